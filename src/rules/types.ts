@@ -1,0 +1,133 @@
+// The contract between gather/store and the rules: what a rule is handed and what it returns.
+// Rules are pure: no network, no clock (they get `at`), no database.
+import type { z } from 'zod';
+import type { Site } from '../registry/site.js';
+
+export const RULE_IDS = [
+  'site-unreachable',
+  'homepage-stale',
+  'column-stale',
+  'column-empty',
+  'interaction-unanswered',
+  'link-broken',
+  'typo',
+  'serious-error',
+  'state-council-missing',
+  'site-identity',
+  'registry-mismatch',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A calendar day in China Standard Time, `YYYY-MM-DD`. */
+export type Day = string;
+
+export type ProbeFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'http-5xx' | 'http-4xx' | 'empty' | 'blocked' | 'other';
+
+export interface ProbeArtifact {
+  /** ISO instant the probe started. */
+  startedAt: string;
+  ok: boolean;
+  status: number | null;
+  ms: number | null;
+  failure: ProbeFailure | null;
+  error: string | null;
+}
+
+export interface ItemArtifact {
+  title: string;
+  url: string | null;
+  /** The date exactly as the page shows it, e.g. `[11-20]`. */
+  dateText: string | null;
+  /** Resolved calendar day, or null when the item shows no date. */
+  date: Day | null;
+}
+
+/** How a list (a column page, or a block on the homepage) read. */
+export type ListState =
+  | 'items' // a list with at least one item
+  | 'empty' // positive evidence of emptiness: a 暂无信息 placeholder, an empty list container, a page of only a title
+  | 'container' // a parent column whose page only leads to its sub-columns
+  | 'unreadable'; // fetched but not read with confidence (script-built list, fetch error, unknown layout)
+
+export interface ListArtifact {
+  kind: 'column' | 'homepage-block';
+  name: string;
+  /** For a column, its list page; for a homepage block, the homepage. */
+  url: string;
+  /** Column depth in the site's tree: 1 = first-level (栏目 in the main navigation). Null when unknown. */
+  level: number | null;
+  /** How the list was found: nav, more-link, submenu, homepage. */
+  source: string;
+  state: ListState;
+  /** Why empty / unreadable, as a person would say it (the placeholder text seen, the fetch error…). */
+  stateReason: string | null;
+  /** Items newest first as the page lists them, over every list page read. */
+  items: ItemArtifact[];
+  pagesRead: number;
+  /** The column's 更多 target when this is a homepage block. */
+  moreUrl: string | null;
+}
+
+export type CrawlState = 'complete' | 'partial' | 'failed' | 'not-crawled';
+
+export interface HomepageArtifact {
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  fetchedAt: string;
+  /** True when the homepage was fetched and decoded, whatever it contains. */
+  readable: boolean;
+  error: string | null;
+}
+
+export interface SiteArtifacts {
+  site: Site;
+  probes: ProbeArtifact[];
+  crawl: { state: CrawlState; reason: string | null; pagesFetched: number };
+  homepage: HomepageArtifact | null;
+  /** Homepage blocks and columns. */
+  lists: ListArtifact[];
+}
+
+export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;
+
+export interface RuleContext {
+  /** The check's reference time (监测时间点), ISO instant. */
+  at: string;
+  /** `at` as a calendar day in +08:00. */
+  atDay: Day;
+}
+
+export interface Finding {
+  rule: RuleId;
+  /** Finding kind within the rule (like an ESLint messageId): the edition maps rule+code to veto/deduction/notice and points. */
+  code: string;
+  siteId: string;
+  url: string | null;
+  /** One line of Chinese for people. */
+  message: string;
+  evidence: Record<string, unknown>;
+}
+
+export type RuleResult =
+  | { status: 'checked'; findings: Finding[] }
+  /** The rule could not judge this site with confidence: say why, never guess. */
+  | { status: 'not-checked'; reason: string };
+
+export interface RuleMeta<S extends z.ZodType> {
+  id: RuleId;
+  /** Chinese title used in reports. */
+  title: string;
+  /** Where the indicator comes from, e.g. `国办秘函〔2019〕19号 单项否决 3`. */
+  indicator: string;
+  /** Codes this rule can emit, each with its Chinese label. */
+  codes: Record<string, string>;
+  requiredArtifacts: ArtifactName[];
+  /** Options with their defaults; the edition may override any of them. */
+  options: S;
+}
+
+export interface Rule<S extends z.ZodType = z.ZodType> {
+  meta: RuleMeta<S>;
+  run(artifacts: SiteArtifacts, options: z.infer<S>, ctx: RuleContext): RuleResult;
+}
