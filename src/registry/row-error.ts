@@ -15,3 +15,11 @@ export function formatRowError(e: RowError): string {
   const shown = e.value === '' ? '(empty)' : JSON.stringify(e.value);
   return `${e.file}: row ${e.row}, field ${e.field}: got ${shown}, expected ${e.expected}`;
 }
+
+// A pasted web page or a whole paragraph in one cell would otherwise flood the terminal.
+const MAX_SHOWN = 80;
+
+export function shortenValue(value: string, max = MAX_SHOWN): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}

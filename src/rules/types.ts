@@ -2,6 +2,7 @@
 // Rules are pure: no network, no clock (they get `at`), no database.
 import type { z } from 'zod';
 import type { Site } from '../registry/site.js';
+import type { ColumnCategories } from './utils/categories.js';
 
 export const RULE_IDS = [
   'site-unreachable',
@@ -96,6 +97,8 @@ export interface RuleContext {
   at: string;
   /** `at` as a calendar day in +08:00. */
   atDay: Day;
+  /** Data the rules read (rules/lexicons/), loaded once by the caller. */
+  lexicons: { columnCategories: ColumnCategories };
 }
 
 export interface Finding {

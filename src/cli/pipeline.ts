@@ -1,0 +1,75 @@
+// probe, crawl, check and report as commands of their own.
+import { type Command, Option } from 'commander';
+import { closeDb } from '../store/db.js';
+import { type GlobalOptions, open } from './common.js';
+import {
+  type CheckFlags,
+  type CrawlFlags,
+  doCheck,
+  doCrawl,
+  doProbe,
+  doReport,
+  type FailOn,
+  failTripped,
+  type ProbeFlags,
+  theCheck,
+  withCheckFlags,
+  withCrawlFlags,
+  withProbeFlags,
+} from './stages.js';
+
+export const failOnOption = () => new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices(['unqualified', 'veto', 'any']);
+
+export function registerPipeline(program: Command): void {
+  withProbeFlags(withCheckFlags(program.command('probe').description('availability probes of every site in the check')), '1').action(
+    async (o: CheckFlags & ProbeFlags, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        await doProbe(db, theCheck(db, o), g, o);
+      } finally {
+        closeDb(db);
+      }
+    },
+  );
+
+  withCrawlFlags(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped'))).action(
+    async (o: CheckFlags & CrawlFlags, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        await doCrawl(db, theCheck(db, o), g, o);
+      } finally {
+        closeDb(db);
+      }
+    },
+  );
+
+  withCheckFlags(program.command('check').description('judge the stored crawl (no network): rules, then verdicts'))
+    .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file')
+    .action((o: CheckFlags, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        const check = theCheck(db, o);
+        doCheck(db, check, g, o.edition ?? check.edition);
+      } finally {
+        closeDb(db);
+      }
+    });
+
+  withCheckFlags(program.command('report').description('write the reports of a judged check'))
+    .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
+    .option('--out <dir>', 'output folder', 'out')
+    .addOption(failOnOption())
+    .action(async (o: CheckFlags & { format: string; out: string; failOn?: FailOn }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        const report = await doReport(db, theCheck(db, o), g, o.format, o.out);
+        if (failTripped(report, o.failOn)) process.exitCode = 1;
+      } finally {
+        closeDb(db);
+      }
+    });
+}

@@ -1,0 +1,53 @@
+// `run`: import → probe → crawl → check → report in one go, resuming whatever an earlier run finished.
+import type { Command } from 'commander';
+import { importRegistry } from '../registry/import.js';
+import { formatRowError } from '../registry/row-error.js';
+import { closeDb } from '../store/db.js';
+import { type GlobalOptions, nowIso, open, say } from './common.js';
+import { failOnOption } from './pipeline.js';
+import {
+  type CheckFlags,
+  type CrawlFlags,
+  doCheck,
+  doCrawl,
+  doProbe,
+  doReport,
+  type FailOn,
+  failTripped,
+  type ProbeFlags,
+  theCheck,
+  withCheckFlags,
+  withCrawlFlags,
+  withProbeFlags,
+} from './stages.js';
+
+type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn };
+
+export function registerRun(program: Command): void {
+  const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
+  withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'))
+    .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
+    .addOption(failOnOption())
+    .action(async (o: RunFlags, c: Command) => {
+      const g = c.optsWithGlobals<GlobalOptions>();
+      // A one-shot run probes a few times in quick succession; a week of monitoring is `probe` on a schedule.
+      if (c.getOptionValueSource('interval') === 'default') o.interval = '10s';
+      const db = open(g, true);
+      try {
+        const imported = await importRegistry(db, o.registry, nowIso());
+        for (const e of imported.errors) process.stderr.write(`${formatRowError(e)}\n`);
+        say(g, `registry: ${imported.rows} rows, ${imported.added} added, ${imported.updated} updated, ${imported.errors.length} errors`);
+        const check = theCheck(db, o);
+        await doProbe(db, check, g, o);
+        await doCrawl(db, check, g, o);
+        const judged = doCheck(db, check, g, o.edition);
+        const report = await doReport(db, judged, g, o.format, o.out);
+        if (imported.errors.length > 0) process.exitCode = 2;
+        else if (failTripped(report, o.failOn)) process.exitCode = 1;
+      } finally {
+        closeDb(db);
+      }
+    });
+}

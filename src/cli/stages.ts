@@ -1,0 +1,120 @@
+// Each pipeline stage as the CLI runs it, shared by its own command and by `run`.
+import type { Command } from 'commander';
+import { crawlCheck } from '../gather/crawl-check.js';
+import { CRAWL_DEFAULTS } from '../gather/crawler.js';
+import { probeCheck } from '../gather/probe-check.js';
+import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
+import { buildReport } from '../report/build.js';
+import { writeReports } from '../report/index.js';
+import type { Report } from '../report/model.js';
+import { type Check, ensureCheck, setCheckEdition } from '../store/checks.js';
+import type { Db } from '../store/db.js';
+import { loadEdition } from '../verdict/edition.js';
+import { judgeCheck } from '../verdict/judge-check.js';
+import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say } from './common.js';
+
+export interface CheckFlags {
+  quarter: string;
+  tier: string;
+  at?: string;
+  edition?: string;
+}
+
+export function withCheckFlags(cmd: Command): Command {
+  return cmd
+    .requiredOption('--quarter <Q>', 'the quarter, e.g. 2026Q4')
+    .option('--tier <tier>', 'prefecture | province | national', 'province')
+    .option('--at <ISO>', 'reference time (监测时间点); default: kept from the check, or now for a new one');
+}
+
+export function theCheck(db: Db, f: CheckFlags): Check {
+  return ensureCheck(db, {
+    quarter: parseQuarter(f.quarter),
+    tier: parseTier(f.tier),
+    at: f.at ? parseAt(f.at) : undefined,
+    now: nowIso(),
+  });
+}
+
+export interface ProbeFlags {
+  rounds: string;
+  interval: string;
+  timeout: string;
+}
+
+export function withProbeFlags(cmd: Command, rounds: string): Command {
+  return cmd
+    .option('--rounds <N>', 'probe rounds', rounds)
+    .option('--interval <duration>', 'time between round starts', '72m')
+    .option('--timeout <duration>', 'a probe fails when the homepage has not loaded by then', '15s');
+}
+
+export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags): Promise<void> {
+  const rounds = parseCount(f.rounds, '--rounds');
+  const r = await probeCheck(db, check, {
+    rounds,
+    intervalMs: parseDuration(f.interval, '--interval'),
+    timeoutMs: parseDuration(f.timeout, '--timeout'),
+    concurrency: 16,
+    guard: guard(g),
+    onRound: (n, ok, bad) => say(g, `probe round ${n}/${rounds}: ${ok} up, ${bad} down`),
+  });
+  say(g, `probes: ${r.probes} recorded, ${r.failed} failed`);
+}
+
+export interface CrawlFlags {
+  maxPages: string;
+  concurrency: string;
+  perHost: string;
+  delay: string;
+}
+
+export function withCrawlFlags(cmd: Command): Command {
+  return cmd
+    .option('--max-pages <N>', 'pages per site at most', String(CRAWL_DEFAULTS.maxPages))
+    .option('--concurrency <N>', 'requests in flight overall', String(CRAWL_DEFAULTS.concurrency))
+    .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
+    .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`);
+}
+
+export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
+  let done = 0;
+  const r = await crawlCheck(db, check, {
+    ...CRAWL_DEFAULTS,
+    maxPages: parseCount(f.maxPages, '--max-pages'),
+    concurrency: parseCount(f.concurrency, '--concurrency'),
+    perHost: parseCount(f.perHost, '--per-host'),
+    delayMs: parseDuration(f.delay, '--delay'),
+    guard: guard(g),
+    onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),
+  });
+  say(g, `crawl: ${r.crawled} sites crawled, ${r.skipped} already done`);
+}
+
+export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string): Check {
+  const edition = loadEdition(editionName);
+  setCheckEdition(db, check.id, edition.name);
+  const judged = { ...check, edition: edition.name };
+  const r = judgeCheck(db, judged, edition, nowIso());
+  say(g, `check: ${r.judged} sites judged against edition ${edition.name}`);
+  return judged;
+}
+
+export async function doReport(db: Db, check: Check, g: GlobalOptions, formats: string, out: string): Promise<Report> {
+  const report = buildReport(db, check, nowIso());
+  const paths = await writeReports(report, formats.split(',').map((s) => s.trim()).filter(Boolean), out);
+  const s = report.summary;
+  say(g, `${check.quarter}: ${s.checked} checked, ${s.qualified} qualified, ${s.unqualified} unqualified, ${s.notChecked} not checked`);
+  for (const p of paths) say(g, `wrote ${p}`);
+  return report;
+}
+
+export type FailOn = 'unqualified' | 'veto' | 'any';
+
+/** Whether `--fail-on` trips: the CI contract (exit 1). */
+export function failTripped(report: Report, failOn: FailOn | undefined): boolean {
+  if (!failOn) return false;
+  if (failOn === 'veto') return report.sites.some((s) => s.vetoes.length > 0);
+  if (failOn === 'any') return report.sites.some((s) => s.verdict !== 'qualified');
+  return report.sites.some((s) => s.verdict === 'unqualified');
+}

@@ -1,0 +1,37 @@
+// What a column page shows: its list, positive evidence that it is empty, a parent of sub-columns,
+// or something we cannot read with confidence. "Empty" needs evidence; doubt is "unreadable".
+import type { ListState } from '../rules/types.js';
+import type { ExtractedList } from './lists.js';
+import type { PageRead } from './page.js';
+
+export interface ColumnReading {
+  state: ListState;
+  reason: string | null;
+  list: ExtractedList | null;
+}
+
+/** Fewer visible characters than this after the breadcrumb is a page of only a title. */
+const TITLE_ONLY_CHARS = 40;
+const CONTAINER_LINKS = 3;
+
+export function mainList(read: PageRead): ExtractedList | null {
+  const pool = read.lists.filter((l) => !l.aside);
+  const from = pool.length > 0 ? pool : read.lists;
+  return from.reduce<ExtractedList | null>((best, l) => (!best || l.items.length > best.items.length ? l : best), null);
+}
+
+export function readColumn(read: PageRead): ColumnReading {
+  const list = mainList(read);
+  if (list && list.items.length > 0) return { state: 'items', reason: null, list };
+  if (read.placeholder) return { state: 'empty', reason: `页面显示“${read.placeholder}”`, list: null };
+  if (read.scripted) return { state: 'unreadable', reason: read.scripted, list: null };
+  if (read.emptyContainer) return { state: 'empty', reason: '列表区域为空', list: null };
+  if (read.mainLinks.length >= CONTAINER_LINKS) return { state: 'container', reason: '栏目页只列出下级栏目', list: null };
+  if (read.mainTextChars !== null && read.mainTextChars < TITLE_ONLY_CHARS && read.mainLinks.length === 0) {
+    return { state: 'empty', reason: '栏目页只有标题，没有内容', list: null };
+  }
+  if (read.mainTextChars !== null && read.mainTextChars >= TITLE_ONLY_CHARS) {
+    return { state: 'unreadable', reason: '栏目页为单篇内容或未识别的版式，没有可读的列表', list: null };
+  }
+  return { state: 'unreadable', reason: '未识别出列表，也没有“暂无信息”等空栏目的明确标志', list: null };
+}

@@ -1,0 +1,139 @@
+// One page in, everything choucha reads from it out. Pure: bytes, address and reference day only.
+import { load } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { Day } from '../rules/types.js';
+import { datastoreRows } from './datastore.js';
+import { type DateHit, findDate } from './dates.js';
+import { decodeHtml } from './decode.js';
+import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
+import { type Link, resolveHref, sameSite } from './links.js';
+import { type ExtractedList, findLists } from './lists.js';
+import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
+import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
+
+export interface PageRead {
+  url: string;
+  encoding: string;
+  encodingSource: string;
+  title: string | null;
+  lists: ExtractedList[];
+  nav: Link[];
+  subnav: Link[];
+  breadcrumb: string[] | null;
+  nextPage: string | null;
+  placeholder: string | null;
+  scripted: string | null;
+  emptyContainer: boolean;
+  /** Non-link characters of the main area after the breadcrumb; null without a breadcrumb to start from. */
+  mainTextChars: number | null;
+  /** Same-site links in the main area (not navigation, sidebar or footer): a container column's children. */
+  mainLinks: Link[];
+  publishedAt: DateHit | null;
+  identity: Identity;
+}
+
+export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead {
+  const decoded = decodeHtml(bytes, opts.contentType);
+  return readHtml(decoded.text, { ...opts, encoding: decoded.encoding, encodingSource: decoded.source });
+}
+
+export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead {
+  const $ = load(html);
+  const base = resolveHref($('base[href]').attr('href') ?? null, opts.url) ?? opts.url;
+  const scriptEls = $('script').toArray();
+  const scripts = scriptEls.map((s) => ({ type: s.attribs.type ?? null, text: $(s).text() }));
+  const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
+  $('script, style, noscript, template').remove();
+  const root = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
+  if (!root) return emptyRead(opts, title);
+
+  const fullText = textOf(root);
+  const lists = findLists(root, base, opts.atDay);
+  const store = datastoreRows(scripts);
+  if (store) lists.push(...findLists(store, base, opts.atDay).map((l) => ({ ...l, aside: false })));
+  const nav = mainNav(root, base);
+  const sub = subMenu(root, base, nav.el, lists.map((l) => l.container));
+  const crumb = breadcrumb(root);
+  const excluded = [nav.el, sub.el, crumb?.el].filter((e): e is Element => !!e);
+  const main = crumb ? mainArea(root, crumb.el, excluded, base) : null;
+
+  return {
+    url: opts.url,
+    encoding: opts.encoding ?? 'utf-8',
+    encodingSource: opts.encodingSource ?? 'given',
+    title,
+    lists,
+    nav: nav.links,
+    subnav: sub.links,
+    breadcrumb: crumb?.names ?? null,
+    nextPage: nextPage(root, scripts.map((s) => s.text), opts.url),
+    placeholder: placeholderText(root),
+    scripted: scriptedList(scripts.filter((s) => !s.type || /javascript|module/i.test(s.type)).map((s) => s.text)),
+    emptyContainer: emptyListContainer(root) !== null,
+    mainTextChars: main?.chars ?? null,
+    mainLinks: main?.links ?? [],
+    publishedAt: publishedAt(fullText, opts.atDay),
+    identity: identity(fullText),
+  };
+}
+
+function emptyRead(opts: { url: string; encoding?: string; encodingSource?: string }, title: string | null): PageRead {
+  return {
+    url: opts.url,
+    encoding: opts.encoding ?? 'utf-8',
+    encodingSource: opts.encodingSource ?? 'given',
+    title,
+    lists: [],
+    nav: [],
+    subnav: [],
+    breadcrumb: null,
+    nextPage: null,
+    placeholder: null,
+    scripted: null,
+    emptyContainer: false,
+    mainTextChars: null,
+    mainLinks: [],
+    publishedAt: null,
+    identity: { siteCode: null, icp: null, police: null },
+  };
+}
+
+/** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */
+function mainArea(root: Element, crumb: Element, excluded: Element[], base: string) {
+  const order = documentOrder(root);
+  const start = order.get(crumb) ?? 0;
+  let chars = 0;
+  const links: Link[] = [];
+  const skip = (el: Element) => excluded.some((x) => contains(x, el)) || contains(crumb, el) || isFooterLike(el);
+  const walk = (el: Element) => {
+    for (const c of el.children) {
+      if (isElement(c)) {
+        if (skip(c)) continue;
+        if (c.name === 'a') {
+          const url = resolveHref(c.attribs.href ?? null, base);
+          if ((order.get(c) ?? 0) > start && url && sameSite(url, base)) links.push({ text: textOf(c), url });
+          continue;
+        }
+        walk(c);
+      } else if (c.type === 'text' && (order.get(el) ?? 0) >= start && !contains(crumb, el)) {
+        chars += (c as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]/g, '').length;
+      }
+    }
+  };
+  walk(root);
+  return { chars, links };
+}
+
+const PUBLISHED = [/(发布时间|发布日期|发布于|发稿时间|发表时间)\s*[:：]?\s*/g, /(?<![成生印更])(时间|日期)\s*[:：]\s*/g];
+
+/** The publication date an article page shows (发布时间 before a bare 时间; never 成文日期). */
+function publishedAt(text: string, atDay: Day): DateHit | null {
+  for (const label of PUBLISHED) {
+    for (const m of text.matchAll(label)) {
+      const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
+      const hit = findDate(after, atDay);
+      if (hit && after.indexOf(hit.text) <= 2) return hit;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+// Signals that decide how far a page can be trusted: "nothing here" placeholders, lists built by script,
+// and the footer identity items.
+import type { Element } from 'domhandler';
+import { descendants, hintOf, textOf } from './dom.js';
+import { isFooterLike } from './structure.js';
+
+const PLACEHOLDER =
+  /^[\s[【(（]*(暂无(相关)?(信息|数据|内容|记录|文章|资料|公开信息)|没有(相关|找到)?(的)?(信息|数据|记录|内容)|无相关(信息|数据|内容|记录)|(该|本)?栏目(正在)?建设中|正在建设中|(信息|内容|栏目)(正在)?(建设|完善|更新|整理)中)[\s!！。.…\])）】]*$/;
+
+/** The placeholder text a CMS shows in an empty list (暂无信息 …), outside navigation and footer. */
+export function placeholderText(root: Element): string | null {
+  for (const el of descendants(root)) {
+    if (el.name === 'a' || el.name === 'option' || el.name === 'title') continue;
+    const t = textOf(el);
+    if (t.length > 0 && t.length <= 30 && PLACEHOLDER.test(t) && !isFooterLike(el)) return t;
+  }
+  return null;
+}
+
+const DATA_LOADING =
+  /\$\.(ajax|get|getJSON|post)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios[.(]|\.load\s*\(|jsonp|new\s+Vue\b|createApp\s*\(|template\s*\(\s*['"]|laypage|layui\.(table|flow)|pagination\s*\(\s*\{/;
+
+/** Why the page's list is probably built by script, or null. */
+export function scriptedList(scripts: string[]): string | null {
+  for (const s of scripts) {
+    const m = DATA_LOADING.exec(s);
+    if (m) return `列表由脚本加载（${m[0].trim()}），未渲染时无法读取`;
+  }
+  return null;
+}
+
+const LIST_HINT = /list|lb|news|xxgk|article|wz|info|con(tent)?\b|items?\b/;
+
+/** A list container with nothing in it: an empty <ul class="list">, an empty table body. */
+export function emptyListContainer(root: Element): Element | null {
+  for (const el of descendants(root)) {
+    if (!['ul', 'ol', 'tbody', 'div', 'dl', 'table'].includes(el.name)) continue;
+    if (!LIST_HINT.test(hintOf(el)) || isFooterLike(el)) continue;
+    if (el.children.every((c) => c.type === 'text' && !(c as unknown as { data: string }).data.trim())) return el;
+  }
+  return null;
+}
+
+export interface Identity {
+  siteCode: string | null;
+  icp: string | null;
+  police: string | null;
+}
+
+export function identity(fullText: string): Identity {
+  const code = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(fullText);
+  const icp = /([\u4e00-\u9fa5]ICP备\s*\d+号(?:-\d+)?)/.exec(fullText);
+  const police = /([\u4e00-\u9fa5]公网安备\s*\d+\s*号)/.exec(fullText);
+  return { siteCode: code?.[1] ?? null, icp: icp?.[1]?.replace(/\s+/g, '') ?? null, police: police?.[1] ?? null };
+}

@@ -1,0 +1,219 @@
+// What to fetch next on one site, decided from what has been read so far. No I/O here: the crawler
+// feeds pages in (from the network or, on resume, from the store) and sends the requests out.
+import { readColumn } from '../extract/column-state.js';
+import type { PageRead } from '../extract/page.js';
+import type { Link } from '../extract/links.js';
+import type { Day, ItemArtifact, ListArtifact } from '../rules/types.js';
+import type { SiteCrawlResult } from '../store/lists.js';
+import type { PageKind } from '../store/pages.js';
+import { urlKey } from './url-key.js';
+
+export interface WalkRequest {
+  url: string;
+  kind: PageKind;
+  /** The column this page belongs to (its key), for list pages. */
+  column?: string;
+  listPage?: number;
+}
+
+export interface WalkLimits {
+  maxPages: number;
+  maxColumns: number;
+  maxListPages: number;
+  articlesPerColumn: number;
+  /** Keep paging a list while its items are this recent (the start of the longest window). */
+  pageUntil: Day;
+}
+
+interface Column {
+  key: string;
+  url: string;
+  name: string;
+  level: number | null;
+  source: string;
+  state: ListArtifact['state'] | null;
+  reason: string | null;
+  items: ItemArtifact[];
+  pagesRead: number;
+}
+
+const FILE = /\.(pdf|docx?|xlsx?|wps|et|zip|rar|7z|jpe?g|png|gif|mp4|flv|txt|ofd|ceb)$/i;
+
+export class SiteWalk {
+  private requested = new Set<string>();
+  private outstanding = 0;
+  private pages = 0;
+  private columns = new Map<string, Column>();
+  private blocks: (ListArtifact & { key: string })[] = [];
+  private failed: string | null = null;
+  private limitsHit = new Set<string>();
+  private host: string;
+
+  constructor(
+    readonly siteId: string,
+    private homeUrl: string,
+    private limits: WalkLimits,
+  ) {
+    this.host = new URL(homeUrl).host;
+  }
+
+  get done(): boolean {
+    return this.outstanding === 0;
+  }
+
+  start(): WalkRequest[] {
+    return this.ask([{ url: this.homeUrl, kind: 'homepage' }]);
+  }
+
+  /** A page came back: `read` when it was fetched and decoded, else the error. */
+  onPage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
+    this.outstanding--;
+    this.pages++;
+    if (req.kind === 'homepage') return this.onHomepage(read, error, finalUrl);
+    if (req.kind === 'column') return this.onColumnPage(req, read, error);
+    return [];
+  }
+
+  /** A request the crawler will not make after all (blocked, or the check is stopping). */
+  onSkipped(): void {
+    this.outstanding--;
+  }
+
+  result(): SiteCrawlResult {
+    if (this.failed) return { state: 'failed', reason: this.failed, pagesFetched: this.pages, lists: [] };
+    const columns = [...this.columns.values()]
+      .filter((c) => c.state !== null)
+      .map((c) => ({
+        kind: 'column' as const,
+        key: c.key,
+        name: c.name,
+        url: c.url,
+        level: c.level,
+        source: c.source,
+        state: c.state!,
+        stateReason: c.reason,
+        items: c.items,
+        pagesRead: c.pagesRead,
+        moreUrl: null,
+      }));
+    const partial = [...this.limitsHit];
+    return {
+      state: partial.length > 0 ? 'partial' : 'complete',
+      reason: partial.length > 0 ? partial.join('；') : null,
+      pagesFetched: this.pages,
+      lists: [...this.blocks, ...columns],
+    };
+  }
+
+  private ask(reqs: WalkRequest[]): WalkRequest[] {
+    const out: WalkRequest[] = [];
+    for (const r of reqs) {
+      const key = `${r.kind}|${urlKey(r.url)}`;
+      if (this.requested.has(key)) continue;
+      if (this.requested.size >= this.limits.maxPages) {
+        this.limitsHit.add(`达到每站页面上限（${this.limits.maxPages} 页），部分页面未检查`);
+        continue;
+      }
+      this.requested.add(key);
+      this.outstanding++;
+      out.push(r);
+    }
+    return out;
+  }
+
+  private onHomepage(read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
+    if (!read) {
+      this.failed = `首页无法获取：${error ?? '未知错误'}`;
+      return [];
+    }
+    if (finalUrl) this.host = new URL(finalUrl).host;
+    read.lists.forEach((l, i) => {
+      this.blocks.push({
+        kind: 'homepage-block',
+        key: `${read.url}#block-${i + 1}`,
+        name: l.name ?? `首页信息列表${i + 1}`,
+        url: read.url,
+        level: null,
+        source: 'homepage',
+        state: l.items.length > 0 ? 'items' : 'empty',
+        stateReason: null,
+        items: l.items,
+        pagesRead: 1,
+        moreUrl: l.moreUrl,
+      });
+    });
+    const found: { link: Link; level: number | null; source: string }[] = [
+      ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
+      ...read.lists.filter((l) => l.moreUrl).map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
+    ];
+    return this.ask(found.flatMap(({ link, level, source }) => this.addColumn(link, level, source)));
+  }
+
+  private addColumn(link: Link, level: number | null, source: string): WalkRequest[] {
+    if (!this.ownPage(link.url)) return [];
+    const key = urlKey(link.url);
+    const known = this.columns.get(key);
+    if (known) {
+      if (known.level === null && level !== null) known.level = level;
+      return [];
+    }
+    if (this.columns.size >= this.limits.maxColumns) {
+      this.limitsHit.add(`达到每站栏目上限（${this.limits.maxColumns} 个），部分栏目未检查`);
+      return [];
+    }
+    this.columns.set(key, { key, url: link.url, name: link.text, level, source, state: null, reason: null, items: [], pagesRead: 0 });
+    return [{ url: link.url, kind: 'column', column: key, listPage: 1 }];
+  }
+
+  private ownPage(url: string): boolean {
+    try {
+      const u = new URL(url);
+      return u.host === this.host && !FILE.test(u.pathname) && urlKey(url) !== urlKey(this.homeUrl);
+    } catch {
+      return false;
+    }
+  }
+
+  private onColumnPage(req: WalkRequest, read: PageRead | null, error: string | null): WalkRequest[] {
+    const col = this.columns.get(req.column!);
+    if (!col) return [];
+    const first = (req.listPage ?? 1) === 1;
+    if (!read) {
+      if (first) {
+        col.state = 'unreadable';
+        col.reason = `栏目页无法获取：${error ?? '未知错误'}`;
+      }
+      return [];
+    }
+    col.pagesRead++;
+    const reading = readColumn(read);
+    const out: WalkRequest[] = [];
+    if (first) {
+      col.state = reading.state;
+      col.reason = reading.reason;
+      const crumb = read.breadcrumb;
+      if (crumb && crumb.length > 0) {
+        col.name = crumb.at(-1)!;
+        col.level = crumb.length;
+      }
+      for (const link of read.subnav) out.push(...this.addColumn(link, null, 'submenu'));
+      if (reading.state === 'container') {
+        for (const link of read.mainLinks) out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container'));
+      }
+      for (const it of (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
+        if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });
+      }
+    }
+    const seen = new Set(col.items.map((i) => i.url));
+    const fresh = (reading.list?.items ?? []).filter((i) => !i.url || !seen.has(i.url));
+    col.items.push(...fresh);
+    const dated = fresh.filter((i) => i.date).map((i) => i.date!);
+    const oldest = dated.length > 0 ? dated.reduce((a, b) => (a < b ? a : b)) : null;
+    const page = req.listPage ?? 1;
+    if (read.nextPage && fresh.length > 0 && oldest !== null && oldest >= this.limits.pageUntil) {
+      if (page < this.limits.maxListPages) out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1 });
+      else this.limitsHit.add(`栏目“${col.name}”超过 ${this.limits.maxListPages} 页，后续页未读取`);
+    }
+    return this.ask(out);
+  }
+}

@@ -1,0 +1,50 @@
+// 空白栏目 (2019 单项否决 4): 5 or more columns that never had any content.
+// Empty needs evidence (a 暂无信息 placeholder, an empty list, a page of only a title); a column whose
+// items are all old is stale, not empty, and a list we could not read is neither.
+import { z } from 'zod';
+import type { Finding, Rule } from './types.js';
+
+const TEXT = { title: '空白栏目', tooMany: '空白栏目数量达到否决标准', one: '空白栏目' };
+
+const options = z.object({ vetoCount: z.number().int().positive().default(5) });
+
+export const columnEmpty: Rule<typeof options> = {
+  meta: {
+    id: 'column-empty',
+    title: TEXT.title,
+    indicator: '国办秘函〔2019〕19号 单项否决 空白栏目',
+    codes: { 'too-many-empty': TEXT.tooMany, 'empty-column': TEXT.one },
+    requiredArtifacts: ['lists'],
+    options,
+  },
+  run(a, opts) {
+    const columns = a.lists.filter((l) => l.kind === 'column');
+    if (!columns.some((c) => c.state === 'items' || c.state === 'empty')) {
+      return { status: 'not-checked', reason: '没有读取到任何栏目列表' };
+    }
+    const empty = columns.filter((c) => c.state === 'empty');
+    const evidence = empty.map((c) => ({ name: c.name, url: c.url, reason: c.stateReason }));
+    if (empty.length >= opts.vetoCount) {
+      const f: Finding = {
+        rule: 'column-empty',
+        code: 'too-many-empty',
+        siteId: a.site.id,
+        url: empty[0]!.url,
+        message: `${empty.length} 个空白栏目（标准：${opts.vetoCount} 个及以上即否决）：${empty.map((c) => c.name).join('、')}`,
+        evidence: { count: empty.length, columns: evidence },
+      };
+      return { status: 'checked', findings: [f] };
+    }
+    return {
+      status: 'checked',
+      findings: empty.map((c, i) => ({
+        rule: 'column-empty' as const,
+        code: 'empty-column',
+        siteId: a.site.id,
+        url: c.url,
+        message: `栏目“${c.name}”为空白栏目（${c.stateReason ?? '无内容'}）`,
+        evidence: evidence[i]!,
+      })),
+    };
+  },
+};

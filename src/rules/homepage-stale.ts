@@ -1,0 +1,58 @@
+// 首页不更新 (2019 单项否决 2): in the two weeks before `at`, the homepage shows no new item.
+// An item without a visible date counts as not updated; a homepage that is only navigation is judged
+// on its first-level columns.
+import { z } from 'zod';
+import type { Finding, ListArtifact, Rule } from './types.js';
+import { describePeriod, newestItem, windowStart } from './utils/window.js';
+
+const TEXT = {
+  title: '首页不更新',
+  stale: '首页栏目监测期内没有更新信息',
+  undated: '首页信息均未标注发布日期，视为未更新',
+};
+
+const options = z.object({ days: z.number().int().positive().default(14) });
+
+export const homepageStale: Rule<typeof options> = {
+  meta: {
+    id: 'homepage-stale',
+    title: TEXT.title,
+    indicator: '国办秘函〔2019〕19号 单项否决 首页不更新',
+    codes: { stale: TEXT.stale },
+    requiredArtifacts: ['homepage', 'lists'],
+    options,
+  },
+  run(a, opts, ctx) {
+    if (!a.homepage?.readable) return { status: 'not-checked', reason: '首页未能获取，无法判断更新情况' };
+    const blocks = a.lists.filter((l) => l.kind === 'homepage-block' && l.items.length > 0);
+    const navOnly = blocks.length === 0;
+    const judged: ListArtifact[] = navOnly ? a.lists.filter((l) => l.kind === 'column' && l.level === 1 && l.state === 'items') : blocks;
+    if (judged.length === 0) {
+      return { status: 'not-checked', reason: '首页没有可读的信息列表，一级栏目也未能读取' };
+    }
+    const since = windowStart(ctx.atDay, { days: opts.days });
+    const items = judged.flatMap((l) => l.items);
+    const newest = newestItem(items, ctx.atDay);
+    if (newest && newest.date! >= since) return { status: 'checked', findings: [] };
+    const finding: Finding = {
+      rule: 'homepage-stale',
+      code: 'stale',
+      siteId: a.site.id,
+      url: a.homepage.finalUrl,
+      message: newest
+        ? `首页最新信息发布于 ${newest.date}，${describePeriod({ days: opts.days })}内（${since} 起）没有更新${navOnly ? '（首页仅为导航，已检查一级栏目）' : ''}`
+        : TEXT.undated,
+      evidence: {
+        windowStart: since,
+        newestDate: newest?.date ?? null,
+        newestTitle: newest?.title ?? null,
+        newestUrl: newest?.url ?? null,
+        itemsSeen: items.length,
+        undatedItems: items.filter((i) => !i.date).length,
+        judgedOn: navOnly ? 'first-level-columns' : 'homepage-blocks',
+        lists: judged.map((l) => ({ name: l.name, url: l.url })),
+      },
+    };
+    return { status: 'checked', findings: [finding] };
+  },
+};

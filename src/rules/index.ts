@@ -1,0 +1,13 @@
+// The registry of rules: adding a rule is one file in src/rules/ and one line here.
+import { columnEmpty } from './column-empty.js';
+import { columnStale } from './column-stale.js';
+import { homepageStale } from './homepage-stale.js';
+import { siteUnreachable } from './site-unreachable.js';
+import type { Rule, RuleId } from './types.js';
+
+export const RULES: Partial<Record<RuleId, Rule>> = {
+  'site-unreachable': siteUnreachable as unknown as Rule,
+  'homepage-stale': homepageStale as unknown as Rule,
+  'column-stale': columnStale as unknown as Rule,
+  'column-empty': columnEmpty as unknown as Rule,
+};

@@ -1,0 +1,56 @@
+// Everything a rule may look at for one site, read back from the store.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { checkSites, pages } from './schema.js';
+import type { Check } from './checks.js';
+import { listsOf } from './lists.js';
+import { probesBetween } from './probes.js';
+import type { CrawlState, HomepageArtifact, SiteArtifacts } from '../rules/types.js';
+import type { Site } from '../registry/site.js';
+
+const DAY_MS = 86_400_000;
+
+/** Probes are loaded generously around `at`; each rule applies its own window. */
+export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 31): SiteArtifacts {
+  const atMs = Date.parse(check.at);
+  const from = new Date(atMs - probeDays * DAY_MS).toISOString();
+  const to = new Date(atMs + DAY_MS).toISOString();
+  const cs = db
+    .select()
+    .from(checkSites)
+    .where(and(eq(checkSites.checkId, check.id), eq(checkSites.siteId, site.id)))
+    .get();
+  const home = db
+    .select({
+      url: pages.url,
+      finalUrl: pages.finalUrl,
+      status: pages.status,
+      fetchedAt: pages.fetchedAt,
+      error: pages.error,
+      hasBody: pages.contentHash,
+    })
+    .from(pages)
+    .where(and(eq(pages.checkId, check.id), eq(pages.siteId, site.id), eq(pages.kind, 'homepage')))
+    .get();
+  const homepage: HomepageArtifact | null = home
+    ? {
+        url: home.url,
+        finalUrl: home.finalUrl ?? home.url,
+        status: home.status,
+        fetchedAt: home.fetchedAt,
+        readable: home.hasBody !== null && home.error === null && (home.status ?? 0) < 400,
+        error: home.error,
+      }
+    : null;
+  return {
+    site,
+    probes: probesBetween(db, site.id, from, to),
+    crawl: {
+      state: (cs?.crawlState ?? 'not-crawled') as CrawlState,
+      reason: cs?.crawlReason ?? null,
+      pagesFetched: cs?.pagesFetched ?? 0,
+    },
+    homepage,
+    lists: listsOf(db, check.id, site.id),
+  };
+}

@@ -1,0 +1,67 @@
+// Checks (检查批次) and their samples.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { checkSites, checks, sites } from './schema.js';
+import type { CrawlState } from '../rules/types.js';
+
+export type Check = typeof checks.$inferSelect;
+
+export function findCheck(db: Db, quarter: string, tier: string): Check | undefined {
+  return db.select().from(checks).where(and(eq(checks.quarter, quarter), eq(checks.tier, tier))).get();
+}
+
+/**
+ * The check for a quarter and tier, created on first use with every running site as its sample.
+ * An existing check keeps its `at` and edition unless new ones are given: a re-run resumes, it does not restart.
+ */
+export function ensureCheck(
+  db: Db,
+  p: { quarter: string; tier: string; edition?: string | undefined; at?: string | undefined; now: string },
+): Check {
+  return db.transaction((tx) => {
+    const existing = tx.select().from(checks).where(and(eq(checks.quarter, p.quarter), eq(checks.tier, p.tier))).get();
+    let check: Check;
+    if (existing) {
+      const patch: Partial<Check> = {};
+      if (p.edition && p.edition !== existing.edition) patch.edition = p.edition;
+      if (p.at && p.at !== existing.at) patch.at = p.at;
+      if (Object.keys(patch).length > 0) tx.update(checks).set(patch).where(eq(checks.id, existing.id)).run();
+      check = { ...existing, ...patch };
+    } else {
+      check = tx
+        .insert(checks)
+        .values({ quarter: p.quarter, tier: p.tier, edition: p.edition ?? '2019', at: p.at ?? p.now, createdAt: p.now })
+        .returning()
+        .get();
+    }
+    // Sites registered (or re-registered as running) after the check was created join its sample.
+    tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
+               SELECT ${check.id}, ${sites.id} FROM ${sites} WHERE ${sites.status} = 'running'`);
+    return check;
+  });
+}
+
+export interface SampleRow {
+  siteId: string;
+  crawlState: CrawlState;
+  crawlReason: string | null;
+  pagesFetched: number;
+}
+
+export function sampleOf(db: Db, checkId: number): SampleRow[] {
+  return db
+    .select({
+      siteId: checkSites.siteId,
+      crawlState: checkSites.crawlState,
+      crawlReason: checkSites.crawlReason,
+      pagesFetched: checkSites.pagesFetched,
+    })
+    .from(checkSites)
+    .where(eq(checkSites.checkId, checkId))
+    .orderBy(checkSites.siteId)
+    .all() as SampleRow[];
+}
+
+export function setCheckEdition(db: Db, checkId: number, edition: string): void {
+  db.update(checks).set({ edition }).where(eq(checks.id, checkId)).run();
+}

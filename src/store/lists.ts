@@ -1,0 +1,94 @@
+// A site's columns and homepage blocks are written once, with its crawl state, in one transaction:
+// a site is either finished (lists and state together) or will be crawled again.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { checkSites, items, lists } from './schema.js';
+import type { CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
+
+export interface SiteCrawlResult {
+  state: CrawlState;
+  reason: string | null;
+  pagesFetched: number;
+  lists: (ListArtifact & { key: string })[];
+}
+
+export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
+  db.transaction((tx) => {
+    const old = tx
+      .select({ id: lists.id })
+      .from(lists)
+      .where(and(eq(lists.checkId, checkId), eq(lists.siteId, siteId)))
+      .all()
+      .map((x) => x.id);
+    if (old.length > 0) {
+      tx.delete(items).where(inArray(items.listId, old)).run();
+      tx.delete(lists).where(inArray(lists.id, old)).run();
+    }
+    for (const l of r.lists) {
+      const { id } = tx
+        .insert(lists)
+        .values({
+          checkId,
+          siteId,
+          kind: l.kind,
+          key: l.key,
+          url: l.url,
+          name: l.name,
+          level: l.level,
+          source: l.source,
+          state: l.state,
+          stateReason: l.stateReason,
+          pagesRead: l.pagesRead,
+          moreUrl: l.moreUrl,
+        })
+        .returning({ id: lists.id })
+        .get();
+      l.items.forEach((it, position) => {
+        tx.insert(items).values({ listId: id, position, ...it }).run();
+      });
+    }
+    tx.update(checkSites)
+      .set({ crawlState: r.state, crawlReason: r.reason, pagesFetched: r.pagesFetched, crawledAt: now })
+      .where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, siteId)))
+      .run();
+  });
+}
+
+export function listsOf(db: Db, checkId: number, siteId: string): ListArtifact[] {
+  const rows = db
+    .select()
+    .from(lists)
+    .where(and(eq(lists.checkId, checkId), eq(lists.siteId, siteId)))
+    .orderBy(asc(lists.id))
+    .all();
+  if (rows.length === 0) return [];
+  const all = db
+    .select()
+    .from(items)
+    .where(
+      inArray(
+        items.listId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(items.listId), asc(items.position))
+    .all();
+  const byList = new Map<number, ItemArtifact[]>();
+  for (const it of all) {
+    const arr = byList.get(it.listId) ?? [];
+    arr.push({ title: it.title, url: it.url, dateText: it.dateText, date: it.date });
+    byList.set(it.listId, arr);
+  }
+  return rows.map((r) => ({
+    kind: r.kind as ListArtifact['kind'],
+    name: r.name,
+    url: r.url,
+    level: r.level,
+    source: r.source,
+    state: r.state as ListArtifact['state'],
+    stateReason: r.stateReason,
+    items: byList.get(r.id) ?? [],
+    pagesRead: r.pagesRead,
+    moreUrl: r.moreUrl,
+  }));
+}

@@ -1,0 +1,152 @@
+// The one database schema. SQLite by default; every table keyed so that a re-run upserts, never duplicates.
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  sponsor: text('sponsor'),
+  level: text('level'),
+  region: text('region'),
+  parentId: text('parent_id'),
+  status: text('status').notNull(),
+  sourceFile: text('source_file'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** A check (检查批次): one quarter at one tier, judged against one edition as of `at`. */
+export const checks = sqliteTable(
+  'checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quarter: text('quarter').notNull(),
+    tier: text('tier').notNull(),
+    edition: text('edition').notNull(),
+    at: text('at').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('checks_quarter_tier').on(t.quarter, t.tier)],
+);
+
+/** The check's sample, with each site's crawl progress so an interrupted crawl resumes per site. */
+export const checkSites = sqliteTable(
+  'check_sites',
+  {
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    crawlState: text('crawl_state').notNull().default('not-crawled'),
+    crawlReason: text('crawl_reason'),
+    pagesFetched: integer('pages_fetched').notNull().default(0),
+    crawledAt: text('crawled_at'),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);
+
+export const probes = sqliteTable(
+  'probes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    url: text('url').notNull(),
+    startedAt: text('started_at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    status: integer('status'),
+    ms: integer('ms'),
+    bytes: integer('bytes'),
+    failure: text('failure'),
+    error: text('error'),
+  },
+  (t) => [index('probes_site_time').on(t.siteId, t.startedAt)],
+);
+
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    url: text('url').notNull(),
+    finalUrl: text('final_url'),
+    kind: text('kind').notNull(),
+    status: integer('status'),
+    contentType: text('content_type'),
+    encoding: text('encoding'),
+    fetchedAt: text('fetched_at').notNull(),
+    contentHash: text('content_hash'),
+    /** gzip of the raw bytes as served, so a finding can always show its source. */
+    body: blob('body', { mode: 'buffer' }),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('pages_check_url').on(t.checkId, t.url), index('pages_check_site').on(t.checkId, t.siteId)],
+);
+
+/** Columns (栏目) and homepage blocks, as extracted from the pages above. */
+export const lists = sqliteTable(
+  'lists',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    kind: text('kind').notNull(),
+    /** Column list page; homepage URL + `#block-N` for a homepage block. */
+    key: text('key').notNull(),
+    url: text('url').notNull(),
+    name: text('name').notNull(),
+    level: integer('level'),
+    source: text('source').notNull(),
+    state: text('state').notNull(),
+    stateReason: text('state_reason'),
+    pagesRead: integer('pages_read').notNull().default(0),
+    moreUrl: text('more_url'),
+  },
+  (t) => [uniqueIndex('lists_check_site_key').on(t.checkId, t.siteId, t.key)],
+);
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    listId: integer('list_id')
+      .notNull()
+      .references(() => lists.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+    dateText: text('date_text'),
+    date: text('date'),
+  },
+  (t) => [index('items_list').on(t.listId)],
+);
+
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    rule: text('rule').notNull(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    points: real('points').notNull().default(0),
+    url: text('url'),
+    message: text('message').notNull(),
+    evidence: text('evidence', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('findings_check_site').on(t.checkId, t.siteId)],
+);
+
+export const verdicts = sqliteTable(
+  'verdicts',
+  {
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    verdict: text('verdict').notNull(),
+    score: real('score'),
+    vetoes: text('vetoes', { mode: 'json' }).notNull().$type<string[]>(),
+    notChecked: text('not_checked', { mode: 'json' }).notNull().$type<{ rule: string; reason: string }[]>(),
+    notCheckedReason: text('not_checked_reason'),
+    judgedAt: text('judged_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);

@@ -1,0 +1,60 @@
+// Findings and verdicts of a check, replaced per site whenever the check is judged again.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { findings, verdicts } from './schema.js';
+import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
+import type { Judgement } from '../verdict/judge.js';
+
+export function saveJudgement(db: Db, checkId: number, siteId: string, j: Judgement, now: string): void {
+  db.transaction((tx) => {
+    tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId))).run();
+    for (const f of j.findings) {
+      tx.insert(findings)
+        .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence })
+        .run();
+    }
+    const row = { verdict: j.verdict, score: j.score, vetoes: j.vetoes, notChecked: j.notChecked, notCheckedReason: j.notCheckedReason, judgedAt: now };
+    tx.insert(verdicts)
+      .values({ checkId, siteId, ...row })
+      .onConflictDoUpdate({ target: [verdicts.checkId, verdicts.siteId], set: row })
+      .run();
+  });
+}
+
+export interface StoredJudgement extends Judgement {
+  siteId: string;
+}
+
+export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => string): StoredJudgement[] {
+  const fs = db.select().from(findings).where(eq(findings.checkId, checkId)).orderBy(asc(findings.id)).all();
+  const bySite = new Map<string, ReportFinding[]>();
+  for (const f of fs) {
+    const list = bySite.get(f.siteId) ?? [];
+    list.push({
+      rule: f.rule,
+      code: f.code,
+      title: titles(f.rule),
+      kind: f.kind as FindingKind,
+      points: f.points,
+      url: f.url,
+      message: f.message,
+      evidence: f.evidence as Record<string, unknown>,
+    });
+    bySite.set(f.siteId, list);
+  }
+  return db
+    .select()
+    .from(verdicts)
+    .where(eq(verdicts.checkId, checkId))
+    .orderBy(asc(verdicts.siteId))
+    .all()
+    .map((v) => ({
+      siteId: v.siteId,
+      verdict: v.verdict as Verdict,
+      score: v.score,
+      vetoes: v.vetoes,
+      notChecked: v.notChecked,
+      notCheckedReason: v.notCheckedReason,
+      findings: bySite.get(v.siteId) ?? [],
+    }));
+}

@@ -1,0 +1,64 @@
+// Findings → verdict. Any veto makes the site unqualified and stops the scoring; a site whose homepage
+// could not be read is not-checked; otherwise deductions, capped per indicator, decide against the pass mark.
+import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
+import { RULES } from '../rules/index.js';
+import type { RuleId, SiteArtifacts } from '../rules/types.js';
+import type { Edition } from './edition.js';
+import type { RuleOutcome } from './run-rules.js';
+
+export interface Judgement {
+  verdict: Verdict;
+  score: number | null;
+  vetoes: string[];
+  findings: ReportFinding[];
+  notChecked: { rule: string; reason: string }[];
+  notCheckedReason: string | null;
+}
+
+export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition: Edition): Judgement {
+  const findings: ReportFinding[] = [];
+  const notChecked: Judgement['notChecked'] = [];
+  const remaining = new Map(Object.entries(edition.scoring.indicators).map(([k, v]) => [k, v.cap]));
+  let deducted = 0;
+  for (const { rule, result } of outcomes) {
+    if (result.status === 'not-checked') {
+      notChecked.push({ rule, reason: result.reason });
+      continue;
+    }
+    const spec = edition.rules.find((r) => r.id === rule)!;
+    for (const f of result.findings) {
+      const s = spec.findings[f.code];
+      const kind: FindingKind = s?.kind ?? 'notice';
+      let points = 0;
+      if (kind === 'deduction' && s) {
+        points = s.points;
+        if (s.indicator) {
+          points = Math.min(points, remaining.get(s.indicator) ?? 0);
+          remaining.set(s.indicator, (remaining.get(s.indicator) ?? 0) - points);
+        }
+        deducted += points;
+      }
+      findings.push({
+        rule: f.rule,
+        code: f.code,
+        title: RULES[f.rule as RuleId]?.meta.title ?? f.rule,
+        kind,
+        points,
+        url: f.url,
+        message: f.message,
+        evidence: f.evidence,
+      });
+    }
+  }
+  const vetoes = [...new Set(findings.filter((f) => f.kind === 'veto').map((f) => f.rule))];
+  const base = { findings, notChecked, vetoes };
+  if (vetoes.length > 0) return { ...base, verdict: 'unqualified', score: null, notCheckedReason: null };
+  if (!artifacts.homepage?.readable) {
+    const why = artifacts.homepage?.error ?? (artifacts.homepage ? `首页返回状态 ${artifacts.homepage.status}` : '尚未抓取');
+    return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `首页未能读取：${why}` };
+  }
+  const score = Math.round((edition.scoring.base - deducted) * 10) / 10;
+  const { passMark, passAtMark } = edition.scoring;
+  const passed = score > passMark || (passAtMark && score === passMark);
+  return { ...base, verdict: passed ? 'qualified' : 'unqualified', score, notCheckedReason: null };
+}
