@@ -1,0 +1,69 @@
+// Small builders for rule tests: artifacts described by what matters (names, levels, days ago), not HTML.
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { daysBefore } from '../../src/extract/day.js';
+import type { ItemArtifact, ListArtifact, ProbeArtifact, RuleContext, SiteArtifacts } from '../../src/rules/types.js';
+import { columnCategoriesSchema } from '../../src/rules/utils/categories.js';
+
+export const AT = '2026-12-01T10:00:00+08:00';
+export const AT_DAY = '2026-12-01';
+
+const lexicon = columnCategoriesSchema.parse(parse(readFileSync(new URL('../../rules/lexicons/column-categories.yaml', import.meta.url), 'utf8')));
+
+export const ctx: RuleContext = { at: AT, atDay: AT_DAY, lexicons: { columnCategories: lexicon } };
+
+/** An item `n` days before the reference day, or undated with `null`. */
+export function item(daysAgo: number | null, title = '关于做好有关工作的通知'): ItemArtifact {
+  if (daysAgo === null) return { title, url: 'http://x.gov.cn/a.html', dateText: null, date: null };
+  const date = daysBefore(AT_DAY, daysAgo);
+  return { title, url: `http://x.gov.cn/${date}.html`, dateText: date, date };
+}
+
+export function column(name: string, opts: { level?: number | null; items?: (number | null)[]; state?: ListArtifact['state'] } = {}): ListArtifact {
+  const items = (opts.items ?? []).map((d) => item(d));
+  return {
+    kind: 'column',
+    name,
+    url: `http://x.gov.cn/${encodeURIComponent(name)}/`,
+    level: opts.level === undefined ? 1 : opts.level,
+    source: 'nav',
+    state: opts.state ?? (items.length > 0 ? 'items' : 'empty'),
+    stateReason: opts.state === 'empty' || (!opts.state && items.length === 0) ? '页面显示“暂无信息”' : null,
+    items,
+    pagesRead: 1,
+    moreUrl: null,
+  };
+}
+
+export function block(name: string, days: (number | null)[]): ListArtifact {
+  return { ...column(name, { items: days }), kind: 'homepage-block', url: 'http://x.gov.cn/', level: null, source: 'homepage' };
+}
+
+export function probes(total: number, failed: number, spanDays = 7): ProbeArtifact[] {
+  const end = Date.parse(AT);
+  const step = (spanDays * 86_400_000) / total;
+  return Array.from({ length: total }, (_, i) => ({
+    startedAt: new Date(end - i * step).toISOString(),
+    ok: i >= failed,
+    status: i >= failed ? 200 : null,
+    ms: 300,
+    failure: i >= failed ? null : 'timeout',
+    error: i >= failed ? null : 'timeout',
+  }));
+}
+
+export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
+  return {
+    site: { id: '4301000001', name: '测试市人民政府', url: 'http://x.gov.cn/', sponsor: null, level: 'prefecture-portal', region: '430100', parentId: null, status: 'running' },
+    probes: [],
+    crawl: { state: 'complete', reason: null, pagesFetched: 10 },
+    homepage: { url: 'http://x.gov.cn/', finalUrl: 'http://x.gov.cn/', status: 200, fetchedAt: AT, readable: true, error: null },
+    lists: [],
+    ...parts,
+  };
+}
+
+/** `n` columns named from a base name, e.g. 5 news columns 工作动态1…5. */
+export function many(n: number, name: string, opts: Parameters<typeof column>[1]): ListArtifact[] {
+  return Array.from({ length: n }, (_, i) => column(`${name}${i + 1}`, opts));
+}
