@@ -14,3 +14,14 @@ export function datastoreRows(scripts: { type: string | null; text: string }[]):
   const $ = load(`<div class="datastore-list">${rows.join('\n')}</div>`);
   return ($('div.datastore-list').get(0) as Element | undefined) ?? null;
 }
+
+/**
+ * A datastore whose record set is empty while its pager says there are no records at all:
+ * the CMS's own statement that the column has nothing in it.
+ */
+export function emptyDatastore(scripts: { text: string }[]): boolean {
+  const store = scripts.find((s) => /<datastore[\s>]/i.test(s.text));
+  if (!store || /<record>/i.test(store.text)) return false;
+  const total = scripts.map((s) => /totalRecord\s*[:=]\s*['"]?(\d+)/.exec(s.text)).find(Boolean);
+  return total ? Number(total[1]) === 0 : false;
+}

@@ -44,7 +44,10 @@ export function isMoreLink(a: Element): boolean {
   const t = anchorText(a).replace(/[\s»>＞+]+$/g, '').trim();
   if (MORE.test(t) || MORE.test(anchorText(a))) return true;
   const hint = `${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`.toLowerCase();
-  return /\bmore\b/.test(hint) && t.length <= 6;
+  if (/\bmore\b/.test(hint) && t.length <= 6) return true;
+  // Hand-made templates: <a href=news.asp?classid=1><img src=images/more.gif></a>, no text, no alt.
+  const img = a.children.find((c) => c.type === 'tag' && (c as Element).name === 'img') as Element | undefined;
+  return t.length === 0 && !!img && /more|gengduo/i.test(attr(img, 'src') ?? '');
 }
 
 /** An address that looks like an article, not a column or a special topic: dated paths, ids, TRS/Hanweb article names. */

@@ -7,8 +7,9 @@ const HEADING_HINT = /(^|[\s_-])(tit|title|hd|head|header|bt|name|lm|lanmu|capti
 const MAX_LEVELS = 4;
 
 export function nameList(container: Element, baseUrl: string, order: Map<Element, number>): { name: string | null; moreUrl: string | null } {
-  let name: string | null = tabName(container);
-  let moreUrl: string | null = null;
+  const tab = tabOf(container, baseUrl);
+  let name: string | null = tab?.name ?? null;
+  let moreUrl: string | null = tab?.url ?? null;
   let inner: Element = container;
   for (const block of ancestors(container, MAX_LEVELS)) {
     const els = descendants(block).filter((e) => !contains(inner, e) && !contains(e, inner));
@@ -45,19 +46,29 @@ function headingText(e: Element): string | null {
   return t.length >= 2 && t.length <= 16 ? t : null;
 }
 
-/** Tabbed blocks (常见于大汉/TRS homepages): the k-th pane is named by the k-th tab heading. */
-function tabName(container: Element): string | null {
+/**
+ * Tabbed blocks (common on 大汉/TRS homepages): a strip of tab headings followed by one pane per tab;
+ * the k-th pane is named (and linked) by the k-th tab.
+ */
+function tabOf(container: Element, baseUrl: string): { name: string; url: string | null } | null {
   for (const pane of [container, ...ancestors(container, 3)]) {
     const parent = pane.parent;
     if (!parent || !isElement(parent)) continue;
-    const panes = childElements(parent).filter((s) => s.name === pane.name && (s.attribs.class ?? '') === (pane.attribs.class ?? ''));
+    const siblings = childElements(parent);
+    const panes = siblings.filter((s) => s.name === pane.name && (s.attribs.class ?? '') === (pane.attribs.class ?? ''));
     if (panes.length < 2) continue;
-    const index = panes.indexOf(pane);
-    const tabs = ancestors(pane, 2)
-      .flatMap((a) => descendants(a))
-      .find((e) => !contains(e, pane) && !panes.some((p) => contains(p, e)) && /tab|hd|title|nav|menu|btn/.test(hintOf(e)) && childElements(e).length === panes.length);
-    const label = tabs ? headingText(childElements(tabs)[index]!) : null;
-    if (label) return label;
+    const firstPane = siblings.indexOf(panes[0]!);
+    const strip = siblings
+      .slice(0, firstPane)
+      .reverse()
+      .flatMap((s) => [s, ...descendants(s)])
+      .find((e) => /tab|hd|tit|menu|btn/.test(hintOf(e)) && childElements(e).length === panes.length);
+    if (!strip) continue;
+    const tab = childElements(strip)[panes.indexOf(pane)]!;
+    const name = headingText(tab);
+    if (!name) continue;
+    const link = tab.name === 'a' ? tab : descendants(tab, 'a')[0];
+    return { name, url: link ? resolveHref(link.attribs.href ?? null, baseUrl) : null };
   }
   return null;
 }

@@ -99,31 +99,42 @@ function nextDd(dt: Element): Element | null {
 function readItem(row: Element, links: Element[], extra: Element | null, baseUrl: string, atDay: Day) {
   const titled = links
     .filter((a) => !isMoreLink(a))
-    .map((a) => ({ a, title: cleanTitle(a.attribs.title?.trim() || anchorText(a), anchorText(a)) }))
-    .filter((x) => x.title.length >= MIN_TITLE);
+    .map((a) => ({ a, shown: anchorText(a) }))
+    .filter((x) => bestTitle(x.a, x.shown, null).length >= MIN_TITLE);
   if (titled.length === 0) return null;
-  const { a, title } = titled.reduce((x, y) => (y.title.length > x.title.length ? y : x));
-  const shownTitle = anchorText(a);
-  const rest = [textOf(row).replace(shownTitle, ' '), extra ? textOf(extra) : ''].join(' ').replace(/\s+/g, ' ').trim();
+  const { a, shown } = titled.reduce((x, y) => (y.shown.length > x.shown.length ? y : x));
+  const rest = [textOf(row).replace(shown, ' '), extra ? textOf(extra) : ''].join(' ').replace(/\s+/g, ' ').trim();
   let hit = findDate(rest, atDay, { alone: isDateCell(rest) }) ?? dateCellIn(row, a, atDay);
-  let finalTitle = title;
+  let inLink: string | null = null;
   if (!hit) {
-    // Some sites put the date inside the link: `标题 2026-11-20`.
-    const inside = findDate(shownTitle, atDay);
-    if (inside && shownTitle.trim().endsWith(inside.text)) {
+    // Some sites put the date inside the link: `标题 2026-11-20`, or a whole-row <a> with a <span> date.
+    const inside = findDate(shown, atDay);
+    if (inside && shown.trim().endsWith(inside.text)) {
       hit = inside;
-      finalTitle = cleanTitle(title.replace(inside.text, ''), '');
+      inLink = inside.text;
     }
   }
   return {
     anchor: a,
     item: {
-      title: finalTitle,
+      title: bestTitle(a, shown, inLink),
       url: resolveHref(a.attribs.href ?? null, baseUrl),
       dateText: hit?.text ?? null,
       date: hit?.day ?? null,
     },
   };
+}
+
+/**
+ * The full title: CMS templates cut the visible text (…) and keep the whole title in @title.
+ * The attribute wins when the visible text is a cut-down start of it.
+ */
+function bestTitle(a: Element, shown: string, dateInLink: string | null): string {
+  const visible = clean(dateInLink ? shown.slice(0, shown.lastIndexOf(dateInLink)) : shown);
+  const attrTitle = clean(a.attribs.title ?? '');
+  if (!attrTitle) return visible;
+  const stem = visible.replace(/(\.{2,}|…+)$/, '').trim();
+  return stem === '' || attrTitle.startsWith(stem) || visible !== stem ? attrTitle : visible;
 }
 
 /** A date in its own element (`<span>11-20</span>`, `<td>[11-20]</td>`), read strictly. */
@@ -143,9 +154,8 @@ function isDateCell(t: string): boolean {
   return t.replace(/[\s·|]/g, '').length <= 14;
 }
 
-/** Prefer the full title attribute over text cut with … ; strip list bullets and numbering. */
-function cleanTitle(preferred: string, shown: string): string {
-  const t = preferred.length >= shown.replace(/[.…]+$/, '').length ? preferred : shown;
+/** Strip list bullets and numbering, fold spaces. */
+function clean(t: string): string {
   return t
     .replace(/^[\s·•●◆■□▪►>\-–—*]+/, '')
     .replace(/^\d{1,3}[.、]\s*/, '')

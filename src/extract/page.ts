@@ -2,7 +2,7 @@
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Day } from '../rules/types.js';
-import { datastoreRows } from './datastore.js';
+import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
 import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
@@ -69,7 +69,7 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     nextPage: nextPage(root, scripts.map((s) => s.text), opts.url),
     placeholder: placeholderText(root),
     scripted: scriptedList(scripts.filter((s) => !s.type || /javascript|module/i.test(s.type)).map((s) => s.text)),
-    emptyContainer: emptyListContainer(root) !== null,
+    emptyContainer: emptyDatastore(scripts) || emptyListContainer(root) !== null,
     mainTextChars: main?.chars ?? null,
     mainLinks: main?.links ?? [],
     publishedAt: publishedAt(fullText, opts.atDay),
