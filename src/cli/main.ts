@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { ChouchaError } from '../errors.js';
 import { registerInit } from './init.js';
+import { registerInspect } from './inspect.js';
 import { registerPipeline } from './pipeline.js';
 import { registerRun } from './run.js';
 import { registerSites } from './sites.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSites(program);
   registerPipeline(program);
   registerRun(program);
+  registerInspect(program);
   return program;
 }
 

@@ -19,8 +19,9 @@ export function isHomepageUrl(url: string): boolean {
   return /^\/((index|default)\.\w+)?$/i.test(new URL(url).pathname);
 }
 
-export function pageKind(read: PageRead): PageKind {
-  if (isHomepageUrl(read.url)) return 'homepage';
+/** `urlKnown` false: a saved file of unknown address, judged by its content alone. */
+export function pageKind(read: PageRead, urlKnown = true): PageKind {
+  if (urlKnown ? isHomepageUrl(read.url) : !read.breadcrumb && read.lists.length >= 2 && read.nav.length >= 3) return 'homepage';
   const reading = readColumn(read);
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
   if (read.publishedAt && (reading.list?.items.length ?? 0) < 8) return 'article';
@@ -28,8 +29,8 @@ export function pageKind(read: PageRead): PageKind {
   return 'other';
 }
 
-export function inspectRead(read: PageRead): InspectResult {
-  const kind = pageKind(read);
+export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
+  const kind = pageKind(read, urlKnown);
   const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages: [] };
   const strip = (items: { title: string; url: string | null; date: string | null }[]) => items.map(({ title, url, date }) => ({ title, url, date }));
   if (kind === 'article') return { ...base, publishedAt: read.publishedAt?.day ?? null, columns: [], notReadable: null };

@@ -6,6 +6,7 @@ import type { Site } from '../registry/site.js';
 import type { AddressGuard } from './address-guard.js';
 import { BlockedAddressError } from '../errors.js';
 import { USER_AGENT } from './user-agent.js';
+import { fetchGuarded } from './fetch-guarded.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -19,7 +20,7 @@ export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeRe
   const t0 = performance.now();
   const base = { siteId: site.id, url: site.url, startedAt };
   try {
-    const res = await fetchGuarded(site.url, opts);
+    const res = await fetchGuarded(site.url, { ...opts, userAgent: USER_AGENT });
     const bytes = await readCapped(res, opts.maxBytes ?? 5_000_000);
     const ms = Math.round(performance.now() - t0);
     const failure: ProbeFailure | null = res.status >= 500 ? 'http-5xx' : res.status >= 400 ? 'http-4xx' : bytes === 0 ? 'empty' : null;
@@ -28,23 +29,6 @@ export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeRe
     const ms = Math.round(performance.now() - t0);
     const { failure, error } = classify(e);
     return { ...base, ok: false, status: null, ms, bytes: null, failure, error };
-  }
-}
-
-const MAX_REDIRECTS = 10;
-
-/** Redirects are followed by hand so that every hop passes the address guard. */
-async function fetchGuarded(url: string, opts: ProbeOptions): Promise<Response> {
-  const signal = AbortSignal.timeout(opts.timeoutMs);
-  let current = url;
-  for (let hop = 0; ; hop++) {
-    await opts.guard.check(current);
-    const res = await fetch(current, { signal, redirect: 'manual', headers: { 'user-agent': USER_AGENT, accept: 'text/html,*/*;q=0.8' } });
-    const location = res.headers.get('location');
-    if (res.status < 300 || res.status > 399 || !location) return res;
-    await res.body?.cancel();
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    current = new URL(location, current).href;
   }
 }
 

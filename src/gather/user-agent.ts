@@ -2,5 +2,5 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Sites see who is checking them: an honest name, never a browser disguise. */
-export const USER_AGENT = `choucha/${pkg.version} (government website spot check; 政府网站抽查)`;
+/** Sites see who is checking them: an honest name, never a browser disguise. Header values are ASCII only. */
+export const USER_AGENT = `choucha/${pkg.version} (government website spot check)`;
