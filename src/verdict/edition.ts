@@ -26,6 +26,7 @@ const editionSchema = z.strictObject({
     base: z.number().positive(),
     passMark: z.number().min(0),
     passAtMark: z.boolean(),
+    mustCheck: z.array(z.string()).default([]),
     indicators: z.record(z.string(), z.strictObject({ title: z.string(), cap: z.number().min(0) })),
   }),
   rules: z.record(
@@ -98,6 +99,9 @@ export function loadEdition(nameOrPath: string): Edition {
     }
     rules.push({ id: id as RuleId, options: opts.data, findings: spec.findings });
   }
+  e.scoring.mustCheck.forEach((id, i) => {
+    if (!e.rules[id]) fail(file, `"${id}" must be checked but is not a rule of this edition`, ['scoring', 'mustCheck', i]);
+  });
   const lexFile = resolve(dirname(file), e.lexicons.columnCategories);
   const lex = columnCategoriesSchema.safeParse(readYaml(lexFile));
   if (!lex.success) fail(lexFile, lex.error.issues[0]!.message, lex.error.issues[0]!.path as (string | number)[]);

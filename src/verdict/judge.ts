@@ -1,5 +1,6 @@
 // Findings → verdict. Any veto makes the site unqualified and stops the scoring; a site whose homepage
-// could not be read is not-checked; otherwise deductions, capped per indicator, decide against the pass mark.
+// could not be read, or that a must-check rule could not judge, is not-checked (never guessed qualified);
+// otherwise deductions, capped per indicator, decide against the pass mark.
 import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId, SiteArtifacts } from '../rules/types.js';
@@ -56,6 +57,11 @@ export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition
   if (!artifacts.homepage?.readable) {
     const why = artifacts.homepage?.error ?? (artifacts.homepage ? `首页返回状态 ${artifacts.homepage.status}` : '尚未抓取');
     return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `首页未能读取：${why}` };
+  }
+  const missing = notChecked.filter((n) => edition.scoring.mustCheck.includes(n.rule));
+  if (missing.length > 0) {
+    const why = missing.map((n) => `${RULES[n.rule as RuleId]?.meta.title ?? n.rule}：${n.reason}`).join('；');
+    return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `无法判断：${why}` };
   }
   const score = Math.round((edition.scoring.base - deducted) * 10) / 10;
   const { passMark, passAtMark } = edition.scoring;

@@ -50,7 +50,24 @@ describe('judge', () => {
   });
 
   it('rules that could not judge are listed on a scored site', () => {
-    const j = judge(site(), [{ rule: 'site-unreachable', result: { status: 'not-checked', reason: '只有 3 次探测' } }], edition);
+    const j = judge(site(), [{ rule: 'site-unreachable', result: { status: 'not-checked', reason: '只有 3 次探测' } }], edition); // not a must-check rule
     expect(j).toMatchObject({ verdict: 'qualified', score: 100, notChecked: [{ rule: 'site-unreachable', reason: '只有 3 次探测' }] });
+  });
+});
+
+describe('judge: must-check rules', () => {
+  it('a content veto rule that could not judge leaves the site not-checked, not qualified', () => {
+    const j = judge(site(), [{ rule: 'column-empty', result: { status: 'not-checked', reason: '没有读取到任何栏目列表' } }], edition);
+    expect(j).toMatchObject({ verdict: 'not-checked', score: null });
+    expect(j.notCheckedReason).toContain('空白栏目：没有读取到任何栏目列表');
+  });
+
+  it('a veto found elsewhere still makes the site unqualified', () => {
+    const j = judge(
+      site(),
+      [checked('homepage-stale', finding('homepage-stale', 'stale')), { rule: 'column-empty', result: { status: 'not-checked', reason: 'x' } }],
+      edition,
+    );
+    expect(j.verdict).toBe('unqualified');
   });
 });
