@@ -108,7 +108,8 @@ function mainArea(root: Element, crumb: Element, excluded: Element[], base: stri
   const walk = (el: Element) => {
     for (const c of el.children) {
       if (isElement(c)) {
-        if (skip(c)) continue;
+        // 友情链接 drop-downs and forms are chrome, not the column's content.
+        if (skip(c) || c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
         if (c.name === 'a') {
           const url = resolveHref(c.attribs.href ?? null, base);
           if ((order.get(c) ?? 0) > start && url && sameSite(url, base)) links.push({ text: textOf(c), url });

@@ -31,12 +31,18 @@ export function scriptedList(scripts: string[]): string | null {
 
 const LIST_HINT = /list|lb|news|xxgk|article|wz|info|con(tent)?\b|items?\b/;
 
-/** A list container with nothing in it: an empty <ul class="list">, an empty table body. */
+const HEADER_WORDS = /序号|标题|名称|题目|发布日期|发布时间|成文日期|日期|时间|文号|发文字号|索引号|来源|浏览次数|\s/g;
+
+/**
+ * A list container with nothing in it: an empty <ul class="list">, or a 信息公开 table that has only
+ * its header row (序号 | 标题 | 发布日期). No link inside, and no text but header words.
+ */
 export function emptyListContainer(root: Element): Element | null {
   for (const el of descendants(root)) {
     if (!['ul', 'ol', 'tbody', 'div', 'dl', 'table'].includes(el.name)) continue;
     if (!LIST_HINT.test(hintOf(el)) || isFooterLike(el)) continue;
-    if (el.children.every((c) => c.type === 'text' && !(c as unknown as { data: string }).data.trim())) return el;
+    if (descendants(el, 'a').length > 0 || descendants(el, 'img').length > 0) continue;
+    if (textOf(el).replace(HEADER_WORDS, '') === '') return el;
   }
   return null;
 }

@@ -1,0 +1,133 @@
+// `choucha run` over the whole fixture fleet on loopback, with a real SQLite file, judged against what
+// every fixture site states it must (and must not) produce.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLEET } from '../../fixtures/fleet/index.js';
+import { type Fleet, startFleet } from '../../fixtures/server.js';
+import type { Report } from '../../src/report/model.js';
+import { cli, type CliResult } from '../helpers/cli.js';
+
+const AT = '2026-12-01T10:00:00+08:00';
+let fleet: Fleet;
+let dir: string;
+let run: CliResult;
+let report: Report;
+
+beforeAll(async () => {
+  fleet = await startFleet({ at: AT });
+  dir = mkdtempSync(join(tmpdir(), 'choucha-e2e-'));
+  writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
+  run = await cli(
+    ['--db', join(dir, 'choucha.db'), '--allow-private', 'run', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--delay', '0ms', '--fail-on', 'unqualified'],
+    { timeoutMs: 240_000 },
+  );
+  report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+}, 300_000);
+
+afterAll(async () => {
+  await fleet?.close();
+});
+
+describe('choucha run on the fixture fleet', () => {
+  it('finishes, and exits 1 because --fail-on unqualified tripped', () => {
+    expect(run.stderr).toContain('wrote');
+    const anyUnqualified = fleet.sites.some((s) => s.fixture.expect.verdict === 'unqualified');
+    expect(run.code).toBe(anyUnqualified ? 1 : 0);
+  });
+
+  it('reports every registered site once', () => {
+    expect(report.sites.map((s) => s.id).sort()).toEqual(fleet.sites.map((s) => s.fixture.id).sort());
+    expect(report.summary.checked).toBe(report.summary.qualified + report.summary.unqualified);
+  });
+
+  describe.each(FLEET.map((f) => [f.key, f] as const))('%s', (_key, fixture) => {
+    const served = { fixture };
+    const site = () => report.sites.find((s) => s.id === fixture.id)!;
+
+    it(`verdict: ${fixture.expect.verdict} (${fixture.why})`, () => {
+      expect({ verdict: site().verdict, why: site().notCheckedReason }).toMatchObject({ verdict: fixture.expect.verdict });
+    });
+
+    it('produces exactly the findings it states, for each rule it names', () => {
+      const byRule = new Map<string, string[]>();
+      for (const f of served.fixture.expect.findings) {
+        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), ...Array(f.count ?? 1).fill(f.code)]);
+      }
+      for (const [rule, codes] of byRule) {
+        const got = site().findings.filter((f) => f.rule === rule).map((f) => f.code).sort();
+        expect({ rule, codes: got }).toEqual({ rule, codes: [...codes].sort() });
+      }
+    });
+
+    it('stays silent where it must', () => {
+      for (const rule of served.fixture.expect.silent) {
+        expect({ rule, findings: site().findings.filter((f) => f.rule === rule).map((f) => f.message) }).toEqual({ rule, findings: [] });
+      }
+    });
+  });
+
+  it('writes the Excel exposure list with one row per unqualified site', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', 'report.xlsx'));
+    const sheet = wb.getWorksheet('不合格网站名单')!;
+    const ids: string[] = [];
+    sheet.eachRow((row) => {
+      const v = String(row.getCell(5).value ?? '');
+      if (/^\d{10}$/.test(v)) ids.push(v);
+    });
+    const unqualified = report.sites.filter((s) => s.verdict === 'unqualified').map((s) => s.id);
+    expect(ids.sort()).toEqual(unqualified.sort());
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('writes the CSV with a BOM so Excel shows the Chinese', () => {
+    const csv = readFileSync(join(dir, 'out', 'report.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('网站名称');
+  });
+
+  it('a second crawl fetches nothing again from finished sites; only failed homepages are retried', async () => {
+    const before = fleet.requests.length;
+    const again = await cli(['--db', join(dir, 'choucha.db'), '--allow-private', 'crawl', '--quarter', '2026Q4']);
+    expect(again.code).toBe(0);
+    const down = new Set(fleet.sites.filter((s) => s.fixture.down).map((s) => s.fixture.key));
+    const refetched = fleet.requests.slice(before);
+    expect(refetched.filter((r) => !down.has(r.site))).toEqual([]);
+    expect(again.stderr).toMatch(/already done/);
+  });
+
+  it('re-judging the stored crawl gives the same verdicts (check needs no network)', async () => {
+    const db = join(dir, 'choucha.db');
+    const before = fleet.requests.length;
+    expect((await cli(['--db', db, 'check', '--quarter', '2026Q4'])).code).toBe(0);
+    expect((await cli(['--db', db, 'report', '--quarter', '2026Q4', '--out', join(dir, 'out2'), '--format', 'json'])).code).toBe(0);
+    const again = JSON.parse(readFileSync(join(dir, 'out2', 'report.json'), 'utf8')) as Report;
+    expect(again.sites.map((s) => [s.id, s.verdict, s.score])).toEqual(report.sites.map((s) => [s.id, s.verdict, s.score]));
+    expect(fleet.requests.length).toBe(before);
+  });
+});
+
+describe('the address guard', () => {
+  it('without --allow-private no request reaches a loopback site, and nothing is judged on it', async () => {
+    const f = await startFleet({ at: AT, sites: [fleetKeys()[0]!] });
+    try {
+      const d = mkdtempSync(join(tmpdir(), 'choucha-guard-'));
+      writeFileSync(join(d, 'registry.csv'), f.registryCsv());
+      const r = await cli(['--db', join(d, 'db'), 'run', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1']);
+      expect(r.code).toBe(0);
+      expect(f.requests).toEqual([]);
+      const rep = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report;
+      expect(rep.sites[0]?.verdict).toBe('not-checked');
+      expect(rep.sites[0]?.notCheckedReason).toMatch(/private|loopback/);
+    } finally {
+      await f.close();
+    }
+  });
+});
+
+function fleetKeys(): string[] {
+  return fleet.sites.filter((s) => !s.fixture.down).map((s) => s.fixture.key);
+}
