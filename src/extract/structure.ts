@@ -91,11 +91,20 @@ export function nextPage(root: Element, scripts: string[], pageUrl: string): str
     }
   }
   for (const s of scripts) {
-    const m = /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([\w-]+)['"]\s*,\s*['"](\w+)['"]/.exec(s);
+    // TRS: createPageHTML(5, 0, "index", "html"), or with variables declared just above it:
+    // var countPage = 5; var currentPage = 0; createPageHTML(countPage, currentPage, "index", "html");
+    const m = /createPageHTML\(\s*['"]?(\w+)['"]?\s*,\s*['"]?(\w+)['"]?\s*,\s*['"]([\w-]+)['"]\s*,\s*['"](\w+)['"]/.exec(s);
     if (!m) continue;
-    const total = Number(m[1]);
-    const current = Number(m[2]);
-    if (current + 1 < total) return new URL(`${m[3]}_${current + 1}.${m[4]}`, pageUrl).href;
+    const total = scriptNumber(m[1]!, s);
+    const current = scriptNumber(m[2]!, s);
+    if (total !== null && current !== null && current + 1 < total) return new URL(`${m[3]}_${current + 1}.${m[4]}`, pageUrl).href;
   }
   return null;
+}
+
+/** A number literal, or the number a `var name = 5` in the same script gives it. */
+function scriptNumber(token: string, script: string): number | null {
+  if (/^\d+$/.test(token)) return Number(token);
+  const m = new RegExp(`(?:var|let|const)\\s+${token}\\s*=\\s*['"]?(\\d+)`).exec(script);
+  return m ? Number(m[1]) : null;
 }

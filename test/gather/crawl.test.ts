@@ -1,0 +1,109 @@
+// What the crawl reads and stores, checked against the fixture data; and a crawl killed with SIGKILL
+// that resumes with the same command, fetching nothing it had already stored.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Fleet, startFleet } from '../../fixtures/server.js';
+import { AddressGuard } from '../../src/gather/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl-check.js';
+import { daysBefore } from '../../src/extract/day.js';
+import { importRegistry } from '../../src/registry/import.js';
+import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+import { cli } from '../helpers/cli.js';
+
+const AT = '2026-12-01T10:00:00+08:00';
+
+describe('crawl of one TRS site with script-only pagination', () => {
+  let fleet: Fleet;
+  let h: Harness;
+  beforeAll(async () => {
+    fleet = await startFleet({ at: AT, sites: ['paged-notice', 'gbk-fresh'] });
+    h = harness(AT);
+    writeFileSync(join(h.dir, 'registry.csv'), fleet.registryCsv());
+    await importRegistry(h.db, join(h.dir, 'registry.csv'), AT);
+    h.check = h.ensure();
+    await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, guard: new AddressGuard(true) });
+  }, 60_000);
+  afterAll(async () => {
+    await fleet.close();
+    h.close();
+  });
+
+  it('follows createPageHTML pages while items are inside the longest window (1 year), then stops', () => {
+    const a = artifactsFor(h, fleet.sites.find((s) => s.fixture.key === 'paged-notice')!.fixture.id);
+    const tzgg = a.lists.find((l) => l.kind === 'column' && l.name === '通知公告')!;
+    const yearAgo = daysBefore('2026-12-01', 365);
+    const dated = tzgg.items.map((i) => i.date!).sort();
+    expect(tzgg.pagesRead).toBeGreaterThan(1);
+    expect(dated[0]! < yearAgo).toBe(true); // it read one page past the window's start…
+    const tzggPages = fleet.requests.filter((r) => r.site === 'paged-notice' && /\/tzgg\/index(_\d+)?\.html$/.test(r.path));
+    expect(tzggPages.length).toBe(tzgg.pagesRead - 1); // …and no further (page 1 is fetched as /tzgg/)
+    expect(tzgg.level).toBe(1);
+  });
+
+  it('reads levels from breadcrumbs, and a script-built list as unreadable, not empty', () => {
+    const a = artifactsFor(h, fleet.sites.find((s) => s.fixture.key === 'paged-notice')!.fixture.id);
+    expect(a.lists.find((l) => l.name === '人事任免')).toMatchObject({ level: 2, state: 'items' });
+    expect(a.lists.find((l) => l.name === '数据发布')).toMatchObject({ state: 'unreadable' });
+    expect(a.crawl.state).toBe('complete');
+  });
+
+  it('decodes a GBK site declared only in <meta> and reads its 年月日 dates', () => {
+    const a = artifactsFor(h, fleet.sites.find((s) => s.fixture.key === 'gbk-fresh')!.fixture.id);
+    const blocks = a.lists.filter((l) => l.kind === 'homepage-block');
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.every((b) => b.items.every((i) => i.date && /[\u4e00-\u9fa5]/.test(i.title)))).toBe(true);
+    expect(a.lists.map((l) => l.name).join()).not.toMatch(/\ufffd/);
+  });
+});
+
+describe('a crawl killed with SIGKILL', () => {
+  let fleet: Fleet;
+  beforeAll(async () => {
+    fleet = await startFleet({ at: AT });
+  });
+  afterAll(async () => {
+    await fleet.close();
+  });
+
+  it('resumes with the same command: finishes, and fetches again only what was in flight', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choucha-kill-'));
+    writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
+    const db = ['--db', join(dir, 'db'), '--allow-private'];
+    expect((await cli([...db, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
+    const crawlArgs = [...db, 'crawl', '--quarter', '2026Q4', '--at', AT, '--delay', '20ms', '--concurrency', '4'];
+
+    const bin = fileURLToPath(new URL('../../bin/choucha.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, ...crawlArgs], { stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (fleet.requests.length >= 60) {
+          clearInterval(t);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((r) => child.on('close', r));
+    const firstRun = fleet.requests.length;
+    expect(firstRun).toBeLessThan(300); // killed mid-crawl, not after it
+
+    const resumed = await cli(crawlArgs);
+    expect(resumed.code).toBe(0);
+    const seen = new Map<string, number>();
+    for (const r of fleet.requests) seen.set(`${r.site} ${r.path}`, (seen.get(`${r.site} ${r.path}`) ?? 0) + 1);
+    const twice = [...seen].filter(([, n]) => n > 1);
+    // Only requests in flight at the kill (at most the concurrency) may be repeated; and the down sites' retries.
+    const down = new Set(fleet.sites.filter((s) => s.fixture.down).map((s) => s.fixture.key));
+    expect(twice.filter(([k]) => !down.has(k.split(' ')[0]!)).length).toBeLessThanOrEqual(4);
+
+    const report = await cli([...db, 'run', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--rounds', '1', '--out', join(dir, 'out'), '--format', 'json']);
+    expect(report.code).toBe(0);
+    const { sites } = JSON.parse((await import('node:fs')).readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { sites: { id: string; verdict: string }[] };
+    for (const f of fleet.sites) expect({ key: f.fixture.key, verdict: sites.find((s) => s.id === f.fixture.id)?.verdict }).toEqual({ key: f.fixture.key, verdict: f.fixture.expect.verdict });
+  }, 180_000);
+});
