@@ -38,7 +38,8 @@ export function readPage(bytes: Buffer, opts: { url: string; contentType: string
 }
 
 export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead {
-  const $ = load(html);
+  // htmlparser2 rather than parse5: several times faster, and as forgiving of broken CMS markup.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true } });
   const base = resolveHref($('base[href]').attr('href') ?? null, opts.url) ?? opts.url;
   const scriptEls = $('script').toArray();
   const scripts = scriptEls.map((s) => ({ type: s.attribs.type ?? null, text: $(s).text() }));

@@ -11,7 +11,7 @@ import type { Site } from '../registry/site.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { finishSiteCrawl } from '../store/lists.js';
-import { type FetchedPage, loadPage, savePage } from '../store/pages.js';
+import { type FetchedPage, loadPage, savePage, storedPageUrls } from '../store/pages.js';
 import type { AddressGuard } from './address-guard.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 import { USER_AGENT } from './user-agent.js';
@@ -55,8 +55,11 @@ interface HostLane {
 
 export async function crawlSites(db: Db, check: Check, sites: Site[], opts: CrawlOptions): Promise<void> {
   if (sites.length === 0) return;
-  log.setLevel(LogLevel.ERROR);
+  // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
+  log.setLevel(LogLevel.OFF);
   const atDay = cstDay(check.at);
+  // One query for what an earlier, interrupted run already stored, instead of one per request.
+  const storedUrls = storedPageUrls(db, check.id);
   const jobs = new Map<number, Job>();
   const lanes = new Map<string, HostLane>();
   let nextId = 0;
@@ -70,6 +73,10 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     {
       keepAlive: true,
       maxConcurrency: opts.concurrency,
+      // The autoscaled pool otherwise starts at 1 and ramps up slowly; politeness is enforced per host below.
+      minConcurrency: opts.concurrency,
+      // Requests arrive a few at a time from the per-host lanes; an idle pool must notice them at once.
+      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
       maxRequestRetries: 1,
       navigationTimeoutSecs: opts.timeoutSecs,
       requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
@@ -81,6 +88,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
         async ({ request }, gotOptions) => {
           await opts.guard.check(request.url);
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': USER_AGENT };
+          // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
+          (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
           gotOptions.maxRedirects = 10;
           gotOptions.hooks = {
             ...gotOptions.hooks,
@@ -156,7 +165,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
 
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
     const job: Job = { id: nextId++, walk, req, host: new URL(req.url).host };
-    const stored = loadPage(db, check.id, req.url);
+    const stored = storedUrls.has(req.url) ? loadPage(db, check.id, req.url) : undefined;
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
     if (stored && stored.body !== null && (stored.status ?? 0) < 500) {
       queueMicrotask(() => {

@@ -59,3 +59,15 @@ export function loadPage(db: Db, checkId: number, url: string): FetchedPage | un
     error: r.error,
   };
 }
+
+/** Addresses of the pages a check has stored: what a resumed crawl can read back instead of fetching. */
+export function storedPageUrls(db: Db, checkId: number): Set<string> {
+  return new Set(
+    db
+      .select({ url: pages.url })
+      .from(pages)
+      .where(eq(pages.checkId, checkId))
+      .all()
+      .map((r) => r.url),
+  );
+}
