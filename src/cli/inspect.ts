@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { cstDay } from '../extract/day.js';
 import { type InspectResult, inspectRead } from '../extract/inspect.js';
-import { readPage } from '../extract/page.js';
+import { readHtml, readPage } from '../extract/page.js';
+import { launchBrowser, render, type RenderOptions } from '../gather/browser.js';
 import { fetchPage } from '../gather/fetch-guarded.js';
 import { USER_AGENT } from '../gather/user-agent.js';
 import { parseAt } from '../plan/quarter.js';
@@ -18,9 +19,10 @@ export function registerInspect(program: Command): void {
     .argument('<page>', 'a saved HTML file, or an http(s) URL')
     .option('--url <URL>', 'the address a saved file came from, to resolve its links')
     .option('--at <ISO>', 'reference time for dates written without a year (default now)')
+    .option('--render', 'run the page in Chromium first, for lists built by script (only the page\'s own host is contacted)')
     .option('--json', 'one JSON object on stdout (keys documented in the README)')
     .description('show what choucha reads from one page: kind, lists, items, dates, identity')
-    .action(async (page: string, o: { url?: string; at?: string; json?: boolean }, cmd: Command) => {
+    .action(async (page: string, o: { url?: string; at?: string; json?: boolean; render?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const atDay = cstDay(o.at ? parseAt(o.at) : nowIso());
       let bytes: Buffer;
@@ -39,7 +41,12 @@ export function registerInspect(program: Command): void {
       }
       // Without --url a saved file's links cannot be resolved: say null rather than invent an address.
       const urlKnown = !!o.url || /^https?:/i.test(page);
-      const read = inspectRead(readPage(bytes, { url, contentType, atDay }), urlKnown);
+      let pageRead = readPage(bytes, { url, contentType, atDay });
+      if (o.render) {
+        const rendered = await renderOnce(url, { guard: guard(g), timeoutMs: 30_000, body: /^https?:/i.test(page) ? undefined : { bytes, contentType }, offline: !urlKnown });
+        pageRead = readHtml(rendered.html, { url: rendered.finalUrl, atDay, encoding: pageRead.encoding, encodingSource: pageRead.encodingSource });
+      }
+      const read = inspectRead(pageRead, urlKnown);
       const result = urlKnown ? read : dropUrls(read);
       process.stdout.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : human(result));
     });
@@ -66,4 +73,14 @@ function human(r: InspectResult): string {
   }
   lines.push(`网站标识码：${r.identity.siteCode ?? '（未找到）'}`, `ICP备案号：${r.identity.icp ?? '（未找到）'}`, `公安备案号：${r.identity.police ?? '（未找到）'}`);
   return `${lines.join('\n')}\n`;
+}
+
+async function renderOnce(url: string, opts: RenderOptions) {
+  const browser = await launchBrowser();
+  try {
+    const r = await render(browser, url, opts);
+    return { html: r.html, finalUrl: r.finalUrl };
+  } finally {
+    await browser.close();
+  }
 }

@@ -1,0 +1,73 @@
+// Rendering pages whose lists are built by script, in Debian's Chromium driven by Playwright.
+// A rendered page may only talk to its own host, and every request passes the address guard:
+// a page's scripts must not become a way to reach other sites or the inspector's own network.
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright';
+import { ChouchaError } from '../errors.js';
+import type { AddressGuard } from './address-guard.js';
+import { USER_AGENT } from './user-agent.js';
+
+export const CHROMIUM_PATH = process.env.CHOUCHA_CHROMIUM ?? '/usr/bin/chromium';
+
+// Background networking off: the browser itself must not phone anywhere (and on a closed network it
+// would only fail, many connections at a time).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export class BrowserMissingError extends ChouchaError {
+  override readonly exitCode = 2;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new BrowserMissingError(`No Chromium at ${CHROMIUM_PATH}`, 'Rendering uses the system Chromium; no browser is downloaded.', 'Install it with `apt-get install chromium`, or set CHOUCHA_CHROMIUM to its path.');
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+}
+
+export interface Rendered {
+  html: string;
+  finalUrl: string;
+  status: number | null;
+  page: Page;
+}
+
+export interface RenderOptions {
+  guard: AddressGuard;
+  timeoutMs: number;
+  /** Serve these bytes at the URL instead of fetching it (a saved page rendered as if at its address). */
+  body?: { bytes: Buffer; contentType: string | null };
+  /** Fetch nothing at all beyond `body` (a saved page whose address is unknown). */
+  offline?: boolean;
+}
+
+/** Open `url` in a fresh page and wait until its scripts have settled. The caller closes `page`. */
+export async function render(browser: Browser, url: string, opts: RenderOptions): Promise<Rendered> {
+  const context = await browser.newContext({ userAgent: USER_AGENT, viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
+  const host = new URL(url).host;
+  await page.route('**/*', async (route) => {
+    const target = route.request().url();
+    if (opts.body && target === url) {
+      return route.fulfill({ status: 200, body: opts.body.bytes, contentType: opts.body.contentType ?? 'text/html' });
+    }
+    let u: URL;
+    try {
+      u = new URL(target);
+    } catch {
+      return route.abort('blockedbyclient');
+    }
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    if (u.host !== host || opts.offline) return route.abort('blockedbyclient');
+    try {
+      await opts.guard.check(target);
+    } catch {
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  const res = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
+  // Lists arrive after load (XHR, JSONP, template rendering): wait for the network to go quiet, briefly.
+  await page.waitForLoadState('networkidle', { timeout: Math.min(opts.timeoutMs, 5000) }).catch(() => undefined);
+  return { html: await page.content(), finalUrl: page.url(), status: res?.status() ?? null, page };
+}
