@@ -31,8 +31,10 @@ export function pageKind(read: PageRead, urlKnown = true): PageKind {
 
 export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
   const kind = pageKind(read, urlKnown);
-  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages: [] };
+  const messages = read.messages.map(({ title, askedOn, repliedOn, status }) => ({ title, askedOn, repliedOn, status }));
+  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages };
   const strip = (items: { title: string; url: string | null; date: string | null }[]) => items.map(({ title, url, date }) => ({ title, url, date }));
+  if (kind === 'board') return { ...base, publishedAt: null, columns: [], notReadable: null };
   if (kind === 'article') return { ...base, publishedAt: read.publishedAt?.day ?? null, columns: [], notReadable: null };
   if (kind === 'homepage') {
     const columns = read.lists.map((l) => ({ name: l.name, url: l.moreUrl, items: strip(l.items), empty: l.items.length === 0 }));

@@ -2,6 +2,7 @@
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Day } from '../rules/types.js';
+import { type BoardMessage, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
@@ -30,6 +31,8 @@ export interface PageRead {
   mainLinks: Link[];
   publishedAt: DateHit | null;
   identity: Identity;
+  /** Letters on a message-board list page, if this is one. */
+  messages: BoardMessage[];
 }
 
 export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead {
@@ -75,6 +78,7 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     mainLinks: main?.links ?? [],
     publishedAt: publishedAt(fullText, opts.atDay),
     identity: identity(fullText),
+    messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
   };
 }
 
@@ -96,6 +100,7 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     mainLinks: [],
     publishedAt: null,
     identity: { siteCode: null, icp: null, police: null },
+    messages: [],
   };
 }
 
