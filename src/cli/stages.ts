@@ -1,5 +1,6 @@
 // Each pipeline stage as the CLI runs it, shared by its own command and by `run`.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { RENDER_MODES, type RenderMode } from '../registry/site.js';
 import { crawlCheck } from '../gather/crawl-check.js';
 import { CRAWL_DEFAULTS } from '../gather/crawler.js';
 import { probeCheck } from '../gather/probe-check.js';
@@ -67,6 +68,7 @@ export interface CrawlFlags {
   concurrency: string;
   perHost: string;
   delay: string;
+  render: string;
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -74,7 +76,8 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--max-pages <N>', 'pages per site at most', String(CRAWL_DEFAULTS.maxPages))
     .option('--concurrency <N>', 'requests in flight overall', String(CRAWL_DEFAULTS.concurrency))
     .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
-    .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`);
+    .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`)
+    .addOption(new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always').choices(RENDER_MODES).default('auto'));
 }
 
 export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
@@ -85,6 +88,7 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     concurrency: parseCount(f.concurrency, '--concurrency'),
     perHost: parseCount(f.perHost, '--per-host'),
     delayMs: parseDuration(f.delay, '--delay'),
+    render: f.render as RenderMode,
     guard: guard(g),
     onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),
   });

@@ -2,6 +2,7 @@
 // or something we cannot read with confidence. "Empty" needs evidence; doubt is "unreadable".
 import type { ListState } from '../rules/types.js';
 import type { ExtractedList } from './lists.js';
+import { looksLikeArticle } from './links.js';
 import type { PageRead } from './page.js';
 
 export interface ColumnReading {
@@ -12,7 +13,6 @@ export interface ColumnReading {
 
 /** Fewer visible characters than this after the breadcrumb is a page of only a title. */
 const TITLE_ONLY_CHARS = 40;
-const CONTAINER_LINKS = 3;
 
 export function mainList(read: PageRead): ExtractedList | null {
   const pool = read.lists.filter((l) => !l.aside);
@@ -26,12 +26,14 @@ export function readColumn(read: PageRead): ColumnReading {
   if (read.placeholder) return { state: 'empty', reason: `页面显示“${read.placeholder}”`, list: null };
   if (read.scripted) return { state: 'unreadable', reason: read.scripted, list: null };
   if (read.emptyContainer) return { state: 'empty', reason: '列表区域为空', list: null };
-  if (read.mainLinks.length >= CONTAINER_LINKS) return { state: 'container', reason: '栏目页只列出下级栏目', list: null };
+  // Links to sub-columns make a parent column; links to articles are a list we failed to read.
+  const articles = read.mainLinks.filter((l) => looksLikeArticle(l.url)).length;
+  if (read.mainLinks.length > 0 && articles * 2 < read.mainLinks.length) return { state: 'container', reason: '栏目页只列出下级栏目', list: null };
   if (read.mainTextChars !== null && read.mainTextChars < TITLE_ONLY_CHARS && read.mainLinks.length === 0) {
     return { state: 'empty', reason: '栏目页只有标题，没有内容', list: null };
   }
   if (read.mainTextChars !== null && read.mainTextChars >= TITLE_ONLY_CHARS) {
-    return { state: 'unreadable', reason: '栏目页为单篇内容或未识别的版式，没有可读的列表', list: null };
+    return { state: 'page', reason: '栏目页为单篇内容，不是信息列表', list: null };
   }
   return { state: 'unreadable', reason: '未识别出列表，也没有“暂无信息”等空栏目的明确标志', list: null };
 }

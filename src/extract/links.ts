@@ -50,7 +50,11 @@ export function isMoreLink(a: Element): boolean {
   return t.length === 0 && !!img && /more|gengduo/i.test(attr(img, 'src') ?? '');
 }
 
-/** An address that looks like an article, not a column or a special topic: dated paths, ids, TRS/Hanweb article names. */
+/**
+ * An address that looks like an article rather than a column: TRS t20261120_123.html, Hanweb
+ * /art/2026/11/20/art_1_2.html, dated paths, ids in the query, long numeric file names.
+ * Column pages (Hanweb /col/col1234/, index pages, directories) are not articles.
+ */
 export function looksLikeArticle(url: string): boolean {
   let u: URL;
   try {
@@ -58,6 +62,14 @@ export function looksLikeArticle(url: string): boolean {
   } catch {
     return false;
   }
-  const p = u.pathname + u.search;
-  return /\d{4,}/.test(p) || /[?&](id|articleid|aid|newsid|infoid)=/i.test(p) || /\/(art|content|detail|show|article)[_/]/i.test(p);
+  const path = u.pathname;
+  if (/\/col\/col\d+\//i.test(path) || /\/$/.test(path) || /\/(index|default|list)(_\d+)?\.\w+$/i.test(path)) return false;
+  if (/[?&](id|articleid|aid|newsid|infoid|artid|contentid)=/i.test(u.search)) return true;
+  return (
+    /\/t\d{8}_\d+\.\w+$/.test(path) ||
+    /\/art\/\d{4}\//.test(path) ||
+    /\/(19|20)\d{2}[-/]?\d{2}[-/]?\d{2}\//.test(path) ||
+    /\/(content|detail|show|article|info|news)[_/-]/i.test(path) ||
+    /\/[^/]*\d{5,}[^/]*\.\w+$/.test(path)
+  );
 }

@@ -45,9 +45,23 @@ export async function render(browser: Browser, url: string, opts: RenderOptions)
   const context = await browser.newContext({ userAgent: USER_AGENT, viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => undefined));
+  await restrictRequests(page, url, opts);
+  const res = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
+  // Lists arrive after load (XHR, JSONP, template rendering): wait for the network to go quiet, briefly.
+  await page.waitForLoadState('networkidle', { timeout: Math.min(opts.timeoutMs, 5000) }).catch(() => undefined);
+  return { html: await page.content(), finalUrl: page.url(), status: res?.status() ?? null, page };
+}
+
+/**
+ * Every request the page makes: the saved body for the page itself when given, its own host through
+ * the address guard, nothing else.
+ */
+export async function restrictRequests(page: Page, url: string, opts: Pick<RenderOptions, 'guard' | 'body' | 'offline'> & { textOnly?: boolean }): Promise<void> {
   const host = new URL(url).host;
   await page.route('**/*', async (route) => {
     const target = route.request().url();
+    // Reading lists needs the scripts and their data, not pictures: spare the site the traffic.
+    if (opts.textOnly && ['image', 'media', 'font'].includes(route.request().resourceType())) return route.abort('blockedbyclient');
     if (opts.body && target === url) {
       return route.fulfill({ status: 200, body: opts.body.bytes, contentType: opts.body.contentType ?? 'text/html' });
     }
@@ -66,8 +80,6 @@ export async function render(browser: Browser, url: string, opts: RenderOptions)
     }
     return route.continue();
   });
-  const res = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
-  // Lists arrive after load (XHR, JSONP, template rendering): wait for the network to go quiet, briefly.
-  await page.waitForLoadState('networkidle', { timeout: Math.min(opts.timeoutMs, 5000) }).catch(() => undefined);
-  return { html: await page.content(), finalUrl: page.url(), status: res?.status() ?? null, page };
 }
+
+export const BROWSER_ARGS = ARGS;

@@ -1,20 +1,21 @@
-// The crawl of a check: crawlee's HttpCrawler fetches; choucha decides what and when.
+// The crawl of a check: crawlee fetches (HttpCrawler, and PlaywrightCrawler for pages that need a
+// browser); choucha decides what and when.
 // - Per host: at most `perHost` requests in flight and `delayMs` between starts (politeness).
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
-import { Configuration, log, LogLevel } from '@crawlee/core';
-import { HttpCrawler } from '@crawlee/http';
-import { readPage } from '../extract/page.js';
 import { cstDay, monthsBefore } from '../extract/day.js';
-import type { Site } from '../registry/site.js';
+import { readPage } from '../extract/page.js';
+import type { RenderMode, Site } from '../registry/site.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { finishSiteCrawl } from '../store/lists.js';
-import { type FetchedPage, loadPage, savePage, storedPageUrls } from '../store/pages.js';
+import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../store/pages.js';
 import type { AddressGuard } from './address-guard.js';
+import type { FetchJob } from './fetcher.js';
+import { httpFetcher } from './http-fetcher.js';
+import { renderFetcher } from './render-fetcher.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
-import { USER_AGENT } from './user-agent.js';
 
 export interface CrawlOptions {
   concurrency: number;
@@ -25,6 +26,9 @@ export interface CrawlOptions {
   maxColumns: number;
   maxListPages: number;
   articlesPerColumn: number;
+  /** auto: render pages whose lists are built by script; never; always: render every homepage and column page. */
+  render: RenderMode;
+  renderConcurrency: number;
   guard: AddressGuard;
   onSiteDone?: (siteId: string, state: string, pages: number) => void;
 }
@@ -38,10 +42,11 @@ export const CRAWL_DEFAULTS = {
   maxColumns: 80,
   maxListPages: 10,
   articlesPerColumn: 1,
+  render: 'auto' as RenderMode,
+  renderConcurrency: 2,
 };
 
-interface Job {
-  id: number;
+interface Job extends FetchJob {
   walk: SiteWalk;
   req: WalkRequest;
   host: string;
@@ -55,98 +60,25 @@ interface HostLane {
 
 export async function crawlSites(db: Db, check: Check, sites: Site[], opts: CrawlOptions): Promise<void> {
   if (sites.length === 0) return;
-  // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
-  log.setLevel(LogLevel.OFF);
   const atDay = cstDay(check.at);
   // One query for what an earlier, interrupted run already stored, instead of one per request.
-  const storedUrls = storedPageUrls(db, check.id);
-  const jobs = new Map<number, Job>();
+  const stored = storedPageKeys(db, check.id);
   const lanes = new Map<string, HostLane>();
   let nextId = 0;
   let open = sites.length;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
 
-  const crawler = new HttpCrawler(
-    {
-      keepAlive: true,
-      maxConcurrency: opts.concurrency,
-      // The autoscaled pool otherwise starts at 1 and ramps up slowly; politeness is enforced per host below.
-      minConcurrency: opts.concurrency,
-      // Requests arrive a few at a time from the per-host lanes; an idle pool must notice them at once.
-      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
-      maxRequestRetries: 1,
-      navigationTimeoutSecs: opts.timeoutSecs,
-      requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      // 4xx pages are answers to record, not errors to retry; 5xx are retried once, then recorded.
-      ignoreHttpErrorStatusCodes: [400, 401, 403, 404, 405, 410, 451],
-      preNavigationHooks: [
-        async ({ request }, gotOptions) => {
-          await opts.guard.check(request.url);
-          gotOptions.headers = { ...gotOptions.headers, 'user-agent': USER_AGENT };
-          // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
-          (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
-          gotOptions.maxRedirects = 10;
-          gotOptions.hooks = {
-            ...gotOptions.hooks,
-            beforeRedirect: [
-              ...(gotOptions.hooks?.beforeRedirect ?? []),
-              // Every hop of a redirect passes the address guard too.
-              async (o) => {
-                await opts.guard.check(String(o.url));
-              },
-            ],
-          };
-        },
-      ],
-      requestHandler: async ({ request, response, body }) => {
-        const job = jobs.get(request.userData.job as number)!;
-        const status = response.statusCode ?? null;
-        const bytes = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
-        const page: FetchedPage = {
-          url: job.req.url,
-          finalUrl: request.loadedUrl ?? request.url,
-          kind: job.req.kind,
-          status,
-          contentType: (response.headers['content-type'] as string | undefined) ?? null,
-          encoding: null,
-          fetchedAt: new Date().toISOString(),
-          body: bytes,
-          error: status !== null && status >= 400 ? `HTTP ${status}` : null,
-        };
-        settle(job, page);
-      },
-      failedRequestHandler: async ({ request }, error) => {
-        const job = jobs.get(request.userData.job as number)!;
-        const m = /^(\d{3}) - /.exec(error.message);
-        settle(job, {
-          url: job.req.url,
-          finalUrl: null,
-          kind: job.req.kind,
-          status: m ? Number(m[1]) : null,
-          contentType: null,
-          encoding: null,
-          fetchedAt: new Date().toISOString(),
-          body: null,
-          error: error.message.split('\n')[0]!.slice(0, 300),
-        });
-      },
-    },
-    new Configuration({ persistStorage: false }),
-  );
-
-  const settle = (job: Job, page: FetchedPage) => {
+  const settle = (fetchJob: FetchJob, page: FetchedPage) => {
+    const job = fetchJob as Job;
     savePage(db, check.id, job.walk.siteId, page);
-    const lane = lanes.get(job.host)!;
-    lane.inFlight--;
-    jobs.delete(job.id);
+    lanes.get(job.host)!.inFlight--;
     consume(job, page);
     pump();
   };
+  const http = httpFetcher(opts, settle);
+  const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
   const consume = (job: Job, page: FetchedPage) => {
     const usable = page.body !== null && page.error === null;
@@ -164,15 +96,20 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   };
 
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
-    const job: Job = { id: nextId++, walk, req, host: new URL(req.url).host };
-    const stored = storedUrls.has(req.url) ? loadPage(db, check.id, req.url) : undefined;
+    const job: Job = { id: nextId++, url: req.url, kind: req.kind, walk, req, host: new URL(req.url).host };
+    const rendered = req.render === true;
+    const page = stored.has(storedKey(req.url, rendered)) ? loadPage(db, check.id, req.url, rendered) : undefined;
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
-    if (stored && stored.body !== null && (stored.status ?? 0) < 500) {
+    if (page && page.body !== null && (page.status ?? 0) < 500) {
       queueMicrotask(() => {
-        consume(job, stored);
+        consume(job, page);
         pump();
       });
       return;
+    }
+    if (rendered) {
+      const raw = loadPage(db, check.id, req.url, false);
+      if (raw?.body && !raw.error) job.body = { bytes: raw.body, contentType: raw.contentType };
     }
     const lane = lanes.get(job.host) ?? { pending: [], inFlight: 0, nextStart: 0 };
     lanes.set(job.host, lane);
@@ -187,9 +124,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
         const job = lane.pending.shift()!;
         lane.inFlight++;
         lane.nextStart = now + opts.delayMs;
-        jobs.set(job.id, job);
-        running ??= crawler.run();
-        void crawler.addRequests([{ url: job.req.url, uniqueKey: `${job.id}`, userData: { job: job.id } }]);
+        (job.req.render ? browser : http).submit(job);
       }
       if (lane.pending.length > 0 && lane.inFlight < opts.perHost) wait = Math.min(wait, lane.nextStart - now);
       if (lane.pending.length === 0 && lane.inFlight === 0) lanes.delete(host);
@@ -210,14 +145,11 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     pageUntil: monthsBefore(atDay, 12),
   };
   for (const site of sites) {
-    const walk = new SiteWalk(site.id, site.url, limits);
+    const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);
     for (const r of walk.start()) enqueue(walk, r);
   }
   pump();
   await finished;
   if (timer) clearTimeout(timer);
-  if (running) {
-    crawler.stop();
-    await running;
-  }
+  await Promise.all([http.close(), browser.close()]);
 }

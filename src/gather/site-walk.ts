@@ -3,6 +3,7 @@
 import { readColumn } from '../extract/column-state.js';
 import type { PageRead } from '../extract/page.js';
 import type { Link } from '../extract/links.js';
+import type { RenderMode } from '../registry/site.js';
 import type { Day, ItemArtifact, ListArtifact } from '../rules/types.js';
 import type { SiteCrawlResult } from '../store/lists.js';
 import type { PageKind } from '../store/pages.js';
@@ -14,6 +15,8 @@ export interface WalkRequest {
   /** The column this page belongs to (its key), for list pages. */
   column?: string;
   listPage?: number;
+  /** Fetch through Chromium and read the DOM its scripts built. */
+  render?: boolean;
 }
 
 export interface WalkLimits {
@@ -53,6 +56,7 @@ export class SiteWalk {
     readonly siteId: string,
     private homeUrl: string,
     private limits: WalkLimits,
+    private renderMode: RenderMode = 'never',
   ) {
     this.host = new URL(homeUrl).host;
   }
@@ -62,14 +66,23 @@ export class SiteWalk {
   }
 
   start(): WalkRequest[] {
-    return this.ask([{ url: this.homeUrl, kind: 'homepage' }]);
+    return this.ask([this.withRender({ url: this.homeUrl, kind: 'homepage' })]);
+  }
+
+  private withRender(r: WalkRequest): WalkRequest {
+    return this.renderMode === 'always' && r.kind !== 'article' ? { ...r, render: true } : r;
+  }
+
+  /** Under `auto`, a page whose list is built by script is fetched again through the browser. */
+  private renderAgain(req: WalkRequest, read: PageRead, unreadable: boolean): WalkRequest[] {
+    return this.renderMode === 'auto' && !req.render && unreadable && read.scripted ? [{ ...req, render: true }] : [];
   }
 
   /** A page came back: `read` when it was fetched and decoded, else the error. */
   onPage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
     this.outstanding--;
     this.pages++;
-    if (req.kind === 'homepage') return this.onHomepage(read, error, finalUrl);
+    if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
     return [];
   }
@@ -108,7 +121,7 @@ export class SiteWalk {
   private ask(reqs: WalkRequest[]): WalkRequest[] {
     const out: WalkRequest[] = [];
     for (const r of reqs) {
-      const key = `${r.kind}|${urlKey(r.url)}`;
+      const key = `${r.kind}|${r.render ? 'rendered' : 'fetched'}|${urlKey(r.url)}`;
       if (this.requested.has(key)) continue;
       if (this.requested.size >= this.limits.maxPages) {
         this.limitsHit.add(`达到每站页面上限（${this.limits.maxPages} 页），部分页面未检查`);
@@ -121,11 +134,13 @@ export class SiteWalk {
     return out;
   }
 
-  private onHomepage(read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
+  private onHomepage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
     if (!read) {
-      this.failed = `首页无法获取：${error ?? '未知错误'}`;
+      // A failed render leaves what the plain fetch read; a failed fetch is a failed site.
+      if (!req.render || this.renderMode === 'always') this.failed = `首页无法获取：${error ?? '未知错误'}`;
       return [];
     }
+    const again = this.renderAgain(req, read, read.lists.length === 0);
     if (finalUrl) this.host = new URL(finalUrl).host;
     read.lists.forEach((l, i) => {
       this.blocks.push({
@@ -146,7 +161,7 @@ export class SiteWalk {
       ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
       ...read.lists.filter((l) => l.moreUrl).map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
     ];
-    return this.ask(found.flatMap(({ link, level, source }) => this.addColumn(link, level, source)));
+    return this.ask([...again, ...found.flatMap(({ link, level, source }) => this.addColumn(link, level, source))]);
   }
 
   private addColumn(link: Link, level: number | null, source: string): WalkRequest[] {
@@ -162,7 +177,7 @@ export class SiteWalk {
       return [];
     }
     this.columns.set(key, { key, url: link.url, name: link.text, level, source, state: null, reason: null, items: [], pagesRead: 0 });
-    return [{ url: link.url, kind: 'column', column: key, listPage: 1 }];
+    return [this.withRender({ url: link.url, kind: 'column', column: key, listPage: 1 })];
   }
 
   private ownPage(url: string): boolean {
@@ -179,18 +194,21 @@ export class SiteWalk {
     if (!col) return [];
     const first = (req.listPage ?? 1) === 1;
     if (!read) {
-      if (first) {
+      if (first && req.render && col.state !== null) col.reason = `${col.reason ?? ''}；${error ?? '渲染失败'}`;
+      else if (first) {
         col.state = 'unreadable';
         col.reason = `栏目页无法获取：${error ?? '未知错误'}`;
       }
       return [];
     }
+    // A rendered first page replaces the plain one's reading rather than adding a page.
+    if (first && req.render) col.pagesRead = 0;
     col.pagesRead++;
     const reading = readColumn(read);
-    const out: WalkRequest[] = [];
+    const out: WalkRequest[] = this.renderAgain(req, read, reading.state === 'unreadable');
     if (first) {
       col.state = reading.state;
-      col.reason = reading.reason;
+      col.reason = reading.state === 'unreadable' && out.length > 0 ? `${reading.reason}（正在用浏览器渲染）` : reading.reason;
       const crumb = read.breadcrumb;
       if (crumb && crumb.length > 0) {
         col.name = crumb.at(-1)!;
@@ -211,7 +229,7 @@ export class SiteWalk {
     const oldest = dated.length > 0 ? dated.reduce((a, b) => (a < b ? a : b)) : null;
     const page = req.listPage ?? 1;
     if (read.nextPage && fresh.length > 0 && oldest !== null && oldest >= this.limits.pageUntil) {
-      if (page < this.limits.maxListPages) out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1 });
+      if (page < this.limits.maxListPages) out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1, ...(req.render ? { render: true } : {}) });
       else this.limitsHit.add(`栏目“${col.name}”超过 ${this.limits.maxListPages} 页，后续页未读取`);
     }
     return this.ask(out);

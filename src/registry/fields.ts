@@ -1,6 +1,6 @@
 // Registry columns and the header spellings found in real 基本信息 exports, Chinese and English.
 
-export type FieldKey = 'id' | 'name' | 'url' | 'sponsor' | 'level' | 'region' | 'parentId' | 'status';
+export type FieldKey = 'id' | 'name' | 'url' | 'sponsor' | 'level' | 'region' | 'parentId' | 'status' | 'render';
 
 export const REQUIRED_FIELDS: readonly FieldKey[] = ['id', 'name', 'url'];
 
@@ -13,6 +13,7 @@ export const FIELD_ALIASES: Record<FieldKey, readonly string[]> = {
   region: ['行政区划代码', '地区代码', '区划代码', 'region'],
   parentId: ['上级网站标识码', '上级标识码', 'parent_id', 'parent'],
   status: ['运行状态', '状态', 'status'],
+  render: ['渲染方式', '渲染', 'render'],
 };
 
 /** The label people see for a field in messages: the first Chinese alias and the English key. */

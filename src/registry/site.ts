@@ -49,6 +49,11 @@ export interface Site {
   parentId: string | null;
   /** 运行状态 */
   status: SiteStatus;
+  /** Overrides the crawl's --render for this site; null follows the crawl. */
+  render?: RenderMode | null;
 }
+
+export const RENDER_MODES = ['auto', 'never', 'always'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
 
 export const SITE_ID_PATTERN = /^(\d{10}|bm\d{8}|\d{2}BM\d{6})$/;

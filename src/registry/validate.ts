@@ -1,6 +1,7 @@
 // Turns the text of one registry row into a Site, or says what is wrong with each bad field.
 
 import type { FieldKey } from './fields.js';
+import type { RenderMode } from './site.js';
 import { shortenValue, type RowError } from './row-error.js';
 import { LEVEL_CHOICES, STATUS_CHOICES, levelFromLabel, statusFromLabel } from './labels.js';
 import { SITE_ID_PATTERN, type Site, type SiteLevel, type SiteStatus } from './site.js';
@@ -75,6 +76,14 @@ export function parseStatus(raw: string): Parsed<SiteStatus> {
   return status ? ok(status) : fail(`${STATUS_CHOICES}, or empty for 正常`);
 }
 
+/** Per-site override of the crawl's --render: 自动/auto, 不渲染/never, 总是/always. */
+export function parseRender(raw: string): Parsed<RenderMode | null> {
+  const v = raw.trim().toLowerCase();
+  if (!v) return ok(null);
+  const mode = ({ auto: 'auto', 自动: 'auto', never: 'never', 不渲染: 'never', 否: 'never', always: 'always', 总是: 'always', 是: 'always' } as const)[v];
+  return mode ? ok(mode) : fail('auto (自动), never (不渲染) or always (总是), or empty');
+}
+
 export function parseRegion(raw: string): Parsed<string | null> {
   const code = foldCode(raw);
   if (!code) return ok(null);
@@ -131,6 +140,7 @@ export function validateRow(file: string, row: number, cells: RowCells): RowResu
   const region = field('region', parseRegion);
   const parentId = field('parentId', parseParentId);
   const status = field('status', parseStatus);
+  const render = field('render', parseRender);
 
   if (
     errors.length > 0 ||
@@ -141,14 +151,15 @@ export function validateRow(file: string, row: number, cells: RowCells): RowResu
     level === undefined ||
     region === undefined ||
     parentId === undefined ||
-    status === undefined
+    status === undefined ||
+    render === undefined
   ) {
     return { site: null, id: id ?? null, errors };
   }
   // A local 网站标识码 starts with the region code, so an omitted region is not lost information.
   const derivedRegion = region ?? (/^\d{10}$/.test(id) ? id.slice(0, 6) : null);
   return {
-    site: { id, name, url, sponsor, level, region: derivedRegion, parentId, status },
+    site: { id, name, url, sponsor, level, region: derivedRegion, parentId, status, ...(render ? { render } : {}) },
     id,
     errors,
   };

@@ -68,6 +68,18 @@ export const columnStale: Rule<typeof options> = {
     const counted = stale.filter((s) => s.category !== 'longterm');
     const long = stale.filter((s) => s.category === 'longterm');
     const empty = opts.countEmptyInLong ? columns.filter((c) => c.state === 'empty') : [];
+    // Columns we could not read might be stale (or empty): a count they could tip is not certain.
+    const unreadable = columns.filter((c) => c.state === 'unreadable');
+    const mayCount = unreadable.filter((c) => {
+      const cat = classifyColumn(c.name, ctx.lexicons.columnCategories);
+      return cat === 'news' || (cat === 'notice' && (!opts.noticeFirstLevelOnly || c.level === 1));
+    });
+    const mayLong = opts.countEmptyInLong ? unreadable : unreadable.filter((c) => classifyColumn(c.name, ctx.lexicons.columnCategories) === 'longterm');
+    const tips = (known: number, unknown: number, at: number) => known < at && known + unknown >= at;
+    if (tips(counted.length, mayCount.length, opts.vetoCount) || tips(long.length + empty.length, mayLong.length, opts.longVetoCount)) {
+      const names = [...new Set([...mayCount, ...mayLong])].slice(0, 5).map((c) => `${c.name}：${c.stateReason ?? ''}`);
+      return { status: 'not-checked', reason: `已确认 ${counted.length + long.length} 个栏目未按时更新，另有 ${unreadable.length} 个栏目无法读取，可能达到否决标准（${names.join('；')}）` };
+    }
     const findings: Finding[] = [];
     const vetoed = new Set<Stale>();
     if (counted.length >= opts.vetoCount) {

@@ -48,6 +48,7 @@ export type ListState =
   | 'items' // a list with at least one item
   | 'empty' // positive evidence of emptiness: a 暂无信息 placeholder, an empty list container, a page of only a title
   | 'container' // a parent column whose page only leads to its sub-columns
+  | 'page' // a single page of content (机构职能, 领导简介): not a list, not empty
   | 'unreadable'; // fetched but not read with confidence (script-built list, fetch error, unknown layout)
 
 export interface ListArtifact {

@@ -1,5 +1,5 @@
 // Everything a rule may look at for one site, read back from the store.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, pages } from './schema.js';
 import type { Check } from './checks.js';
@@ -31,6 +31,8 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     })
     .from(pages)
     .where(and(eq(pages.checkId, check.id), eq(pages.siteId, site.id), eq(pages.kind, 'homepage')))
+    // The homepage as served when there is one; rendered only when the crawl rendered every page.
+    .orderBy(asc(pages.rendered))
     .get();
   const homepage: HomepageArtifact | null = home
     ? {

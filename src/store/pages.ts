@@ -17,6 +17,8 @@ export interface FetchedPage {
   fetchedAt: string;
   body: Buffer | null;
   error: string | null;
+  /** Chromium's DOM after scripts ran, rather than the bytes as served. */
+  rendered?: boolean;
 }
 
 export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage): void {
@@ -33,18 +35,19 @@ export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage
     contentHash: p.body ? createHash('sha256').update(p.body).digest('hex') : null,
     body: p.body ? gzipSync(p.body) : null,
     error: p.error,
+    rendered: p.rendered === true,
   };
   db.insert(pages)
     .values(values)
-    .onConflictDoUpdate({ target: [pages.checkId, pages.url], set: values })
+    .onConflictDoUpdate({ target: [pages.checkId, pages.url, pages.rendered], set: values })
     .run();
 }
 
-export function loadPage(db: Db, checkId: number, url: string): FetchedPage | undefined {
+export function loadPage(db: Db, checkId: number, url: string, rendered = false): FetchedPage | undefined {
   const r = db
     .select()
     .from(pages)
-    .where(and(eq(pages.checkId, checkId), eq(pages.url, url)))
+    .where(and(eq(pages.checkId, checkId), eq(pages.url, url), eq(pages.rendered, rendered)))
     .get();
   if (!r) return undefined;
   return {
@@ -57,17 +60,22 @@ export function loadPage(db: Db, checkId: number, url: string): FetchedPage | un
     fetchedAt: r.fetchedAt,
     body: r.body ? gunzipSync(r.body) : null,
     error: r.error,
+    rendered: r.rendered,
   };
 }
 
-/** Addresses of the pages a check has stored: what a resumed crawl can read back instead of fetching. */
-export function storedPageUrls(db: Db, checkId: number): Set<string> {
+/** Keys (`storedKey`) of the pages a check has stored: what a resumed crawl reads back instead of fetching. */
+export function storedPageKeys(db: Db, checkId: number): Set<string> {
   return new Set(
     db
-      .select({ url: pages.url })
+      .select({ url: pages.url, rendered: pages.rendered })
       .from(pages)
       .where(eq(pages.checkId, checkId))
       .all()
-      .map((r) => r.url),
+      .map((r) => storedKey(r.url, r.rendered)),
   );
+}
+
+export function storedKey(url: string, rendered: boolean): string {
+  return `${rendered ? 'rendered' : 'fetched'} ${url}`;
 }

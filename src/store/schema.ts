@@ -11,6 +11,8 @@ export const sites = sqliteTable('sites', {
   region: text('region'),
   parentId: text('parent_id'),
   status: text('status').notNull(),
+  /** auto | never | always: overrides the crawl's --render for this site. */
+  render: text('render'),
   sourceFile: text('source_file'),
   updatedAt: text('updated_at').notNull(),
 });
@@ -74,11 +76,31 @@ export const pages = sqliteTable(
     encoding: text('encoding'),
     fetchedAt: text('fetched_at').notNull(),
     contentHash: text('content_hash'),
-    /** gzip of the raw bytes as served, so a finding can always show its source. */
+    /** gzip of the raw bytes as served (or, when rendered, of the DOM as Chromium left it). */
     body: blob('body', { mode: 'buffer' }),
     error: text('error'),
+    /** The page as Chromium rendered it, stored beside the raw fetch of the same URL. */
+    rendered: integer('rendered', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('pages_check_url').on(t.checkId, t.url), index('pages_check_site').on(t.checkId, t.siteId)],
+  (t) => [uniqueIndex('pages_check_url_rendered').on(t.checkId, t.url, t.rendered), index('pages_check_site').on(t.checkId, t.siteId)],
+);
+
+/** Screenshots taken as evidence: every checked homepage and every page behind a veto. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    url: text('url').notNull(),
+    /** Path of the PNG relative to the evidence folder. */
+    path: text('path'),
+    capturedAt: text('captured_at').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('evidence_check_url').on(t.checkId, t.url)],
 );
 
 /** Columns (栏目) and homepage blocks, as extracted from the pages above. */

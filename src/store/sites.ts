@@ -2,7 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { sites } from './schema.js';
-import type { Site, SiteLevel, SiteStatus } from '../registry/site.js';
+import type { RenderMode, Site, SiteLevel, SiteStatus } from '../registry/site.js';
 
 export interface UpsertCounts {
   added: number;
@@ -24,6 +24,7 @@ export function upsertSites(db: Db, rows: Site[], sourceFile: string, now: strin
         region: s.region,
         parentId: s.parentId,
         status: s.status,
+        render: s.render ?? null,
         sourceFile,
         updatedAt: now,
       };
@@ -42,7 +43,7 @@ export function upsertSites(db: Db, rows: Site[], sourceFile: string, now: strin
 }
 
 function sameSite(a: Site, b: Site): boolean {
-  return (Object.keys(b) as (keyof Site)[]).every((k) => a[k] === b[k]);
+  return (Object.keys(b) as (keyof Site)[]).every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
 
 export function rowToSite(r: typeof sites.$inferSelect): Site {
@@ -55,6 +56,7 @@ export function rowToSite(r: typeof sites.$inferSelect): Site {
     region: r.region,
     parentId: r.parentId,
     status: r.status as SiteStatus,
+    render: (r.render as RenderMode | null) ?? null,
   };
 }
 

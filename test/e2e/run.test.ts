@@ -131,3 +131,21 @@ describe('the address guard', () => {
 function fleetKeys(): string[] {
   return fleet.sites.filter((s) => !s.fixture.down).map((s) => s.fixture.key);
 }
+
+describe('a site whose columns exist only after rendering', () => {
+  it('with --render never: its script-built columns are not judged empty or stale; the site is not-checked', async () => {
+    const f = await startFleet({ at: AT, sites: ['scripted-five-stale'] });
+    try {
+      const d = mkdtempSync(join(tmpdir(), 'choucha-norender-'));
+      writeFileSync(join(d, 'registry.csv'), f.registryCsv());
+      const r = await cli(['--db', join(d, 'db'), '--allow-private', 'run', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1', '--render', 'never', '--format', 'json']);
+      expect(r.code).toBe(0);
+      const site = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites[0]!;
+      expect(site.findings.filter((x) => x.rule === 'column-stale' || x.rule === 'column-empty')).toEqual([]);
+      expect(site.verdict).toBe('not-checked');
+      expect(site.notChecked.find((n) => n.rule === 'column-stale')?.reason).toMatch(/无法读取.*脚本/);
+    } finally {
+      await f.close();
+    }
+  });
+});

@@ -21,3 +21,19 @@ describe('next list page', () => {
     expect(page(body)).toBeNull();
   });
 });
+
+describe('article or column address', async () => {
+  const { looksLikeArticle } = await import('../../src/extract/links.js');
+  it.each([
+    ['http://x.gov.cn/zwgk/tzgg/202611/t20261120_11873421.html', true],
+    ['http://x.gov.cn/art/2026/11/20/art_1229_58721.html', true],
+    ['http://x.gov.cn/shownews.asp?id=3380&classid=1', true],
+    ['http://x.gov.cn/html/2026/1120/123.html', true],
+    ['http://x.gov.cn/col/col2049/index.html', false],
+    ['http://x.gov.cn/zwgk/tzgg/', false],
+    ['http://x.gov.cn/zwgk/tzgg/index_1.html', false],
+    ['http://x.gov.cn/news.asp?classid=1', false],
+  ])('%s → %s', (url, article) => {
+    expect(looksLikeArticle(url)).toBe(article);
+  });
+});

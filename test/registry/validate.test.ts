@@ -152,3 +152,14 @@ describe('validateRow', () => {
     expect(r.errors[0]?.value.endsWith('…')).toBe(true);
   });
 });
+
+describe('render override column', () => {
+  it('reads 渲染方式 in Chinese or English, and rejects anything else', async () => {
+    const { parseRender } = await import('../../src/registry/validate.js');
+    expect(parseRender('自动')).toEqual({ ok: true, value: 'auto' });
+    expect(parseRender('always')).toEqual({ ok: true, value: 'always' });
+    expect(parseRender('不渲染')).toEqual({ ok: true, value: 'never' });
+    expect(parseRender('')).toEqual({ ok: true, value: null });
+    expect(parseRender('sometimes').ok).toBe(false);
+  });
+});
