@@ -7,6 +7,7 @@ import {
   type CrawlFlags,
   doCheck,
   doCrawl,
+  doEvidence,
   doProbe,
   doReport,
   type FailOn,
@@ -53,6 +54,18 @@ export function registerPipeline(program: Command): void {
       try {
         const check = theCheck(db, o);
         doCheck(db, check, g, o.edition ?? check.edition);
+      } finally {
+        closeDb(db);
+      }
+    });
+
+  withCheckFlags(program.command('evidence').description('screenshots of every checked homepage and every page behind a veto (after check)'))
+    .option('--out <dir>', 'output folder; screenshots go to <dir>/evidence', 'out')
+    .action(async (o: CheckFlags & { out: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        await doEvidence(db, theCheck(db, o), g, o.out);
       } finally {
         closeDb(db);
       }

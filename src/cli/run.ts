@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { importRegistry } from '../registry/import.js';
 import { formatRowError } from '../registry/row-error.js';
+import { BrowserMissingError } from '../gather/browser.js';
 import { closeDb } from '../store/db.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
 import { failOnOption } from './pipeline.js';
@@ -10,6 +11,7 @@ import {
   type CrawlFlags,
   doCheck,
   doCrawl,
+  doEvidence,
   doProbe,
   doReport,
   type FailOn,
@@ -21,7 +23,7 @@ import {
   withProbeFlags,
 } from './stages.js';
 
-type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn };
+type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean };
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
@@ -29,6 +31,7 @@ export function registerRun(program: Command): void {
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
     .option('--out <dir>', 'output folder', 'out')
     .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
+    .option('--no-screenshots', 'do not capture homepages and veto pages as evidence')
     .addOption(failOnOption())
     .action(async (o: RunFlags, c: Command) => {
       const g = c.optsWithGlobals<GlobalOptions>();
@@ -43,6 +46,13 @@ export function registerRun(program: Command): void {
         await doProbe(db, check, g, o);
         await doCrawl(db, check, g, o);
         const judged = doCheck(db, check, g, o.edition);
+        if (o.screenshots) {
+          // Evidence is wanted, but a machine without Chromium still gets its verdicts.
+          await doEvidence(db, judged, g, o.out).catch((e: unknown) => {
+            if (!(e instanceof BrowserMissingError)) throw e;
+            say(g, `screenshots skipped: ${e.message}. ${e.hint ?? ''}`);
+          });
+        }
         const report = await doReport(db, judged, g, o.format, o.out);
         if (imported.errors.length > 0) process.exitCode = 2;
         else if (failTripped(report, o.failOn)) process.exitCode = 1;

@@ -1,7 +1,9 @@
 // Each pipeline stage as the CLI runs it, shared by its own command and by `run`.
 import { type Command, Option } from 'commander';
 import { RENDER_MODES, type RenderMode } from '../registry/site.js';
+import { resolve } from 'node:path';
 import { crawlCheck } from '../gather/crawl-check.js';
+import { captureEvidence } from '../gather/screenshots.js';
 import { CRAWL_DEFAULTS } from '../gather/crawler.js';
 import { probeCheck } from '../gather/probe-check.js';
 import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
@@ -104,8 +106,19 @@ export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: str
   return judged;
 }
 
+export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {
+  const r = await captureEvidence(db, check, {
+    outDir: resolve(out),
+    guard: guard(g),
+    concurrency: 2,
+    timeoutMs: 30_000,
+    onShot: (url, ok) => say(g, `screenshot ${ok ? 'taken' : 'failed'}: ${url}`),
+  });
+  say(g, `screenshots: ${r.taken} taken, ${r.failed} failed`);
+}
+
 export async function doReport(db: Db, check: Check, g: GlobalOptions, formats: string, out: string): Promise<Report> {
-  const report = buildReport(db, check, nowIso());
+  const report = buildReport(db, check, nowIso(), resolve(out));
   const paths = await writeReports(report, formats.split(',').map((s) => s.trim()).filter(Boolean), out);
   const s = report.summary;
   say(g, `${check.quarter}: ${s.checked} checked, ${s.qualified} qualified, ${s.unqualified} unqualified, ${s.notChecked} not checked`);

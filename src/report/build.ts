@@ -5,9 +5,22 @@ import { getSites } from '../store/sites.js';
 import { judgementsOf } from '../store/verdicts.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
-import type { Report, ReportSite } from './model.js';
+import { relative, sep } from 'node:path';
+import { shotsOf } from '../store/evidence.js';
+import type { Report, ReportFinding, ReportSite, Screenshot } from './model.js';
 
-export function buildReport(db: Db, check: Check, generatedAt: string): Report {
+export function buildReport(db: Db, check: Check, generatedAt: string, outDir = '.'): Report {
+  // Screenshots by URL, with paths relative to where the report is written, so the folder can be moved whole.
+  const shots = new Map(
+    shotsOf(db, check.id)
+      .filter((s) => s.path)
+      .map((s) => [s.url, { path: relative(outDir, s.path!).split(sep).join('/'), url: s.url, capturedAt: s.capturedAt }]),
+  );
+  const withShots = (f: ReportFinding): ReportFinding => {
+    const urls = [f.url, ...pageUrls(f.evidence)].filter((u): u is string => !!u);
+    const found = [...new Set(urls)].map((u) => shots.get(u)).filter((x): x is Screenshot => !!x);
+    return found.length > 0 ? { ...f, evidence: { ...f.evidence, screenshots: found } } : f;
+  };
   const sample = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s]));
   const judged = new Map(judgementsOf(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r).map((j) => [j.siteId, j]));
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
@@ -23,10 +36,11 @@ export function buildReport(db: Db, check: Check, generatedAt: string): Report {
       verdict: j?.verdict ?? 'not-checked',
       score: j?.score ?? null,
       vetoes: j?.vetoes ?? [],
-      findings: j?.findings ?? [],
+      findings: (j?.findings ?? []).map(withShots),
       notChecked: j?.notChecked ?? [],
       notCheckedReason: j ? j.notCheckedReason : '尚未判定（请先运行 choucha check）',
       crawl: { state: c.crawlState, reason: c.crawlReason, pagesFetched: c.pagesFetched },
+      screenshot: homepageShot(shots, s.url),
     };
   });
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
@@ -42,4 +56,18 @@ export function buildReport(db: Db, check: Check, generatedAt: string): Report {
     summary: { checked, qualified, unqualified, notChecked: sites.length - checked, qualifiedRate: checked > 0 ? Math.round((qualified / checked) * 10000) / 10000 : null },
     sites,
   };
+}
+
+function pageUrls(evidence: Record<string, unknown>): string[] {
+  const lists = [evidence.columns, evidence.emptyColumns].filter(Array.isArray) as { url?: unknown }[][];
+  return lists.flat().map((c) => c.url).filter((u): u is string => typeof u === 'string');
+}
+
+/** The registered homepage, or where it redirected (the capture is keyed by the final address). */
+function homepageShot(shots: Map<string, Screenshot>, url: string): Screenshot | null {
+  const exact = shots.get(url);
+  if (exact) return exact;
+  const host = new URL(url).host;
+  for (const [u, s] of shots) if (new URL(u).host === host && /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)) return s;
+  return null;
 }

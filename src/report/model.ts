@@ -34,6 +34,14 @@ export interface ReportSite {
   /** Why the whole site is not-checked, when it is. */
   notCheckedReason: string | null;
   crawl: { state: string; reason: string | null; pagesFetched: number };
+  /** The homepage as captured for evidence: path relative to the report's folder. */
+  screenshot: Screenshot | null;
+}
+
+export interface Screenshot {
+  path: string;
+  url: string;
+  capturedAt: string;
 }
 
 export interface Report {
