@@ -71,6 +71,8 @@ export interface CrawlFlags {
   perHost: string;
   delay: string;
   render: string;
+  siteBudget: string;
+  maxBodyMb: string;
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -79,6 +81,8 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--concurrency <N>', 'requests in flight overall', String(CRAWL_DEFAULTS.concurrency))
     .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
     .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`)
+    .option('--site-budget <duration>', 'time one site may take; past it the site is partially checked', `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`)
+    .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
     .addOption(new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always').choices(RENDER_MODES).default('auto'));
 }
 
@@ -91,6 +95,8 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     perHost: parseCount(f.perHost, '--per-host'),
     delayMs: parseDuration(f.delay, '--delay'),
     render: f.render as RenderMode,
+    siteBudgetMs: parseDuration(f.siteBudget, '--site-budget'),
+    maxBodyBytes: parseCount(f.maxBodyMb, '--max-body-mb') * 1_000_000,
     guard: guard(g),
     onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),
   });

@@ -29,6 +29,10 @@ export interface CrawlOptions {
   /** auto: render pages whose lists are built by script; never; always: render every homepage and column page. */
   render: RenderMode;
   renderConcurrency: number;
+  /** Bytes of one page at most, after decompression. */
+  maxBodyBytes: number;
+  /** Time one site may take, from its first request; past it the site is partially checked. */
+  siteBudgetMs: number;
   guard: AddressGuard;
   onSiteDone?: (siteId: string, state: string, pages: number) => void;
 }
@@ -38,12 +42,14 @@ export const CRAWL_DEFAULTS = {
   perHost: 2,
   delayMs: 200,
   timeoutSecs: 15,
-  maxPages: 300,
+  maxPages: 600,
   maxColumns: 80,
   maxListPages: 10,
   articlesPerColumn: 1,
   render: 'auto' as RenderMode,
   renderConcurrency: 2,
+  maxBodyBytes: 10_000_000,
+  siteBudgetMs: 10 * 60_000,
 };
 
 interface Job extends FetchJob {
@@ -64,6 +70,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   // One query for what an earlier, interrupted run already stored, instead of one per request.
   const stored = storedPageKeys(db, check.id);
   const lanes = new Map<string, HostLane>();
+  const started = new Map<SiteWalk, number>();
   let nextId = 0;
   let open = sites.length;
   let timer: NodeJS.Timeout | null = null;
@@ -122,6 +129,13 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     for (const [host, lane] of lanes) {
       while (lane.pending.length > 0 && lane.inFlight < opts.perHost && lane.nextStart <= now) {
         const job = lane.pending.shift()!;
+        const since = started.get(job.walk) ?? started.set(job.walk, now).get(job.walk)!;
+        if (now - since > opts.siteBudgetMs) {
+          job.walk.stop(`超过每站检查时间上限（${Math.round(opts.siteBudgetMs / 1000)} 秒），部分页面未检查`);
+          job.walk.onSkipped();
+          if (job.walk.done) finishSite(job.walk);
+          continue;
+        }
         lane.inFlight++;
         lane.nextStart = now + opts.delayMs;
         (job.req.render ? browser : http).submit(job);

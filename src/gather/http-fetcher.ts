@@ -1,15 +1,38 @@
 // Plain HTTP through crawlee's HttpCrawler: raw bytes (choucha decodes them), retries, timeouts.
-import { Configuration, log, LogLevel } from '@crawlee/core';
-import { HttpCrawler } from '@crawlee/http';
+import type { IncomingMessage } from 'node:http';
+import { Configuration, log, LogLevel, NonRetryableError } from '@crawlee/core';
+import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import type { AddressGuard } from './address-guard.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { USER_AGENT } from './user-agent.js';
 
-export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; guard: AddressGuard }, settle: Settle): Fetcher {
+/**
+ * HttpCrawler reading at most `maxBodyBytes` of a body. got has already decompressed the stream, so
+ * the cap also stops a gzip bomb a few KB long from expanding into gigabytes in memory.
+ */
+class CappedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
+  maxBodyBytes = 10_000_000;
+
+  protected override async _parseHTML(response: IncomingMessage): Promise<Partial<HttpCrawlingContext>> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response) {
+      size += (chunk as Buffer).length;
+      if (size > this.maxBodyBytes) {
+        response.destroy();
+        throw new NonRetryableError(`页面超过大小上限（${Math.round(this.maxBodyBytes / 1_000_000)} MB），未读取`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return { body: Buffer.concat(chunks) };
+  }
+}
+
+export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; maxBodyBytes: number; guard: AddressGuard }, settle: Settle): Fetcher {
   // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
   log.setLevel(LogLevel.OFF);
   const jobs = new Map<number, FetchJob>();
-  const crawler = new HttpCrawler(
+  const crawler = new CappedHttpCrawler(
     {
       keepAlive: true,
       maxConcurrency: opts.concurrency,
@@ -60,6 +83,7 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; gu
     },
     new Configuration({ persistStorage: false }),
   );
+  crawler.maxBodyBytes = opts.maxBodyBytes;
   const take = (id: number) => {
     const job = jobs.get(id)!;
     jobs.delete(id);

@@ -50,6 +50,7 @@ export class SiteWalk {
   private blocks: (ListArtifact & { key: string })[] = [];
   private failed: string | null = null;
   private limitsHit = new Set<string>();
+  private stopped = false;
   private host: string;
 
   constructor(
@@ -87,9 +88,15 @@ export class SiteWalk {
     return [];
   }
 
-  /** A request the crawler will not make after all (blocked, or the check is stopping). */
+  /** A request the crawler will not make after all (the site's time budget ran out). */
   onSkipped(): void {
     this.outstanding--;
+  }
+
+  /** Ask for nothing more: the site is partially checked, for this reason. */
+  stop(reason: string): void {
+    this.stopped = true;
+    this.limitsHit.add(reason);
   }
 
   result(): SiteCrawlResult {
@@ -120,6 +127,7 @@ export class SiteWalk {
 
   private ask(reqs: WalkRequest[]): WalkRequest[] {
     const out: WalkRequest[] = [];
+    if (this.stopped) return out;
     for (const r of reqs) {
       const key = `${r.kind}|${r.render ? 'rendered' : 'fetched'}|${urlKey(r.url)}`;
       if (this.requested.has(key)) continue;

@@ -58,6 +58,10 @@ export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition
     const why = artifacts.homepage?.error ?? (artifacts.homepage ? `首页返回状态 ${artifacts.homepage.status}` : '尚未抓取');
     return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `首页未能读取：${why}` };
   }
+  // A crawl stopped by a bound read only part of the site: what it found stands, its silence does not.
+  if (artifacts.crawl.state === 'partial') {
+    return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `部分检查：${artifacts.crawl.reason ?? '抓取未完成'}` };
+  }
   const missing = notChecked.filter((n) => edition.scoring.mustCheck.includes(n.rule));
   if (missing.length > 0) {
     const why = missing.map((n) => `${RULES[n.rule as RuleId]?.meta.title ?? n.rule}：${n.reason}`).join('；');

@@ -71,3 +71,16 @@ describe('judge: must-check rules', () => {
     expect(j.verdict).toBe('unqualified');
   });
 });
+
+describe('judge: partially checked sites', () => {
+  it('a crawl stopped by a bound gives no verdict of qualified', () => {
+    const j = judge(site({ crawl: { state: 'partial', reason: '达到每站页面上限（600 页）', pagesFetched: 600 } }), [checked('column-stale')], edition);
+    expect(j).toMatchObject({ verdict: 'not-checked', score: null });
+    expect(j.notCheckedReason).toContain('部分检查：达到每站页面上限');
+  });
+
+  it('but a veto found in what was read stands', () => {
+    const j = judge(site({ crawl: { state: 'partial', reason: 'x', pagesFetched: 600 } }), [checked('homepage-stale', finding('homepage-stale', 'stale'))], edition);
+    expect(j.verdict).toBe('unqualified');
+  });
+});

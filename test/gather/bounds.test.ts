@@ -1,0 +1,80 @@
+// Bounds that keep one site from costing too much: a page too big, a gzip bomb, a site too slow.
+// Each is stopped, the site says why, and its verdict is not guessed from the part that was read.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AddressGuard } from '../../src/gather/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl-check.js';
+import { upsertSites } from '../../src/store/sites.js';
+import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+
+const AT = '2026-12-01T10:00:00+08:00';
+const servers: Server[] = [];
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const s = createServer(handler);
+  servers.push(s);
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
+}
+
+const page = (body: string) => `<html><head><meta charset="utf-8"><title>测试</title></head><body>${body}</body></html>`;
+const columns = Array.from({ length: 12 }, (_, i) => `<li><a href="/c${i}/">栏目${i}</a></li>`).join('');
+const list = `<ul class="list">${Array.from({ length: 5 }, (_, i) => `<li><a href="/a/t2026112${i}_1.html">关于开展第${i}项工作的通知</a><span>2026-11-2${i}</span></li>`).join('')}</ul>`;
+
+let h: Harness;
+const urls: Record<string, string> = {};
+beforeAll(async () => {
+  const bomb = gzipSync(Buffer.alloc(30_000_000, 0x20)); // 30 MB of spaces in about 30 KB
+  urls.big = await serve((_q, r) => {
+    r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    r.end(page(`<div>${'政府网站'.repeat(1_000_000)}</div>`)); // 12 MB
+  });
+  urls.bomb = await serve((_q, r) => {
+    r.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+    r.end(bomb);
+  });
+  urls.slow = await serve((q, r) => {
+    setTimeout(() => {
+      r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      r.end(q.url === '/' ? page(`<div class="nav"><ul>${columns}</ul></div>${list}`) : page(`<div class="position">当前位置：首页 &gt; 栏目</div>${list}`));
+    }, 300);
+  });
+  h = harness(AT);
+  upsertSites(
+    h.db,
+    Object.entries(urls).map(([k, url], i) => ({ id: `430100000${i}`, name: k, url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const })),
+    'test',
+    AT,
+  );
+  h.check = h.ensure();
+  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, render: 'never', guard: new AddressGuard(true) });
+}, 60_000);
+
+afterAll(async () => {
+  h.close();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+});
+
+describe('crawl bounds', () => {
+  it('a page over the size cap is not read; the site says why', () => {
+    const a = artifactsFor(h, '4301000000');
+    expect(a.crawl.state).toBe('failed');
+    expect(a.crawl.reason).toMatch(/大小上限/);
+  });
+
+  it('a gzip bomb is stopped at the cap after decompression', () => {
+    const a = artifactsFor(h, '4301000001');
+    expect(a.crawl.state).toBe('failed');
+    expect(a.crawl.reason).toMatch(/大小上限/);
+  });
+
+  it('a site past its time budget is partially checked, with the reason', () => {
+    const a = artifactsFor(h, '4301000002');
+    expect(a.crawl.state).toBe('partial');
+    expect(a.crawl.reason).toMatch(/时间上限/);
+    expect(a.lists.filter((l) => l.kind === 'column').length).toBeLessThan(12);
+  });
+});
