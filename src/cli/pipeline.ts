@@ -8,6 +8,8 @@ import {
   doCheck,
   doCrawl,
   doEvidence,
+  doLinks,
+  type LinkFlags,
   doProbe,
   doReport,
   type FailOn,
@@ -16,6 +18,7 @@ import {
   theCheck,
   withCheckFlags,
   withCrawlFlags,
+  withLinkFlags,
   withProbeFlags,
 } from './stages.js';
 
@@ -40,6 +43,18 @@ export function registerPipeline(program: Command): void {
       const db = open(g);
       try {
         await doCrawl(db, theCheck(db, o), g, o);
+      } finally {
+        closeDb(db);
+      }
+    },
+  );
+
+  withLinkFlags(withCheckFlags(program.command('links').description('check every link found by the crawl, once per target; suspects are tried again'))).action(
+    async (o: CheckFlags & LinkFlags, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = open(g);
+      try {
+        await doLinks(db, theCheck(db, o), g, o);
       } finally {
         closeDb(db);
       }

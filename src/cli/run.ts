@@ -12,6 +12,8 @@ import {
   doCheck,
   doCrawl,
   doEvidence,
+  doLinks,
+  type LinkFlags,
   doProbe,
   doReport,
   type FailOn,
@@ -20,14 +22,15 @@ import {
   theCheck,
   withCheckFlags,
   withCrawlFlags,
+  withLinkFlags,
   withProbeFlags,
 } from './stages.js';
 
-type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean };
+type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean };
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
-  withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'))
+  withLinkFlags(withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3')))
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
     .option('--out <dir>', 'output folder', 'out')
     .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
@@ -45,6 +48,7 @@ export function registerRun(program: Command): void {
         const check = theCheck(db, o);
         await doProbe(db, check, g, o);
         await doCrawl(db, check, g, o);
+        await doLinks(db, check, g, o);
         const judged = doCheck(db, check, g, o.edition);
         if (o.screenshots) {
           // Evidence is wanted, but a machine without Chromium still gets its verdicts.

@@ -10,7 +10,10 @@ import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { writeReports } from '../report/index.js';
 import type { Report } from '../report/model.js';
-import { type Check, ensureCheck, setCheckEdition } from '../store/checks.js';
+import { type Check, ensureCheck, sampleOf, setCheckEdition } from '../store/checks.js';
+import { linkStatusCounts } from '../store/links.js';
+import { getSites } from '../store/sites.js';
+import { checkLinks, type LinkScope } from '../gather/link-checker.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
@@ -110,6 +113,32 @@ export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: str
   const r = judgeCheck(db, judged, edition, nowIso());
   say(g, `check: ${r.judged} sites judged against edition ${edition.name}`);
   return judged;
+}
+
+export interface LinkFlags {
+  links: string;
+  linkRetry: string;
+}
+
+export function withLinkFlags(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--links <scope>', 'which link targets to check: all, internal (the check\'s own sites), none').choices(['all', 'internal', 'none']).default('all'))
+    .option('--link-retry <duration>', 'pause before suspected failures are tried again', '30s');
+}
+
+export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFlags): Promise<void> {
+  const hosts = new Set(getSites(db, sampleOf(db, check.id).map((s) => s.siteId)).map((s) => new URL(s.url).host));
+  await checkLinks(db, check, {
+    scope: f.links as LinkScope,
+    internalHosts: hosts,
+    guard: guard(g),
+    concurrency: 16,
+    perHost: 2,
+    timeoutMs: 15_000,
+    retryAfterMs: parseDuration(f.linkRetry, '--link-retry'),
+  });
+  const c = linkStatusCounts(db, check.id);
+  say(g, `links: ${Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ') || 'none found'}`);
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {

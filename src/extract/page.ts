@@ -9,6 +9,7 @@ import { decodeHtml } from './decode.js';
 import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
 import { type Link, resolveHref, sameSite } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
+import { type PageLink, pageLinks } from './page-links.js';
 import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
 
@@ -33,6 +34,8 @@ export interface PageRead {
   identity: Identity;
   /** Letters on a message-board list page, if this is one. */
   messages: BoardMessage[];
+  /** Every link on the page, for the dead-link check. */
+  links: PageLink[];
 }
 
 export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead {
@@ -46,6 +49,9 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
   const base = resolveHref($('base[href]').attr('href') ?? null, opts.url) ?? opts.url;
   const scriptEls = $('script').toArray();
   const scripts = scriptEls.map((s) => ({ type: s.attribs.type ?? null, text: $(s).text() }));
+  const scriptSrcs = scriptEls.map((s) => s.attribs.src).filter((x): x is string => !!x);
+  // <link rel=stylesheet> lives in <head>; read links from the whole document, not just <body>.
+  const docRoot = $.root().get(0) as unknown as Element;
   const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
   $('script, style, noscript, template').remove();
   const root = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
@@ -79,6 +85,7 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     publishedAt: publishedAt(fullText, opts.atDay),
     identity: identity(fullText),
     messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
+    links: pageLinks(docRoot, scriptSrcs, base),
   };
 }
 
@@ -101,6 +108,7 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     publishedAt: null,
     identity: { siteCode: null, icp: null, police: null },
     messages: [],
+    links: [],
   };
 }
 

@@ -9,6 +9,7 @@ import { readPage } from '../extract/page.js';
 import type { RenderMode, Site } from '../registry/site.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
+import { saveLinks } from '../store/links.js';
 import { finishSiteCrawl } from '../store/lists.js';
 import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../store/pages.js';
 import type { AddressGuard } from './address-guard.js';
@@ -90,6 +91,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const consume = (job: Job, page: FetchedPage) => {
     const usable = page.body !== null && page.error === null;
     const read = usable ? readPage(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay }) : null;
+    // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
+    if (read && !page.rendered) saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links);
     const next = job.walk.onPage(job.req, read, page.error ?? (usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     if (job.walk.done) finishSite(job.walk);

@@ -3,12 +3,12 @@ import type { AddressGuard } from './address-guard.js';
 
 const MAX_REDIRECTS = 10;
 
-export async function fetchGuarded(url: string, opts: { timeoutMs: number; guard: AddressGuard; userAgent: string }): Promise<Response> {
+export async function fetchGuarded(url: string, opts: { timeoutMs: number; guard: AddressGuard; userAgent: string; method?: 'GET' | 'HEAD' }): Promise<Response> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
     await opts.guard.check(current);
-    const res = await fetch(current, { signal, redirect: 'manual', headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' } });
+    const res = await fetch(current, { signal, method: opts.method ?? 'GET', redirect: 'manual', headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' } });
     const location = res.headers.get('location');
     if (res.status < 300 || res.status > 399 || !location) return res;
     await res.body?.cancel();

@@ -82,6 +82,19 @@ export interface HomepageArtifact {
   error: string | null;
 }
 
+/** A link found on a crawled page, with the check's status for its target (null: never checked). */
+export interface LinkArtifact {
+  pageUrl: string;
+  onHomepage: boolean;
+  target: string;
+  tag: string;
+  text: string | null;
+  status: 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked' | null;
+  http: number | null;
+  error: string | null;
+  attempts: number;
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -89,6 +102,7 @@ export interface SiteArtifacts {
   homepage: HomepageArtifact | null;
   /** Homepage blocks and columns. */
   lists: ListArtifact[];
+  links: LinkArtifact[];
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

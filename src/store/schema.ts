@@ -172,3 +172,36 @@ export const verdicts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );
+
+/** Every link found on a crawled page (a, img, script, stylesheet, attachments). */
+export const links = sqliteTable(
+  'links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    pageUrl: text('page_url').notNull(),
+    onHomepage: integer('on_homepage', { mode: 'boolean' }).notNull(),
+    target: text('target').notNull(),
+    /** a | img | script | stylesheet | attachment */
+    tag: text('tag').notNull(),
+    text: text('text'),
+  },
+  (t) => [uniqueIndex('links_check_page_target').on(t.checkId, t.pageUrl, t.target), index('links_check_target').on(t.checkId, t.target)],
+);
+
+/** One status per distinct link target per check: the cache every site shares. */
+export const linkChecks = sqliteTable(
+  'link_checks',
+  {
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    target: text('target').notNull(),
+    /** ok | broken | suspect | excluded | blocked */
+    status: text('status').notNull(),
+    http: integer('http'),
+    error: text('error'),
+    attempts: integer('attempts').notNull(),
+    checkedAt: text('checked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.target] })],
+);

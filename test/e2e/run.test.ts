@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'choucha-e2e-'));
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
   run = await cli(
-    ['--db', join(dir, 'choucha.db'), '--allow-private', 'run', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--delay', '0ms', '--fail-on', 'unqualified'],
+    ['--db', join(dir, 'choucha.db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--delay', '0ms', '--fail-on', 'unqualified'],
     { timeoutMs: 240_000 },
   );
   report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
@@ -116,7 +116,7 @@ describe('the address guard', () => {
     try {
       const d = mkdtempSync(join(tmpdir(), 'choucha-guard-'));
       writeFileSync(join(d, 'registry.csv'), f.registryCsv());
-      const r = await cli(['--db', join(d, 'db'), 'run', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1']);
+      const r = await cli(['--db', join(d, 'db'), 'run', '--links', 'internal', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1']);
       expect(r.code).toBe(0);
       expect(f.requests).toEqual([]);
       const rep = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report;
@@ -138,7 +138,7 @@ describe('a site whose columns exist only after rendering', () => {
     try {
       const d = mkdtempSync(join(tmpdir(), 'choucha-norender-'));
       writeFileSync(join(d, 'registry.csv'), f.registryCsv());
-      const r = await cli(['--db', join(d, 'db'), '--allow-private', 'run', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1', '--render', 'never', '--format', 'json']);
+      const r = await cli(['--db', join(d, 'db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1', '--render', 'never', '--format', 'json']);
       expect(r.code).toBe(0);
       const site = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites[0]!;
       expect(site.findings.filter((x) => x.rule === 'column-stale' || x.rule === 'column-empty')).toEqual([]);

@@ -59,6 +59,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     crawl: { state: 'complete', reason: null, pagesFetched: 10 },
     homepage: { url: 'http://x.gov.cn/', finalUrl: 'http://x.gov.cn/', status: 200, fetchedAt: AT, readable: true, error: null },
     lists: [],
+    links: [],
     ...parts,
   };
 }

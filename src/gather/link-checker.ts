@@ -1,0 +1,82 @@
+// Checking every link target once per check (all sites share the answers): HEAD first, GET where HEAD
+// is refused or not to be trusted, redirects followed hop by hop through the address guard.
+// 404, 410 and 403 are certain; timeouts, 5xx and connection errors are only suspected, tried again
+// at the end of the run, and counted only if they fail again.
+import PQueue from 'p-queue';
+import { BlockedAddressError } from '../errors.js';
+import type { Check } from '../store/checks.js';
+import type { Db } from '../store/db.js';
+import { type LinkCheck, saveLinkCheck, targetsToCheck } from '../store/links.js';
+import type { AddressGuard } from './address-guard.js';
+import { fetchGuarded } from './fetch-guarded.js';
+import { classify } from './probe.js';
+import { USER_AGENT } from './user-agent.js';
+
+export type LinkScope = 'all' | 'internal' | 'none';
+
+export interface LinkCheckOptions {
+  scope: LinkScope;
+  /** Hosts of the check's own sites: "internal" means a link to one of them. */
+  internalHosts: Set<string>;
+  guard: AddressGuard;
+  concurrency: number;
+  perHost: number;
+  timeoutMs: number;
+  /** Pause before suspects are tried again. */
+  retryAfterMs: number;
+}
+
+const CERTAIN = new Set([404, 410, 403]);
+
+export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<{ checked: number; broken: number; suspect: number }> {
+  if (opts.scope === 'none') return { checked: 0, broken: 0, suspect: 0 };
+  const first = targetsToCheck(db, check.id, false);
+  await pass(first.map((t) => t.target), 1);
+  const suspects = targetsToCheck(db, check.id, true);
+  if (suspects.length > 0) {
+    await new Promise((r) => setTimeout(r, opts.retryAfterMs));
+    await pass(suspects.map((t) => t.target), 2);
+  }
+  const after = targetsToCheck(db, check.id, true).length;
+  return { checked: first.length, broken: 0, suspect: after };
+
+  async function pass(targets: string[], attempt: number): Promise<void> {
+    const queue = new PQueue({ concurrency: opts.concurrency });
+    const hosts = new Map<string, PQueue>();
+    await Promise.all(
+      targets.map((target) => {
+        const host = new URL(target).host;
+        const lane = hosts.get(host) ?? hosts.set(host, new PQueue({ concurrency: opts.perHost })).get(host)!;
+        return lane.add(() => queue.add(async () => saveLinkCheck(db, check.id, await checkOne(target, attempt))));
+      }),
+    );
+  }
+
+  async function checkOne(target: string, attempts: number): Promise<LinkCheck> {
+    const checkedAt = new Date().toISOString();
+    const base = { target, attempts, checkedAt };
+    if (opts.scope === 'internal' && !opts.internalHosts.has(new URL(target).host)) {
+      return { ...base, status: 'excluded', http: null, error: '外部链接，本次未检查（--links internal）' };
+    }
+    try {
+      let res = await fetchGuarded(target, { timeoutMs: opts.timeoutMs, guard: opts.guard, userAgent: USER_AGENT, method: 'HEAD' });
+      // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
+      if (res.status >= 400) {
+        res = await fetchGuarded(target, { timeoutMs: opts.timeoutMs, guard: opts.guard, userAgent: USER_AGENT, method: 'GET' });
+        await res.body?.cancel();
+      }
+      if (res.status < 400) return { ...base, status: 'ok', http: res.status, error: null };
+      if (CERTAIN.has(res.status)) return { ...base, status: 'broken', http: res.status, error: `HTTP ${res.status}` };
+      return suspect(base, res.status, `HTTP ${res.status}`);
+    } catch (e) {
+      if (e instanceof BlockedAddressError) return { ...base, status: 'blocked', http: null, error: e.message };
+      const { failure, error } = classify(e);
+      return suspect(base, null, `${failure}: ${error}`);
+    }
+  }
+
+  function suspect(base: { target: string; attempts: number; checkedAt: string }, http: number | null, error: string): LinkCheck {
+    // A second failure, at least `retryAfterMs` after the first, is no longer a passing fault.
+    return base.attempts >= 2 ? { ...base, status: 'broken', http, error: `两次检查均失败：${error}` } : { ...base, status: 'suspect', http, error };
+  }
+}

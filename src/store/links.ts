@@ -1,0 +1,91 @@
+// Links found on pages, and the one status each distinct target gets per check.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { linkChecks, links } from './schema.js';
+import type { PageLink } from '../extract/page-links.js';
+import type { LinkArtifact } from '../rules/types.js';
+
+export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
+  if (found.length === 0) return;
+  db.transaction((tx) => {
+    for (const l of found) {
+      tx.insert(links).values({ checkId, siteId, pageUrl, onHomepage, target: l.target, tag: l.tag, text: l.text }).onConflictDoNothing().run();
+    }
+  });
+}
+
+export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
+
+export interface LinkCheck {
+  target: string;
+  status: LinkStatus;
+  http: number | null;
+  error: string | null;
+  attempts: number;
+  checkedAt: string;
+}
+
+export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
+  db.insert(linkChecks)
+    .values({ checkId, ...c })
+    .onConflictDoUpdate({ target: [linkChecks.checkId, linkChecks.target], set: c })
+    .run();
+}
+
+/** Distinct targets with no status yet, or still only suspected after `maxAttempts` - 1 tries. */
+export function targetsToCheck(db: Db, checkId: number, suspectsOnly: boolean): { target: string; attempts: number; sites: string[] }[] {
+  const rows = db
+    .select({ target: links.target, siteId: links.siteId, pageUrl: links.pageUrl })
+    .from(links)
+    .where(eq(links.checkId, checkId))
+    .all();
+  const checked = new Map(
+    db
+      .select()
+      .from(linkChecks)
+      .where(eq(linkChecks.checkId, checkId))
+      .all()
+      .map((c) => [c.target, c]),
+  );
+  const byTarget = new Map<string, { target: string; attempts: number; sites: Set<string> }>();
+  for (const r of rows) {
+    const c = checked.get(r.target);
+    if (suspectsOnly ? c?.status !== 'suspect' : c !== undefined) continue;
+    const t = byTarget.get(r.target) ?? { target: r.target, attempts: c?.attempts ?? 0, sites: new Set<string>() };
+    t.sites.add(r.pageUrl);
+    byTarget.set(r.target, t);
+  }
+  return [...byTarget.values()].map((t) => ({ target: t.target, attempts: t.attempts, sites: [...t.sites] }));
+}
+
+export type SiteLink = LinkArtifact;
+
+export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[] {
+  return db
+    .select({
+      pageUrl: links.pageUrl,
+      onHomepage: links.onHomepage,
+      target: links.target,
+      tag: links.tag,
+      text: links.text,
+      status: linkChecks.status,
+      http: linkChecks.http,
+      error: linkChecks.error,
+      attempts: sql<number>`coalesce(${linkChecks.attempts}, 0)`,
+    })
+    .from(links)
+    .leftJoin(linkChecks, and(eq(linkChecks.checkId, links.checkId), eq(linkChecks.target, links.target)))
+    .where(and(eq(links.checkId, checkId), eq(links.siteId, siteId)))
+    .all() as SiteLink[];
+}
+
+
+export function linkStatusCounts(db: Db, checkId: number): Record<string, number> {
+  const rows = db
+    .select({ status: linkChecks.status, n: sql<number>`count(*)` })
+    .from(linkChecks)
+    .where(eq(linkChecks.checkId, checkId))
+    .groupBy(linkChecks.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

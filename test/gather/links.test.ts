@@ -1,0 +1,104 @@
+// link-broken from crawl to finding: every link outcome a real site produces, checked once per check.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AddressGuard } from '../../src/gather/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl-check.js';
+import { checkLinks } from '../../src/gather/link-checker.js';
+import { cstDay } from '../../src/extract/day.js';
+import { linkBroken } from '../../src/rules/link-broken.js';
+import { upsertSites } from '../../src/store/sites.js';
+import { ctx } from '../helpers/artifacts.js';
+import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+
+const AT = '2026-12-01T10:00:00+08:00';
+const log: string[] = [];
+let a: Server;
+let b: Server;
+let aBase = '';
+let flakyHits = 0;
+
+function site(handler: (path: string, method: string) => [number, string]): Promise<Server> {
+  const s = createServer((q, r) => {
+    log.push(`${s === a ? 'A' : 'B'} ${q.method} ${q.url}`);
+    const [status, body] = handler(q.url ?? '/', q.method ?? 'GET');
+    r.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+    r.end(q.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((res) => s.listen(0, '127.0.0.1', () => res(s)));
+}
+
+const html = (body: string) => `<html><head><title>测试</title><link rel="stylesheet" href="/style.css"></head><body>${body}</body></html>`;
+
+let h: Harness;
+beforeAll(async () => {
+  a = await site((path, method) => {
+    if (path === '/')
+      return [
+        200,
+        html(`<ul class="list"><li><a href="/ok.html">正常页面链接标题</a><span>2026-11-30</span></li></ul>
+          <a href="/gone">已删除的页面</a> <a href="/removed">已撤下的文件</a> <a href="/forbidden">无权限页面</a>
+          <a href="/flaky">偶尔出错的页面</a> <a href="/down">一直出错的页面</a> <a href="/head-405">只接受GET</a>
+          <img src="/missing.png" alt="缺失的图片"> <a href="/files/doc.pdf">附件下载</a>
+          <a href="http://example.invalid/">外部网站</a> <a href="javascript:void(0)">脚本</a>`),
+      ];
+    if (path === '/style.css' || path === '/ok.html') return [200, html('ok')];
+    if (path === '/removed') return [410, 'gone'];
+    if (path === '/forbidden') return [403, 'no'];
+    if (path === '/flaky') return [flakyHits++ === 0 ? 500 : 200, 'x'];
+    if (path === '/down') return [503, 'down'];
+    if (path === '/head-405') return method === 'HEAD' ? [405, ''] : [200, 'fine'];
+    return [404, 'not found'];
+  });
+  aBase = `http://127.0.0.1:${(a.address() as AddressInfo).port}/`;
+  b = await site((path) => (path === '/' ? [200, html(`<a href="${aBase}gone">兄弟单位的失效链接</a>`)] : path === '/style.css' ? [200, ''] : [404, '']));
+  const bBase = `http://127.0.0.1:${(b.address() as AddressInfo).port}/`;
+  h = harness(AT);
+  upsertSites(h.db, [
+    { id: '4301000001', name: 'A', url: aBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
+    { id: '4301000002', name: 'B', url: bBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
+  ], 'test', AT);
+  h.check = h.ensure();
+  const guard = new AddressGuard(true);
+  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
+  log.length = 0;
+  await checkLinks(h.db, h.check, { scope: 'internal', internalHosts: new Set([new URL(aBase).host, new URL(bBase).host]), guard, concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 50 });
+}, 60_000);
+
+afterAll(async () => {
+  h.close();
+  await Promise.all([a, b].map((s) => new Promise((r) => s.close(r))));
+});
+
+describe('link-broken, end to end', () => {
+  it('finds exactly the dead targets: certain statuses, and suspects that failed twice', () => {
+    const r = linkBroken.run(artifactsFor(h, '4301000001'), linkBroken.meta.options.parse({}), { ...ctx, atDay: cstDay(AT) });
+    expect(r.status).toBe('checked');
+    if (r.status !== 'checked') return;
+    const dead = r.findings.map((f) => new URL(f.evidence.target as string).pathname).sort();
+    expect(dead).toEqual(['/down', '/files/doc.pdf', '/forbidden', '/gone', '/missing.png', '/removed']);
+    expect(r.findings.every((f) => f.code === 'homepage-link')).toBe(true);
+    const down = r.findings.find((f) => (f.evidence.target as string).endsWith('/down'))!;
+    expect(down.evidence).toMatchObject({ attempts: 2, http: 503 });
+    expect(down.evidence.error).toMatch(/两次检查均失败/);
+    const img = r.findings.find((f) => (f.evidence.target as string).endsWith('.png'))!;
+    expect(img.evidence).toMatchObject({ tag: 'img', text: '缺失的图片' });
+    expect(r.findings.find((f) => (f.evidence.target as string).endsWith('.pdf'))?.evidence.tag).toBe('attachment');
+  });
+
+  it('a target linked from two sites is checked once for the whole check', () => {
+    const gone = log.filter((l) => l.endsWith(' /gone'));
+    expect(gone).toEqual(['A HEAD /gone', 'A GET /gone']);
+    const r = linkBroken.run(artifactsFor(h, '4301000002'), linkBroken.meta.options.parse({}), { ...ctx, atDay: cstDay(AT) });
+    expect(r.status === 'checked' && r.findings.map((f) => f.evidence.target)).toEqual([`${aBase}gone`]);
+  });
+
+  it('HEAD refused but GET fine is not dead; external links are not fetched under --links internal', () => {
+    expect(log).toContain('A GET /head-405');
+    expect(log.some((l) => l.includes('example.invalid'))).toBe(false);
+    const links = artifactsFor(h, '4301000001').links;
+    expect(links.find((l) => l.target === 'http://example.invalid/')?.status).toBe('excluded');
+    expect(links.find((l) => l.target.endsWith('/flaky'))?.status).toBe('ok');
+  });
+});
