@@ -13,6 +13,8 @@ import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl-check.js';
 import { daysBefore } from '../../src/extract/day.js';
 import { importRegistry } from '../../src/registry/import.js';
+import { readPage } from '../../src/extract/page.js';
+import { loadPage } from '../../src/store/pages.js';
 import { artifactsFor, type Harness, harness } from '../helpers/store.js';
 import { cli } from '../helpers/cli.js';
 
@@ -22,7 +24,7 @@ describe('crawl of one TRS site with script-only pagination', () => {
   let fleet: Fleet;
   let h: Harness;
   beforeAll(async () => {
-    fleet = await startFleet({ at: AT, sites: ['paged-notice', 'gbk-fresh'] });
+    fleet = await startFleet({ at: AT, sites: ['paged-notice', 'gbk-fresh', 'gb18030-fresh', 'gbk-labelled-utf8'] });
     h = harness(AT);
     writeFileSync(join(h.dir, 'registry.csv'), fleet.registryCsv());
     await importRegistry(h.db, join(h.dir, 'registry.csv'), AT);
@@ -70,12 +72,23 @@ describe('crawl of one TRS site with script-only pagination', () => {
     }
   });
 
-  it('decodes a GBK site declared only in <meta> and reads its 年月日 dates', () => {
-    const a = artifactsFor(h, fleet.sites.find((s) => s.fixture.key === 'gbk-fresh')!.fixture.id);
+  it.each([
+    ['gbk-fresh', 'gbk', 'meta'],
+    ['gb18030-fresh', 'gb18030', 'meta'],
+    ['gbk-labelled-utf8', 'gbk', 'corrected'],
+  ])('decodes %s as %s (%s) and reads its 年月日 dates', async (key, encoding, source) => {
+    const served = fleet.sites.find((s) => s.fixture.key === key)!;
+    const a = artifactsFor(h, served.fixture.id);
     const blocks = a.lists.filter((l) => l.kind === 'homepage-block');
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.every((b) => b.items.every((i) => i.date && /[\u4e00-\u9fa5]/.test(i.title)))).toBe(true);
-    expect(a.lists.map((l) => l.name).join()).not.toMatch(/\ufffd/);
+    expect(JSON.stringify(a.lists)).not.toMatch(/\ufffd/);
+    expect(a.crawl.state).toBe('complete');
+    // The stored homepage reads back with the site's own name intact (𬀩 needs GB18030's four bytes).
+    const stored = loadPage(h.db, h.check.id, served.url)!;
+    const read = readPage(stored.body!, { url: served.url, contentType: stored.contentType, atDay: '2026-12-01' });
+    expect({ encoding: read.encoding, source: read.encodingSource }).toEqual({ encoding, source });
+    expect(read.title).toContain(served.fixture.name);
   });
 });
 
