@@ -26,6 +26,7 @@ export interface CrawlOptions {
   maxPages: number;
   maxColumns: number;
   maxListPages: number;
+  maxDepth: number;
   articlesPerColumn: number;
   /** auto: render pages whose lists are built by script; never; always: render every homepage and column page. */
   render: RenderMode;
@@ -46,6 +47,7 @@ export const CRAWL_DEFAULTS = {
   maxPages: 600,
   maxColumns: 80,
   maxListPages: 10,
+  maxDepth: 6,
   articlesPerColumn: 1,
   render: 'auto' as RenderMode,
   renderConcurrency: 2,
@@ -158,6 +160,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     maxPages: opts.maxPages,
     maxColumns: opts.maxColumns,
     maxListPages: opts.maxListPages,
+    maxDepth: opts.maxDepth,
     articlesPerColumn: opts.articlesPerColumn,
     pageUntil: monthsBefore(atDay, 12),
   };

@@ -23,6 +23,8 @@ export interface WalkLimits {
   maxPages: number;
   maxColumns: number;
   maxListPages: number;
+  /** Levels of columns below the homepage followed at most (a runaway menu is a trap, not a site). */
+  maxDepth: number;
   articlesPerColumn: number;
   /** Keep paging a list while its items are this recent (the start of the longest window). */
   pageUntil: Day;
@@ -38,6 +40,8 @@ interface Column {
   reason: string | null;
   items: ItemArtifact[];
   pagesRead: number;
+  /** How many column pages were passed through to find it (1 = linked from the homepage). */
+  depth: number;
 }
 
 const FILE = /\.(pdf|docx?|xlsx?|wps|et|zip|rar|7z|jpe?g|png|gif|mp4|flv|txt|ofd|ceb)$/i;
@@ -169,11 +173,15 @@ export class SiteWalk {
       ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
       ...read.lists.filter((l) => l.moreUrl).map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
     ];
-    return this.ask([...again, ...found.flatMap(({ link, level, source }) => this.addColumn(link, level, source))]);
+    return this.ask([...again, ...found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1))]);
   }
 
-  private addColumn(link: Link, level: number | null, source: string): WalkRequest[] {
+  private addColumn(link: Link, level: number | null, source: string, depth: number): WalkRequest[] {
     if (!this.ownPage(link.url)) return [];
+    if (depth > this.limits.maxDepth) {
+      this.limitsHit.add(`栏目层级超过 ${this.limits.maxDepth} 层，更深的栏目未检查`);
+      return [];
+    }
     const key = urlKey(link.url);
     const known = this.columns.get(key);
     if (known) {
@@ -184,7 +192,7 @@ export class SiteWalk {
       this.limitsHit.add(`达到每站栏目上限（${this.limits.maxColumns} 个），部分栏目未检查`);
       return [];
     }
-    this.columns.set(key, { key, url: link.url, name: link.text, level, source, state: null, reason: null, items: [], pagesRead: 0 });
+    this.columns.set(key, { key, url: link.url, name: link.text, level, source, state: null, reason: null, items: [], pagesRead: 0, depth });
     return [this.withRender({ url: link.url, kind: 'column', column: key, listPage: 1 })];
   }
 
@@ -222,9 +230,9 @@ export class SiteWalk {
         col.name = crumb.at(-1)!;
         col.level = crumb.length;
       }
-      for (const link of read.subnav) out.push(...this.addColumn(link, null, 'submenu'));
+      for (const link of read.subnav) out.push(...this.addColumn(link, null, 'submenu', col.depth + 1));
       if (reading.state === 'container') {
-        for (const link of read.mainLinks) out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container'));
+        for (const link of read.mainLinks) out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
       }
       for (const it of (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
         if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });

@@ -42,6 +42,14 @@ beforeAll(async () => {
       r.end(q.url === '/' ? page(`<div class="nav"><ul>${columns}</ul></div>${list}`) : page(`<div class="position">当前位置：首页 &gt; 栏目</div>${list}`));
     }, 300);
   });
+  // Every column page links one level deeper, without end: a menu trap.
+  urls.deep = await serve((q, r) => {
+    const n = Number(/\/d(\d+)\//.exec(q.url ?? '')?.[1] ?? 0);
+    r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    const menu = n > 0 ? `<div class="left"><ul><li><a href="/d${n + 1}/">下级栏目${n + 1}</a></li></ul></div>` : '';
+    if (q.url === '/') r.end(page(`<div class="nav"><ul><li><a href="/d1/">栏目一</a></li><li><a href="/a1/">栏目二</a></li><li><a href="/a2/">栏目三</a></li></ul></div>${list}`));
+    else r.end(page(`<div class="position">当前位置：首页 &gt; 栏目${n}</div>${menu}${list}`));
+  });
   h = harness(AT);
   upsertSites(
     h.db,
@@ -50,7 +58,7 @@ beforeAll(async () => {
     AT,
   );
   h.check = h.ensure();
-  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, render: 'never', guard: new AddressGuard(true) });
+  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, maxDepth: 4, render: 'never', guard: new AddressGuard(true) });
 }, 60_000);
 
 afterAll(async () => {
@@ -76,5 +84,15 @@ describe('crawl bounds', () => {
     expect(a.crawl.state).toBe('partial');
     expect(a.crawl.reason).toMatch(/时间上限/);
     expect(a.lists.filter((l) => l.kind === 'column').length).toBeLessThan(12);
+  });
+});
+
+describe('column depth', () => {
+  it('an endless chain of sub-columns stops at the depth bound, and the site is partial', () => {
+    const a = artifactsFor(h, '4301000003');
+    expect(a.crawl.state).toBe('partial');
+    expect(a.crawl.reason).toMatch(/层级超过 4 层/);
+    const deep = a.lists.filter((l) => l.kind === 'column' && /\/d\d+\//.test(l.url));
+    expect(deep.map((l) => new URL(l.url).pathname)).toEqual(['/d1/', '/d2/', '/d3/', '/d4/']);
   });
 });
