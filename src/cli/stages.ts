@@ -76,6 +76,7 @@ export interface CrawlFlags {
   render: string;
   siteBudget: string;
   maxBodyMb: string;
+  maxDepth: string;
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -84,6 +85,7 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--concurrency <N>', 'requests in flight overall', String(CRAWL_DEFAULTS.concurrency))
     .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
     .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`)
+    .option('--max-depth <N>', 'levels of columns below the homepage followed at most', String(CRAWL_DEFAULTS.maxDepth))
     .option('--site-budget <duration>', 'time one site may take; past it the site is partially checked', `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`)
     .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
     .addOption(new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always').choices(RENDER_MODES).default('auto'));
@@ -99,6 +101,7 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     delayMs: parseDuration(f.delay, '--delay'),
     render: f.render as RenderMode,
     siteBudgetMs: parseDuration(f.siteBudget, '--site-budget'),
+    maxDepth: parseCount(f.maxDepth, '--max-depth'),
     maxBodyBytes: parseCount(f.maxBodyMb, '--max-body-mb') * 1_000_000,
     guard: guard(g),
     onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),
