@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import { scaledFleet } from '../fixtures/scale.js';
 import { startFleet } from '../fixtures/server.js';
 
-const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, render: { type: 'string', default: 'auto' } } });
 const n = Number(values.sites);
 const concurrency = Number(values.concurrency);
 const AT = '2026-12-01T10:00:00+08:00';
@@ -42,9 +42,9 @@ async function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number 
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
-const crawl = await choucha(['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms']);
+const crawl = await choucha(['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms', '--render', String(values.render)]);
 const sqlite = new Database(db, { readonly: true });
-const urls = sqlite.prepare('SELECT url FROM pages').all().map((r) => (r as { url: string }).url);
+const urls = sqlite.prepare('SELECT url FROM pages WHERE rendered = 0').all().map((r) => (r as { url: string }).url);
 sqlite.close();
 const before = fleet.requests.length;
 

@@ -5,13 +5,21 @@ import { linkChecks, links } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
 import type { LinkArtifact } from '../rules/types.js';
 
+// A page carries a hundred links or more: one prepared statement in one transaction, not a query
+// built per row (which cost a third of the crawl's time).
+const insertLink = new WeakMap<Db, (rows: unknown[][]) => void>();
+
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  db.transaction((tx) => {
-    for (const l of found) {
-      tx.insert(links).values({ checkId, siteId, pageUrl, onHomepage, target: l.target, tag: l.tag, text: l.text }).onConflictDoNothing().run();
-    }
-  });
+  let insert = insertLink.get(db);
+  if (!insert) {
+    const stmt = db.$client.prepare('INSERT OR IGNORE INTO links (check_id, site_id, page_url, on_homepage, target, tag, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert = db.$client.transaction((rows: unknown[][]) => {
+      for (const r of rows) stmt.run(...r);
+    });
+    insertLink.set(db, insert);
+  }
+  insert(found.map((l) => [checkId, siteId, pageUrl, onHomepage ? 1 : 0, l.target, l.tag, l.text]));
 }
 
 export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
