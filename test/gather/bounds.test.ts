@@ -25,6 +25,7 @@ const columns = Array.from({ length: 12 }, (_, i) => `<li><a href="/c${i}/">栏�
 const list = `<ul class="list">${Array.from({ length: 5 }, (_, i) => `<li><a href="/a/t2026112${i}_1.html">关于开展第${i}项工作的通知</a><span>2026-11-2${i}</span></li>`).join('')}</ul>`;
 
 let h: Harness;
+let deep: Harness;
 const urls: Record<string, string> = {};
 beforeAll(async () => {
   const bomb = gzipSync(Buffer.alloc(30_000_000, 0x20)); // 30 MB of spaces in about 30 KB
@@ -50,19 +51,21 @@ beforeAll(async () => {
     if (q.url === '/') r.end(page(`<div class="nav"><ul><li><a href="/d1/">栏目一</a></li><li><a href="/a1/">栏目二</a></li><li><a href="/a2/">栏目三</a></li></ul></div>${list}`));
     else r.end(page(`<div class="position">当前位置：首页 &gt; 栏目${n}</div>${menu}${list}`));
   });
+  const row = (name: string, url: string, i: number) => ({ id: `430100000${i}`, name, url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const });
   h = harness(AT);
-  upsertSites(
-    h.db,
-    Object.entries(urls).map(([k, url], i) => ({ id: `430100000${i}`, name: k, url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const })),
-    'test',
-    AT,
-  );
+  upsertSites(h.db, (['big', 'bomb', 'slow'] as const).map((k, i) => row(k, urls[k]!, i)), 'test', AT);
   h.check = h.ensure();
-  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, maxDepth: 4, render: 'never', guard: new AddressGuard(true) });
+  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, render: 'never', guard: new AddressGuard(true) });
+  // The depth trap gets the default time budget: only the depth bound may stop it, however busy the machine.
+  deep = harness(AT);
+  upsertSites(deep.db, [row('deep', urls.deep!, 3)], 'test', AT);
+  deep.check = deep.ensure();
+  await crawlCheck(deep.db, deep.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxDepth: 4, render: 'never', guard: new AddressGuard(true) });
 }, 60_000);
 
 afterAll(async () => {
   h.close();
+  deep.close();
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 });
 
@@ -89,10 +92,10 @@ describe('crawl bounds', () => {
 
 describe('column depth', () => {
   it('an endless chain of sub-columns stops at the depth bound, and the site is partial', () => {
-    const a = artifactsFor(h, '4301000003');
+    const a = artifactsFor(deep, '4301000003');
     expect(a.crawl.state).toBe('partial');
     expect(a.crawl.reason).toMatch(/层级超过 4 层/);
-    const deep = a.lists.filter((l) => l.kind === 'column' && /\/d\d+\//.test(l.url));
-    expect(deep.map((l) => new URL(l.url).pathname)).toEqual(['/d1/', '/d2/', '/d3/', '/d4/']);
+    const chain = a.lists.filter((l) => l.kind === 'column' && /\/d\d+\//.test(l.url));
+    expect(chain.map((l) => new URL(l.url).pathname)).toEqual(['/d1/', '/d2/', '/d3/', '/d4/']);
   });
 });
