@@ -25,7 +25,7 @@ const bin = fileURLToPath(new URL('../bin/choucha.js', import.meta.url));
 
 async function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, '--db', db, '--allow-private', '--quiet', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), bin, '--db', db, '--allow-private', '--quiet', ...args], { stdio: 'inherit' });
   let peak = 0;
   const poll = setInterval(() => {
     try {

@@ -35,6 +35,8 @@ export interface CrawlOptions {
   maxBodyBytes: number;
   /** Time one site may take, from its first request; past it the site is partially checked. */
   siteBudgetMs: number;
+  /** Requests handed to one crawlee crawler before a fresh one takes over (see http-fetcher). */
+  rotateAfter?: number;
   guard: AddressGuard;
   onSiteDone?: (siteId: string, state: string, pages: number) => void;
 }

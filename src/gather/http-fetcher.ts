@@ -28,78 +28,116 @@ class CappedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   }
 }
 
-export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; maxBodyBytes: number; guard: AddressGuard }, settle: Settle): Fetcher {
+/**
+ * crawlee's in-memory request queue keeps every request it was ever given and walks all of them to find
+ * the next one, so one crawler over a long crawl slows down quadratically and holds every request in
+ * memory. choucha keeps its own frontier anyway: it hands each crawler `ROTATE_AFTER` requests, then
+ * starts a fresh one and lets the old one finish what it holds and go.
+ */
+export const ROTATE_AFTER = 2000;
+
+interface Generation {
+  crawler: CappedHttpCrawler;
+  running: Promise<unknown> | null;
+  submitted: number;
+  open: number;
+  retired: boolean;
+}
+
+export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; maxBodyBytes: number; guard: AddressGuard; rotateAfter?: number }, settle: Settle): Fetcher {
+  const rotateAfter = opts.rotateAfter ?? ROTATE_AFTER;
   // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
   log.setLevel(LogLevel.OFF);
-  const jobs = new Map<number, FetchJob>();
-  const crawler = new CappedHttpCrawler(
-    {
-      keepAlive: true,
-      maxConcurrency: opts.concurrency,
-      // The autoscaled pool otherwise starts at 1 and ramps up slowly; politeness is enforced per host upstream.
-      minConcurrency: opts.concurrency,
-      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
-      maxRequestRetries: 1,
-      navigationTimeoutSecs: opts.timeoutSecs,
-      requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      // 4xx pages are answers to record, not errors to retry; 5xx are retried once, then recorded.
-      ignoreHttpErrorStatusCodes: [400, 401, 403, 404, 405, 410, 451],
-      preNavigationHooks: [
-        async ({ request }, gotOptions) => {
-          await opts.guard.check(request.url);
-          gotOptions.headers = { ...gotOptions.headers, 'user-agent': USER_AGENT };
-          // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
-          (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
-          gotOptions.maxRedirects = 10;
-          gotOptions.hooks = {
-            ...gotOptions.hooks,
-            // Every hop of a redirect passes the address guard too.
-            beforeRedirect: [...(gotOptions.hooks?.beforeRedirect ?? []), async (o) => void (await opts.guard.check(String(o.url)))],
-          };
-        },
-      ],
-      requestHandler: async ({ request, response, body }) => {
-        const job = take(request.userData.job as number);
-        const status = response.statusCode ?? null;
-        settle(job, {
-          url: job.url,
-          finalUrl: request.loadedUrl ?? request.url,
-          kind: job.kind,
-          status,
-          contentType: (response.headers['content-type'] as string | undefined) ?? null,
-          encoding: null,
-          fetchedAt: new Date().toISOString(),
-          body: Buffer.isBuffer(body) ? body : Buffer.from(String(body)),
-          error: status !== null && status >= 400 ? `HTTP ${status}` : null,
-        });
-      },
-      failedRequestHandler: async ({ request }, error) => {
-        const job = take(request.userData.job as number);
-        const m = /^(\d{3}) - /.exec(error.message);
-        settle(job, failedPage(job, error.message.split('\n')[0]!.slice(0, 300), m ? Number(m[1]) : null));
-      },
-    },
-    new Configuration({ persistStorage: false }),
-  );
-  crawler.maxBodyBytes = opts.maxBodyBytes;
-  const take = (id: number) => {
-    const job = jobs.get(id)!;
+  const jobs = new Map<number, { job: FetchJob; gen: Generation }>();
+  const finish = (id: number, page: Parameters<Settle>[1] | ((job: FetchJob) => Parameters<Settle>[1])) => {
+    const entry = jobs.get(id)!;
     jobs.delete(id);
-    return job;
+    entry.gen.open--;
+    if (entry.gen.retired && entry.gen.open === 0) release(entry.gen);
+    settle(entry.job, typeof page === 'function' ? page(entry.job) : page);
   };
-  let running: Promise<unknown> | null = null;
+  const make = (): Generation => {
+    const crawler = new CappedHttpCrawler(
+      {
+        keepAlive: true,
+        maxConcurrency: opts.concurrency,
+        // The autoscaled pool otherwise starts at 1 and ramps up slowly; politeness is enforced per host upstream.
+        minConcurrency: opts.concurrency,
+        autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
+        maxRequestRetries: 1,
+        navigationTimeoutSecs: opts.timeoutSecs,
+        requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
+        useSessionPool: false,
+        persistCookiesPerSession: false,
+        // 4xx pages are answers to record, not errors to retry; 5xx are retried once, then recorded.
+        ignoreHttpErrorStatusCodes: [400, 401, 403, 404, 405, 410, 451],
+        preNavigationHooks: [
+          async ({ request }, gotOptions) => {
+            await opts.guard.check(request.url);
+            gotOptions.headers = { ...gotOptions.headers, 'user-agent': USER_AGENT };
+            // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
+            (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
+            gotOptions.maxRedirects = 10;
+            gotOptions.hooks = {
+              ...gotOptions.hooks,
+              // Every hop of a redirect passes the address guard too.
+              beforeRedirect: [...(gotOptions.hooks?.beforeRedirect ?? []), async (o) => void (await opts.guard.check(String(o.url)))],
+            };
+          },
+        ],
+        requestHandler: async ({ request, response, body }) => {
+          const status = response.statusCode ?? null;
+          finish(request.userData.job as number, (job) => ({
+            url: job.url,
+            finalUrl: request.loadedUrl ?? request.url,
+            kind: job.kind,
+            status,
+            contentType: (response.headers['content-type'] as string | undefined) ?? null,
+            encoding: null,
+            fetchedAt: new Date().toISOString(),
+            body: Buffer.isBuffer(body) ? body : Buffer.from(String(body)),
+            error: status !== null && status >= 400 ? `HTTP ${status}` : null,
+          }));
+        },
+        failedRequestHandler: async ({ request }, error) => {
+          const m = /^(\d{3}) - /.exec(error.message);
+          finish(request.userData.job as number, (job) => failedPage(job, error.message.split('\n')[0]!.slice(0, 300), m ? Number(m[1]) : null));
+        },
+      },
+      new Configuration({ persistStorage: false }),
+    );
+    crawler.maxBodyBytes = opts.maxBodyBytes;
+    return { crawler, running: null, submitted: 0, open: 0, retired: false };
+  };
+  let current = make();
+  const all: Generation[] = [current];
+  // A drained crawler is stopped and forgotten, so its queue's memory can be reclaimed.
+  const release = (g: Generation) => {
+    g.crawler.stop();
+    void g.running?.then(() => {
+      const i = all.indexOf(g);
+      if (i >= 0) all.splice(i, 1);
+    });
+  };
   return {
     submit(job) {
-      jobs.set(job.id, job);
-      running ??= crawler.run();
-      void crawler.addRequests([{ url: job.url, uniqueKey: `${job.id}`, userData: { job: job.id } }]);
+      if (current.submitted >= rotateAfter) {
+        current.retired = true;
+        if (current.open === 0) release(current);
+        current = make();
+        all.push(current);
+      }
+      const gen = current;
+      gen.submitted++;
+      gen.open++;
+      jobs.set(job.id, { job, gen });
+      gen.running ??= gen.crawler.run();
+      void gen.crawler.addRequests([{ url: job.url, uniqueKey: `${job.id}`, userData: { job: job.id } }]);
     },
     async close() {
-      if (!running) return;
-      crawler.stop();
-      await running;
+      for (const g of all) if (g.running) g.crawler.stop();
+      await Promise.all(all.map((g) => g.running));
+      all.length = 0;
     },
   };
 }
