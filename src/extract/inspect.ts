@@ -1,5 +1,5 @@
 // What choucha reads from one page, in the stable shape of `choucha inspect --json`.
-import { readColumn } from './column-state.js';
+import { type ColumnReading, readColumn } from './column-state.js';
 import type { PageRead } from './page.js';
 
 export type PageKind = 'homepage' | 'column' | 'article' | 'board' | 'other';
@@ -20,9 +20,8 @@ export function isHomepageUrl(url: string): boolean {
 }
 
 /** `urlKnown` false: a saved file of unknown address, judged by its content alone. */
-export function pageKind(read: PageRead, urlKnown = true): PageKind {
+export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading = readColumn(read)): PageKind {
   if (urlKnown ? isHomepageUrl(read.url) : !read.breadcrumb && read.lists.length >= 2 && read.nav.length >= 3) return 'homepage';
-  const reading = readColumn(read);
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
   if (read.publishedAt && (reading.list?.items.length ?? 0) < 8) return 'article';
   if (reading.state !== 'unreadable' || read.breadcrumb || read.lists.length > 0) return 'column';
@@ -30,7 +29,8 @@ export function pageKind(read: PageRead, urlKnown = true): PageKind {
 }
 
 export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
-  const kind = pageKind(read, urlKnown);
+  const reading = readColumn(read);
+  const kind = pageKind(read, urlKnown, reading);
   const messages = read.messages.map(({ title, askedOn, repliedOn, status }) => ({ title, askedOn, repliedOn, status }));
   const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages };
   const strip = (items: { title: string; url: string | null; date: string | null }[]) => items.map(({ title, url, date }) => ({ title, url, date }));
@@ -41,7 +41,6 @@ export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
     const notReadable = columns.length === 0 && read.scripted ? read.scripted : null;
     return { ...base, publishedAt: null, columns, notReadable };
   }
-  const reading = readColumn(read);
   const name = read.breadcrumb?.at(-1) ?? reading.list?.name ?? read.title;
   const columns =
     reading.state === 'items' ? [{ name, url: read.url, items: strip(reading.list!.items), empty: false }] : reading.state === 'empty' ? [{ name, url: read.url, items: [], empty: true }] : [];

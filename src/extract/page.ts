@@ -6,7 +6,7 @@ import { type BoardMessage, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
-import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
+import { contains, documentOrder, isElement, textOf } from './dom.js';
 import { type Link, resolveHref, sameSite } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';

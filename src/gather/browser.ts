@@ -11,7 +11,7 @@ export const CHROMIUM_PATH = process.env.CHOUCHA_CHROMIUM ?? '/usr/bin/chromium'
 
 // Background networking off: the browser itself must not phone anywhere (and on a closed network it
 // would only fail, many connections at a time).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export class BrowserMissingError extends ChouchaError {
   override readonly exitCode = 2;
@@ -21,7 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new BrowserMissingError(`No Chromium at ${CHROMIUM_PATH}`, 'Rendering uses the system Chromium; no browser is downloaded.', 'Install it with `apt-get install chromium`, or set CHOUCHA_CHROMIUM to its path.');
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true });
 }
 
 export interface Rendered {
@@ -81,5 +81,3 @@ export async function restrictRequests(page: Page, url: string, opts: Pick<Rende
     return route.continue();
   });
 }
-
-export const BROWSER_ARGS = ARGS;

@@ -103,6 +103,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   };
 
   const finishSite = (walk: SiteWalk) => {
+    started.delete(walk); // nothing of a finished site stays in memory
     const r = walk.result();
     finishSiteCrawl(db, check.id, walk.siteId, r, new Date().toISOString());
     opts.onSiteDone?.(walk.siteId, r.state, r.pagesFetched);

@@ -2,13 +2,13 @@
 // is refused or not to be trusted, redirects followed hop by hop through the address guard.
 // 404, 410 and 403 are certain; timeouts, 5xx and connection errors are only suspected, tried again
 // at the end of the run, and counted only if they fail again.
-import PQueue from 'p-queue';
 import { BlockedAddressError } from '../errors.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
-import { type LinkCheck, saveLinkCheck, targetsToCheck } from '../store/links.js';
+import { type LinkCheck, saveLinkCheck, suspectTargets, uncheckedTargets } from '../store/links.js';
 import type { AddressGuard } from './address-guard.js';
 import { fetchGuarded } from './fetch-guarded.js';
+import { runPerHost } from './host-lanes.js';
 import { classify } from './probe.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -28,28 +28,18 @@ export interface LinkCheckOptions {
 
 const CERTAIN = new Set([404, 410, 403]);
 
-export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<{ checked: number; broken: number; suspect: number }> {
-  if (opts.scope === 'none') return { checked: 0, broken: 0, suspect: 0 };
-  const first = targetsToCheck(db, check.id, false);
-  await pass(first.map((t) => t.target), 1);
-  const suspects = targetsToCheck(db, check.id, true);
+/** Statuses land in the store (link_checks); callers read them from there. */
+export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<void> {
+  if (opts.scope === 'none') return;
+  await pass(uncheckedTargets(db, check.id), 1);
+  const suspects = suspectTargets(db, check.id);
   if (suspects.length > 0) {
     await new Promise((r) => setTimeout(r, opts.retryAfterMs));
-    await pass(suspects.map((t) => t.target), 2);
+    await pass(suspects, 2);
   }
-  const after = targetsToCheck(db, check.id, true).length;
-  return { checked: first.length, broken: 0, suspect: after };
 
   async function pass(targets: string[], attempt: number): Promise<void> {
-    const queue = new PQueue({ concurrency: opts.concurrency });
-    const hosts = new Map<string, PQueue>();
-    await Promise.all(
-      targets.map((target) => {
-        const host = new URL(target).host;
-        const lane = hosts.get(host) ?? hosts.set(host, new PQueue({ concurrency: opts.perHost })).get(host)!;
-        return lane.add(() => queue.add(async () => saveLinkCheck(db, check.id, await checkOne(target, attempt))));
-      }),
-    );
+    await runPerHost(targets, (t) => new URL(t).host, opts, async (target) => saveLinkCheck(db, check.id, await checkOne(target, attempt)));
   }
 
   async function checkOne(target: string, attempts: number): Promise<LinkCheck> {

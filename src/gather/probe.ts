@@ -1,5 +1,4 @@
 // Availability probes: one timed GET of a homepage, classified into a closed set of failure kinds.
-import PQueue from 'p-queue';
 import type { ProbeFailure } from '../rules/types.js';
 import type { ProbeRecord } from '../store/probes.js';
 import type { Site } from '../registry/site.js';
@@ -7,6 +6,7 @@ import type { AddressGuard } from './address-guard.js';
 import { BlockedAddressError } from '../errors.js';
 import { USER_AGENT } from './user-agent.js';
 import { fetchGuarded } from './fetch-guarded.js';
+import { runPerHost } from './host-lanes.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -69,15 +69,5 @@ export interface ProbeRoundOptions extends ProbeOptions {
 
 /** One probe of every site, many hosts at once but one request per host at a time. */
 export async function probeRound(sites: Site[], opts: ProbeRoundOptions): Promise<void> {
-  const queue = new PQueue({ concurrency: opts.concurrency });
-  const perHost = new Map<string, Promise<unknown>>();
-  await Promise.all(
-    sites.map((site) => {
-      const host = new URL(site.url).host;
-      const prev = perHost.get(host) ?? Promise.resolve();
-      const next = prev.then(() => queue.add(async () => opts.onProbe(await probeOnce(site, opts))));
-      perHost.set(host, next.catch(() => undefined));
-      return next;
-    }),
-  );
+  await runPerHost(sites, (s) => new URL(s.url).host, { concurrency: opts.concurrency, perHost: 1 }, async (site) => opts.onProbe(await probeOnce(site, opts)));
 }

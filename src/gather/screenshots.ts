@@ -3,12 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import PQueue from 'p-queue';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { pagesToShoot, saveShot, shotsOf } from '../store/evidence.js';
 import type { AddressGuard } from './address-guard.js';
 import { launchBrowser, render } from './browser.js';
+import { runPerHost } from './host-lanes.js';
 
 export interface ShotOptions {
   outDir: string;
@@ -28,38 +28,27 @@ export async function captureEvidence(db: Db, check: Check, opts: ShotOptions): 
   const todo = pagesToShoot(db, check.id).filter((p) => !done.has(p.url));
   if (todo.length === 0) return { taken: 0, failed: 0 };
   const browser = await launchBrowser();
-  const queue = new PQueue({ concurrency: opts.concurrency });
-  const hostBusy = new Map<string, Promise<unknown>>();
   let taken = 0;
   let failed = 0;
   try {
-    await Promise.all(
-      todo.map((p) => {
-        const host = new URL(p.url).host;
-        const run = (hostBusy.get(host) ?? Promise.resolve()).then(() =>
-          queue.add(async () => {
-            const capturedAt = new Date().toISOString();
-            const path = shotPath(opts.outDir, p.siteId, p.url);
-            try {
-              const r = await render(browser, p.url, { guard: opts.guard, timeoutMs: opts.timeoutMs });
-              mkdirSync(join(path, '..'), { recursive: true });
-              await r.page.screenshot({ path, fullPage: true, type: 'png' });
-              const size = await r.page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
-              await r.page.close();
-              saveShot(db, check.id, { siteId: p.siteId, url: p.url, path, capturedAt, width: size.w, height: size.h, error: null });
-              taken++;
-              opts.onShot?.(p.url, true);
-            } catch (e) {
-              saveShot(db, check.id, { siteId: p.siteId, url: p.url, path: null, capturedAt, width: null, height: null, error: (e as Error).message.split('\n')[0]!.slice(0, 300) });
-              failed++;
-              opts.onShot?.(p.url, false);
-            }
-          }),
-        );
-        hostBusy.set(host, run.catch(() => undefined));
-        return run;
-      }),
-    );
+    await runPerHost(todo, (p) => new URL(p.url).host, { concurrency: opts.concurrency, perHost: 1 }, async (p) => {
+      const capturedAt = new Date().toISOString();
+      const path = shotPath(opts.outDir, p.siteId, p.url);
+      try {
+        const r = await render(browser, p.url, { guard: opts.guard, timeoutMs: opts.timeoutMs });
+        mkdirSync(join(path, '..'), { recursive: true });
+        await r.page.screenshot({ path, fullPage: true, type: 'png' });
+        const size = await r.page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+        await r.page.close();
+        saveShot(db, check.id, { siteId: p.siteId, url: p.url, path, capturedAt, width: size.w, height: size.h, error: null });
+        taken++;
+        opts.onShot?.(p.url, true);
+      } catch (e) {
+        saveShot(db, check.id, { siteId: p.siteId, url: p.url, path: null, capturedAt, width: null, height: null, error: (e as Error).message.split('\n')[0]!.slice(0, 300) });
+        failed++;
+        opts.onShot?.(p.url, false);
+      }
+    });
   } finally {
     await browser.close();
   }

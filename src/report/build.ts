@@ -16,6 +16,8 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       .filter((s) => s.path)
       .map((s) => [s.url, { path: relative(outDir, s.path!).split(sep).join('/'), url: s.url, capturedAt: s.capturedAt }]),
   );
+  // A homepage is captured at its final address, which may differ from the registered one.
+  const homeShots = new Map([...shots].filter(([u]) => /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)).map(([u, s]) => [new URL(u).host, s]));
   const withShots = (f: ReportFinding): ReportFinding => {
     const urls = [f.url, ...pageUrls(f.evidence)].filter((u): u is string => !!u);
     const found = [...new Set(urls)].map((u) => shots.get(u)).filter((x): x is Screenshot => !!x);
@@ -40,7 +42,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       notChecked: j?.notChecked ?? [],
       notCheckedReason: j ? j.notCheckedReason : '尚未判定（请先运行 choucha check）',
       crawl: { state: c.crawlState, reason: c.crawlReason, pagesFetched: c.pagesFetched },
-      screenshot: homepageShot(shots, s.url),
+      screenshot: shots.get(s.url) ?? homeShots.get(new URL(s.url).host) ?? null,
     };
   });
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
@@ -61,13 +63,4 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
 function pageUrls(evidence: Record<string, unknown>): string[] {
   const lists = [evidence.columns, evidence.emptyColumns].filter(Array.isArray) as { url?: unknown }[][];
   return lists.flat().map((c) => c.url).filter((u): u is string => typeof u === 'string');
-}
-
-/** The registered homepage, or where it redirected (the capture is keyed by the final address). */
-function homepageShot(shots: Map<string, Screenshot>, url: string): Screenshot | null {
-  const exact = shots.get(url);
-  if (exact) return exact;
-  const host = new URL(url).host;
-  for (const [u, s] of shots) if (new URL(u).host === host && /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)) return s;
-  return null;
 }

@@ -1,5 +1,5 @@
 // Links found on pages, and the one status each distinct target gets per check.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { linkChecks, links } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
@@ -40,30 +40,25 @@ export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
     .run();
 }
 
-/** Distinct targets with no status yet, or still only suspected after `maxAttempts` - 1 tries. */
-export function targetsToCheck(db: Db, checkId: number, suspectsOnly: boolean): { target: string; attempts: number; sites: string[] }[] {
-  const rows = db
-    .select({ target: links.target, siteId: links.siteId, pageUrl: links.pageUrl })
+/** Distinct link targets of a check that have no status yet. */
+export function uncheckedTargets(db: Db, checkId: number): string[] {
+  return db
+    .selectDistinct({ target: links.target })
     .from(links)
-    .where(eq(links.checkId, checkId))
-    .all();
-  const checked = new Map(
-    db
-      .select()
-      .from(linkChecks)
-      .where(eq(linkChecks.checkId, checkId))
-      .all()
-      .map((c) => [c.target, c]),
-  );
-  const byTarget = new Map<string, { target: string; attempts: number; sites: Set<string> }>();
-  for (const r of rows) {
-    const c = checked.get(r.target);
-    if (suspectsOnly ? c?.status !== 'suspect' : c !== undefined) continue;
-    const t = byTarget.get(r.target) ?? { target: r.target, attempts: c?.attempts ?? 0, sites: new Set<string>() };
-    t.sites.add(r.pageUrl);
-    byTarget.set(r.target, t);
-  }
-  return [...byTarget.values()].map((t) => ({ target: t.target, attempts: t.attempts, sites: [...t.sites] }));
+    .leftJoin(linkChecks, and(eq(linkChecks.checkId, links.checkId), eq(linkChecks.target, links.target)))
+    .where(and(eq(links.checkId, checkId), isNull(linkChecks.target)))
+    .all()
+    .map((r) => r.target);
+}
+
+/** Targets whose only failure so far may have been passing (timeout, 5xx): to be tried again. */
+export function suspectTargets(db: Db, checkId: number): string[] {
+  return db
+    .select({ target: linkChecks.target })
+    .from(linkChecks)
+    .where(and(eq(linkChecks.checkId, checkId), eq(linkChecks.status, 'suspect')))
+    .all()
+    .map((r) => r.target);
 }
 
 export type SiteLink = LinkArtifact;
