@@ -22,6 +22,7 @@ export function isHomepageUrl(url: string): boolean {
 /** `urlKnown` false: a saved file of unknown address, judged by its content alone. */
 export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading = readColumn(read)): PageKind {
   if (urlKnown ? isHomepageUrl(read.url) : !read.breadcrumb && read.lists.length >= 2 && read.nav.length >= 3) return 'homepage';
+  if (read.messages.length > 0) return 'board';
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
   if (read.publishedAt && (reading.list?.items.length ?? 0) < 8) return 'article';
   if (reading.state !== 'unreadable' || read.breadcrumb || read.lists.length > 0) return 'column';

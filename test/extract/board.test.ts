@@ -49,3 +49,19 @@ describe('board reader', () => {
     expect(readHtml(`<html><body>${html}</body></html>`, { url: 'http://x.gov.cn/', atDay: AT_DAY }).messages).toEqual([]);
   });
 });
+
+describe('inspect on a board page', () => {
+  it('says kind "board" and lists the letters', async () => {
+    const { inspectRead } = await import('../../src/extract/inspect.js');
+    const url = `${fleet.sites[0]!.url}hdjl/zxzx/`;
+    const res = await fetch(url);
+    const r = inspectRead(readPage(Buffer.from(await res.arrayBuffer()), { url, contentType: res.headers.get('content-type'), atDay: AT_DAY }));
+    expect(r.kind).toBe('board');
+    expect(r.messages.length).toBeGreaterThan(0);
+    for (const m of r.messages) {
+      expect(m.askedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.repliedOn === null || /^\d{4}-\d{2}-\d{2}$/.test(m.repliedOn)).toBe(true);
+      expect(m.status).toBe(m.repliedOn ? '已回复' : '办理中');
+    }
+  });
+});
