@@ -12,6 +12,7 @@ import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
 import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
+import { headline, textBlocks } from './text.js';
 
 export interface PageRead {
   url: string;
@@ -36,6 +37,10 @@ export interface PageRead {
   messages: BoardMessage[];
   /** Every link on the page, for the dead-link check. */
   links: PageLink[];
+  /** The page's readable text in blocks (paragraphs, cells, entries), for the content checks. */
+  blocks: string[];
+  /** The document's own title (an article's headline), when the page shows one; null when unsure. */
+  headline: string | null;
 }
 
 export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead {
@@ -58,6 +63,7 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
   if (!root) return emptyRead(opts, title);
 
   const fullText = textOf(root);
+  const blocks = textBlocks(root);
   const lists = findLists(root, base, opts.atDay);
   const store = datastoreRows(scripts);
   if (store) lists.push(...findLists(store, base, opts.atDay).map((l) => ({ ...l, aside: false })));
@@ -86,6 +92,8 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     identity: identity(fullText),
     messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
     links: pageLinks(docRoot, scriptSrcs, base),
+    blocks,
+    headline: headline(blocks, title),
   };
 }
 
@@ -109,6 +117,8 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     identity: { siteCode: null, icp: null, police: null },
     messages: [],
     links: [],
+    blocks: [],
+    headline: null,
   };
 }
 

@@ -54,7 +54,8 @@ export interface Identity {
 }
 
 export function identity(fullText: string): Identity {
-  const code = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(fullText);
+  // Whatever follows the label, valid or not: the rule judges the form, the reader only reports it.
+  const code = /网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{4,20})(?![0-9A-Za-z])/.exec(fullText);
   const icp = /([\u4e00-\u9fa5]ICP备\s*\d+号(?:-\d+)?)/.exec(fullText);
   const police = /([\u4e00-\u9fa5]公网安备\s*\d+\s*号)/.exec(fullText);
   return { siteCode: code?.[1] ?? null, icp: icp?.[1]?.replace(/\s+/g, '') ?? null, police: police?.[1] ?? null };

@@ -3,6 +3,10 @@ import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
 import { homepageStale } from './homepage-stale.js';
 import { linkBroken } from './link-broken.js';
+import { seriousError } from './serious-error.js';
+import { siteIdentity } from './site-identity.js';
+import { stateCouncilMissing } from './state-council-missing.js';
+import { typo } from './typo.js';
 import { siteUnreachable } from './site-unreachable.js';
 import type { Rule, RuleId } from './types.js';
 
@@ -12,4 +16,8 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'column-stale': columnStale as unknown as Rule,
   'column-empty': columnEmpty as unknown as Rule,
   'link-broken': linkBroken as unknown as Rule,
+  typo: typo as unknown as Rule,
+  'serious-error': seriousError as unknown as Rule,
+  'state-council-missing': stateCouncilMissing as unknown as Rule,
+  'site-identity': siteIdentity as unknown as Rule,
 };

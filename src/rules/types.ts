@@ -3,6 +3,9 @@
 import type { z } from 'zod';
 import type { Site } from '../registry/site.js';
 import type { ColumnCategories } from './utils/categories.js';
+import type { SeriousChecker } from './utils/protected-terms.js';
+import type { StateCouncilDoc } from './utils/state-council-docs.js';
+import type { TypoChecker } from './utils/typo-lexicon.js';
 
 export const RULE_IDS = [
   'site-unreachable',
@@ -95,6 +98,34 @@ export interface LinkArtifact {
   attempts: number;
 }
 
+/** A site's readable text, read from the stored pages at judging time. */
+export interface TextArtifact {
+  /** Each page's own text blocks: what the site's template repeats on many pages is in `shared`. */
+  pages: { url: string; kind: 'homepage' | 'column' | 'article'; blocks: string[] }[];
+  /** The template's text (menus, footer, sidebar), read once for the site, with the first page it was seen on. */
+  shared: { url: string; blocks: string[] };
+}
+
+/** An article page: what the State Council check matches a reference document against. */
+export interface ArticleArtifact {
+  url: string;
+  /** The headline as the page shows it; null when the page does not make it clear. */
+  title: string | null;
+  /** The 发布时间 the page shows. */
+  published: Day | null;
+  /** 发文字号 written on the page (国发〔2026〕5号), normalised. */
+  docNumbers: string[];
+}
+
+/** The homepage's footer identity as printed (not validated). */
+export interface IdentityArtifact {
+  url: string;
+  /** 网站标识码 as written after its label, whatever its form. */
+  siteCode: string | null;
+  icp: string | null;
+  police: string | null;
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -103,6 +134,9 @@ export interface SiteArtifacts {
   /** Homepage blocks and columns. */
   lists: ListArtifact[];
   links: LinkArtifact[];
+  texts: TextArtifact;
+  articles: ArticleArtifact[];
+  identity: IdentityArtifact | null;
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;
@@ -113,7 +147,9 @@ export interface RuleContext {
   /** `at` as a calendar day in +08:00. */
   atDay: Day;
   /** Data the rules read (rules/lexicons/), loaded once by the caller. */
-  lexicons: { columnCategories: ColumnCategories };
+  lexicons: { columnCategories: ColumnCategories; typos: TypoChecker; serious: SeriousChecker };
+  /** Reference data handed to the check: the State Council documents (`--state-council FILE`), null when none was given. */
+  stateCouncil: StateCouncilDoc[] | null;
 }
 
 export interface Finding {

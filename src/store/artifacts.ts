@@ -12,7 +12,10 @@ import type { Site } from '../registry/site.js';
 const DAY_MS = 86_400_000;
 
 /** Probes are loaded generously around `at`; each rule applies its own window. */
-export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 31): SiteArtifacts {
+/** What the store holds for a site; the content read from its pages is added by verdict/site-artifacts. */
+export type StoredArtifacts = Omit<SiteArtifacts, 'texts' | 'articles' | 'identity'>;
+
+export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 31): StoredArtifacts {
   const atMs = Date.parse(check.at);
   const from = new Date(atMs - probeDays * DAY_MS).toISOString();
   const to = new Date(atMs + DAY_MS).toISOString();

@@ -1,14 +1,14 @@
 // Editions are data: rules/editions/<name>.yaml, or any YAML file given by path. Validated on load;
 // a mistake is reported as "message (location: file key.path)".
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
-import { type ColumnCategories, columnCategoriesSchema } from '../rules/utils/categories.js';
+import { type Lexicons, loadLexicons } from './lexicons.js';
 
 const EDITIONS_DIR = fileURLToPath(new URL('../../rules/editions/', import.meta.url));
 
@@ -21,7 +21,13 @@ const findingSpec = z.strictObject({
 const editionSchema = z.strictObject({
   edition: z.string().min(1),
   title: z.string().min(1),
-  lexicons: z.strictObject({ columnCategories: z.string() }),
+  lexicons: z.strictObject({
+    columnCategories: z.string(),
+    typos: z.string().optional(),
+    protectedTerms: z.string().optional(),
+    leaders: z.string().optional(),
+    similarChars: z.string().optional(),
+  }),
   scoring: z.strictObject({
     base: z.number().positive(),
     passMark: z.number().min(0),
@@ -52,7 +58,7 @@ export interface Edition {
   file: string;
   scoring: z.infer<typeof editionSchema>['scoring'];
   rules: EditionRule[];
-  lexicons: { columnCategories: ColumnCategories };
+  lexicons: Lexicons;
 }
 
 /** `2019` → rules/editions/2019.yaml; anything with a slash or .yaml is a path. */
@@ -102,8 +108,5 @@ export function loadEdition(nameOrPath: string): Edition {
   e.scoring.mustCheck.forEach((id, i) => {
     if (!e.rules[id]) fail(file, `"${id}" must be checked but is not a rule of this edition`, ['scoring', 'mustCheck', i]);
   });
-  const lexFile = resolve(dirname(file), e.lexicons.columnCategories);
-  const lex = columnCategoriesSchema.safeParse(readYaml(lexFile));
-  if (!lex.success) fail(lexFile, lex.error.issues[0]!.message, lex.error.issues[0]!.path as (string | number)[]);
-  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: { columnCategories: lex.data } };
+  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: loadLexicons(file, e.lexicons) };
 }

@@ -1,7 +1,9 @@
 // `check`: judge every site of a check from its stored artifacts (no network): rules, then verdict.
 import { cstDay } from '../extract/day.js';
 import type { Db } from '../store/db.js';
-import { loadSiteArtifacts } from '../store/artifacts.js';
+import type { RuleContext } from '../rules/types.js';
+import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
+import { siteArtifacts } from './site-artifacts.js';
 import { type Check, sampleOf } from '../store/checks.js';
 import { getSites } from '../store/sites.js';
 import { saveJudgement } from '../store/verdicts.js';
@@ -9,11 +11,11 @@ import type { Edition } from './edition.js';
 import { judge } from './judge.js';
 import { runRules } from './run-rules.js';
 
-export function judgeCheck(db: Db, check: Check, edition: Edition, now: string): { judged: number } {
+export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null } = {}): { judged: number } {
   const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
-  const ctx = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons };
+  const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
   for (const site of sites) {
-    const artifacts = loadSiteArtifacts(db, check, site);
+    const artifacts = siteArtifacts(db, check, site);
     const outcomes = runRules(artifacts, edition, ctx);
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition), now);
   }

@@ -1,16 +1,16 @@
 // Small builders for rule tests: artifacts described by what matters (names, levels, days ago), not HTML.
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { daysBefore } from '../../src/extract/day.js';
 import type { ItemArtifact, ListArtifact, ProbeArtifact, RuleContext, SiteArtifacts } from '../../src/rules/types.js';
-import { columnCategoriesSchema } from '../../src/rules/utils/categories.js';
+import { loadLexicons } from '../../src/verdict/lexicons.js';
 
 export const AT = '2026-12-01T10:00:00+08:00';
 export const AT_DAY = '2026-12-01';
 
-const lexicon = columnCategoriesSchema.parse(parse(readFileSync(new URL('../../rules/lexicons/column-categories.yaml', import.meta.url), 'utf8')));
+// The shipped lexicons, loaded the way an edition loads them (compiled on first use).
+const lexicons = loadLexicons(fileURLToPath(new URL('../../rules/editions/2019.yaml', import.meta.url)), { columnCategories: '../lexicons/column-categories.yaml' });
 
-export const ctx: RuleContext = { at: AT, atDay: AT_DAY, lexicons: { columnCategories: lexicon } };
+export const ctx: RuleContext = { at: AT, atDay: AT_DAY, lexicons, stateCouncil: null };
 
 /** An item `n` days before the reference day, or undated with `null`. */
 export function item(daysAgo: number | null, title = '关于做好有关工作的通知'): ItemArtifact {
@@ -60,6 +60,9 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     homepage: { url: 'http://x.gov.cn/', finalUrl: 'http://x.gov.cn/', status: 200, fetchedAt: AT, readable: true, error: null },
     lists: [],
     links: [],
+    texts: { pages: [], shared: { url: 'http://x.gov.cn/', blocks: [] } },
+    articles: [],
+    identity: null,
     ...parts,
   };
 }
@@ -67,4 +70,14 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
 /** `n` columns named from a base name, e.g. 5 news columns 工作动态1…5. */
 export function many(n: number, name: string, opts: Parameters<typeof column>[1]): ListArtifact[] {
   return Array.from({ length: n }, (_, i) => column(`${name}${i + 1}`, opts));
+}
+
+/** A site whose pages say `texts` (one block each), for the content rules. */
+export function withText(pages: Record<string, string[]>, shared: string[] = []): SiteArtifacts {
+  return site({
+    texts: {
+      pages: Object.entries(pages).map(([path, blocks]) => ({ url: `http://x.gov.cn/${path}`, kind: 'article' as const, blocks })),
+      shared: { url: 'http://x.gov.cn/', blocks: shared },
+    },
+  });
 }

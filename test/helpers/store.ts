@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Check, ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
-import { loadSiteArtifacts } from '../../src/store/artifacts.js';
+import { siteArtifacts } from '../../src/verdict/site-artifacts.js';
 import { getSites } from '../../src/store/sites.js';
 import type { SiteArtifacts } from '../../src/rules/types.js';
 
@@ -30,5 +30,5 @@ export function harness(at: string): Harness {
 }
 
 export function artifactsFor(h: Harness, siteId: string): SiteArtifacts {
-  return loadSiteArtifacts(h.db, h.check, getSites(h.db, [siteId])[0]!);
+  return siteArtifacts(h.db, h.check, getSites(h.db, [siteId])[0]!);
 }

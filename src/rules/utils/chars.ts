@@ -1,0 +1,58 @@
+// Which characters can be mistaken for which: same sound (from pinyin-pro's readings) or similar
+// shape (a curated list in rules/lexicons/). Substitutes are drawn only from the 6,763 characters
+// of GB 2312, the ones an input method offers first: an error a person makes with an IME or by eye
+// is a common character, and a traditional form such as 國 is then never taken for a misspelling.
+import iconv from 'iconv-lite';
+import { pinyin } from 'pinyin-pro';
+
+export function isCommonHanzi(ch: string): boolean {
+  if (ch.length !== 1 || ch < '\u4e00' || ch > '\u9fa5') return false;
+  const b = iconv.encode(ch, 'gbk');
+  // GB 2312 hanzi occupy rows 16–87 of the EUC-CN table; GBK keeps those codes unchanged.
+  return b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xf7 && b[1]! >= 0xa1 && b[1]! <= 0xfe;
+}
+
+export function readings(ch: string): string[] {
+  return pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).filter((p) => /^[a-zü]+$/.test(p));
+}
+
+let bySound: Map<string, string[]> | null = null;
+
+/** Common characters read (in any of their readings) like `ch` in any of its readings, `ch` excluded. */
+export function homophones(ch: string): string[] {
+  if (!bySound) {
+    bySound = new Map();
+    for (let c = 0x4e00; c <= 0x9fa5; c++) {
+      const h = String.fromCharCode(c);
+      if (!isCommonHanzi(h)) continue;
+      for (const r of readings(h)) {
+        const list = bySound.get(r);
+        if (list) list.push(h);
+        else bySound.set(r, [h]);
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const r of readings(ch)) for (const h of bySound.get(r) ?? []) if (h !== ch) out.add(h);
+  return [...out];
+}
+
+/** Shape groups as the lexicon writes them (`人: 入八`) → each character's look-alikes, both ways. */
+export function shapeMap(groups: Record<string, string>): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    if (!m.has(a)) m.set(a, new Set());
+    m.get(a)!.add(b);
+  };
+  for (const [ch, alikes] of Object.entries(groups)) {
+    for (const a of [...alikes.replace(/\s+/g, '')]) {
+      link(ch, a);
+      link(a, ch);
+    }
+  }
+  return m;
+}
+
+/** Numerals are never taken for misspellings of each other: 十八大 and 十九大 are both right. */
+export const NUMERALS = new Set([...'〇零一二三四五六七八九十百千两']);

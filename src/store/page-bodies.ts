@@ -1,0 +1,34 @@
+// The stored bodies of one site's pages, one at a time, for the content checks at judging time:
+// reading them again (rather than storing their text at crawl time) lets a better extractor re-judge
+// an old crawl. Where a page was also rendered, the rendered DOM is the one read: it holds what the
+// page's scripts wrote.
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { gunzipSync } from 'node:zlib';
+import type { Db } from './db.js';
+import { pages } from './schema.js';
+import type { PageKind } from './pages.js';
+
+export interface StoredBody {
+  url: string;
+  finalUrl: string;
+  kind: PageKind;
+  contentType: string | null;
+  body: Buffer;
+}
+
+export function* pageBodies(db: Db, checkId: number, siteId: string): Generator<StoredBody> {
+  const rows = db
+    .select({ id: pages.id, url: pages.url, finalUrl: pages.finalUrl, kind: pages.kind, contentType: pages.contentType, status: pages.status, rendered: pages.rendered })
+    .from(pages)
+    .where(and(eq(pages.checkId, checkId), eq(pages.siteId, siteId), isNotNull(pages.body)))
+    .orderBy(pages.url, desc(pages.rendered))
+    .all();
+  let last: string | null = null;
+  for (const r of rows) {
+    if (r.url === last || (r.status ?? 200) >= 400) continue;
+    last = r.url;
+    const body = db.select({ body: pages.body }).from(pages).where(eq(pages.id, r.id)).get()?.body;
+    if (!body) continue;
+    yield { url: r.url, finalUrl: r.finalUrl ?? r.url, kind: r.kind as PageKind, contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType, body: gunzipSync(body) };
+  }
+}

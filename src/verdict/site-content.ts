@@ -1,0 +1,39 @@
+// What the content rules read (text, articles, footer identity), taken from a site's stored pages at
+// judging time. One page is parsed at a time; only the text blocks are kept.
+import { readPage } from '../extract/page.js';
+import { splitBoilerplate } from '../extract/text.js';
+import type { ArticleArtifact, Day, IdentityArtifact, TextArtifact } from '../rules/types.js';
+import { docNumbersIn } from '../rules/utils/state-council-docs.js';
+import type { StoredBody } from '../store/page-bodies.js';
+
+export interface SiteContent {
+  texts: TextArtifact;
+  articles: ArticleArtifact[];
+  identity: IdentityArtifact | null;
+}
+
+const HTML = /html|xml/i;
+
+export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteContent {
+  const pages: TextArtifact['pages'] = [];
+  const articles: ArticleArtifact[] = [];
+  let identity: IdentityArtifact | null = null;
+  for (const b of bodies) {
+    // Attachments and images are not text the site wrote in HTML; reading them as HTML would be noise.
+    if (b.contentType && !HTML.test(b.contentType)) continue;
+    const read = readPage(b.body, { url: b.finalUrl, contentType: b.contentType, atDay });
+    pages.push({ url: b.url, kind: b.kind, blocks: read.blocks });
+    if (b.kind === 'homepage') identity = { url: b.url, ...read.identity };
+    if (b.kind === 'article') {
+      articles.push({ url: b.url, title: read.headline, published: read.publishedAt?.day ?? null, docNumbers: [...new Set(read.blocks.flatMap(docNumbersIn))] });
+    }
+  }
+  // The homepage first: template text is credited to the page a person opens first.
+  pages.sort((a, b) => Number(b.kind === 'homepage') - Number(a.kind === 'homepage'));
+  const split = splitBoilerplate(pages);
+  return {
+    texts: { pages: pages.map((p, i) => ({ ...p, blocks: split.pages[i]!.blocks })), shared: split.shared },
+    articles,
+    identity,
+  };
+}
