@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBefore } from '../../src/extract/day.js';
 import { stateCouncilMissing } from '../../src/rules/state-council-missing.js';
-import type { ArticleArtifact, LinkArtifact, ListArtifact, SiteArtifacts } from '../../src/rules/types.js';
+import type { ArticleArtifact, LinkArtifact, ListArtifact, RuleContext, SiteArtifacts } from '../../src/rules/types.js';
 import type { StateCouncilDoc } from '../../src/rules/utils/state-council-docs.js';
 import { AT_DAY, block, column, ctx, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
@@ -13,7 +13,7 @@ const DOCS: StateCouncilDoc[] = [
   { title: '国务院关于印发《加快构建现代化产业体系行动方案》的通知', number: '国发〔2026〕18号', published: d(20), url: null },
   { title: '国务院办公厅关于进一步优化政务服务提升行政效能的意见', number: '国办发〔2026〕41号', published: d(10), url: null },
 ];
-const withDocs = { ...ctx, stateCouncil: DOCS };
+const withDocs: RuleContext = { ...ctx, stateCouncil: DOCS };
 
 function scColumn(items: { title: string; daysAgo: number }[], state: ListArtifact['state'] = 'items'): ListArtifact {
   return {
