@@ -5,6 +5,7 @@ import { ChouchaError } from '../errors.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
 import { registerPipeline } from './pipeline.js';
+import { registerProofread } from './proofread.js';
 import { registerRun } from './run.js';
 import { registerSites } from './sites.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerPipeline(program);
   registerRun(program);
   registerInspect(program);
+  registerProofread(program);
   return program;
 }
 

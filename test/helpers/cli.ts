@@ -10,9 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function cli(args: string[], opts: { timeoutMs?: number; stdin?: string | Buffer } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
