@@ -14,9 +14,12 @@ ruleTable(typo, {
     { name: '加倍 + 受到', artifacts: withText({ 'a.html': ['这一经验加倍受到基层欢迎。'] }) },
     { name: 'a quotation', artifacts: withText({ 'a.html': ['有群众来信说“布署”二字写错了，已转有关单位核实。'] }) },
     { name: 'a cited title', artifacts: withText({ 'a.html': ['转发《关于做好布署工作的通知》。'] }) },
+    { name: 'a given name beside a form of address', artifacts: withText({ 'a.html': ['王按排同志参加会议。'] }) },
+    { name: 'a given name after a contact label', artifacts: withText({ 'a.html': ['联系人：陈座落，联系电话：0731-88880000。'] }) },
     { name: 'a web address', artifacts: withText({ 'a.html': ['详见 http://www.x.gov.cn/bushu/anpai.html 。'] }) },
   ],
   invalid: [
+    { name: 'an ordinary sentence around the same word', artifacts: withText({ 'a.html': ['工作人员按排会议。'] }), codes: ['typo'] },
     { name: '布署', artifacts: withText({ 'a.html': ['会议对下一阶段工作进行了布署。'] }), codes: ['typo'] },
     { name: '签定 inside a sentence', artifacts: withText({ 'a.html': ['双方签定了合作协议。'] }), codes: ['typo'] },
     { name: 'the wrong form inside a longer word (座落在)', artifacts: withText({ 'a.html': ['该项目座落在城区东部。'] }), codes: ['typo'] },

@@ -1,6 +1,7 @@
 // The typo lexicon (rules/lexicons/typos.yaml): validated on load, compiled once into a matcher.
 import { z } from 'zod';
 import { Matcher } from './matcher.js';
+import { looksLikeName } from './names.js';
 import { splitByWords } from './segment.js';
 import { dropOverlaps, type TextHit } from './text-hit.js';
 import { inSpans, quotedSpans, urlSpans } from './text-spans.js';
@@ -59,7 +60,7 @@ export function compileTypos(lex: TypoLexicon): TypoChecker {
       const hits: TextHit[] = [];
       for (const f of found) {
         if (inSpans(skip, f.start, f.end) || excepted(text, f.start, f.end, f.value.except)) continue;
-        if (splitByWords(text, f.start, f.end)) continue;
+        if (looksLikeName(text, f.start, f.end) || splitByWords(text, f.start, f.end)) continue;
         hits.push({ rule: 'typo', start: f.start, end: f.end, wrong: f.text, suggestion: f.value.right, how: f.value.source });
       }
       return dropOverlaps(hits);
