@@ -64,7 +64,9 @@ describe('evidence screenshots', () => {
   it('a site without a veto gets only its homepage captured', () => {
     const healthy = site('healthy-trs');
     expect(healthy.verdict).toBe('qualified');
-    expect(healthy.findings.flatMap((f) => (f.evidence.screenshots as unknown[] | undefined) ?? [])).toEqual([]);
+    // Findings about the homepage itself (its footer identity) show the homepage; nothing else was captured.
+    const shown = healthy.findings.flatMap((f) => (f.evidence.screenshots as { url: string }[] | undefined) ?? []);
+    expect(new Set(shown.map((s) => s.url))).toEqual(new Set(shown.length ? [healthy.url] : []));
   });
 
   it('capturing again takes nothing twice', async () => {
