@@ -1,5 +1,5 @@
 // 错别字 (deduction): wrong forms from the typo lexicon, found at word boundaries in the site's own text.
-// Names, quotations, cited titles and web addresses are left alone. One finding per wrong word,
+// Names, quotations and web addresses are left alone. One finding per wrong word,
 // however many pages repeat it.
 import { z } from 'zod';
 import type { Finding, Rule } from './types.js';

@@ -8,7 +8,6 @@ const QUOTES: [string, string][] = [
   ['『', '』'],
   ['"', '"'],
 ];
-const TITLE_MARKS: [string, string][] = [['《', '》']];
 
 export type Span = [number, number];
 
@@ -30,9 +29,12 @@ function pairedSpans(text: string, pairs: [string, string][], maxLen = 200): Spa
   return out;
 }
 
-/** Quoted words (someone else's wording) and cited titles: a typo there is not the site's to fix. */
+/**
+ * Quoted words: someone else's wording, or a word being discussed (“布署”是错别字). Titles in 《》 are
+ * not skipped: a never-right form in the title of a document the site publishes is the site's error.
+ */
 export function quotedSpans(text: string): Span[] {
-  return [...pairedSpans(text, QUOTES), ...pairedSpans(text, TITLE_MARKS)];
+  return pairedSpans(text, QUOTES);
 }
 
 export function inSpans(spans: Span[], start: number, end: number): boolean {
