@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Site } from '../registry/site.js';
 import type { ColumnCategories } from './utils/categories.js';
+import type { CalendarOverrides } from './utils/working-days.js';
 
 export const RULE_IDS = [
   'site-unreachable',
@@ -113,7 +114,8 @@ export interface RuleContext {
   /** `at` as a calendar day in +08:00. */
   atDay: Day;
   /** Data the rules read (rules/lexicons/), loaded once by the caller. */
-  lexicons: { columnCategories: ColumnCategories };
+  /** `calendar`: official holidays for years the calendar package lacks (rules/calendar/holidays.yaml). */
+  lexicons: { columnCategories: ColumnCategories; calendar?: CalendarOverrides };
 }
 
 export interface Finding {

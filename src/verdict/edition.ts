@@ -9,8 +9,11 @@ import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { type ColumnCategories, columnCategoriesSchema } from '../rules/utils/categories.js';
+import { type CalendarOverrides, calendarOverridesSchema } from '../rules/utils/working-days.js';
 
 const EDITIONS_DIR = fileURLToPath(new URL('../../rules/editions/', import.meta.url));
+// Holidays are facts, not an edition's choice: one calendar file whatever the edition.
+const CALENDAR_FILE = fileURLToPath(new URL('../../rules/calendar/holidays.yaml', import.meta.url));
 
 const findingSpec = z.strictObject({
   kind: z.enum(['veto', 'deduction', 'notice']),
@@ -52,7 +55,7 @@ export interface Edition {
   file: string;
   scoring: z.infer<typeof editionSchema>['scoring'];
   rules: EditionRule[];
-  lexicons: { columnCategories: ColumnCategories };
+  lexicons: { columnCategories: ColumnCategories; calendar: CalendarOverrides };
 }
 
 /** `2019` → rules/editions/2019.yaml; anything with a slash or .yaml is a path. */
@@ -105,5 +108,17 @@ export function loadEdition(nameOrPath: string): Edition {
   const lexFile = resolve(dirname(file), e.lexicons.columnCategories);
   const lex = columnCategoriesSchema.safeParse(readYaml(lexFile));
   if (!lex.success) fail(lexFile, lex.error.issues[0]!.message, lex.error.issues[0]!.path as (string | number)[]);
-  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: { columnCategories: lex.data } };
+  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: { columnCategories: lex.data, calendar: loadCalendar() } };
+}
+
+function loadCalendar(): CalendarOverrides {
+  const cal = calendarOverridesSchema.safeParse(readYaml(CALENDAR_FILE));
+  if (!cal.success) fail(CALENDAR_FILE, cal.error.issues[0]!.message, cal.error.issues[0]!.path as (string | number)[]);
+  for (const [year, t] of Object.entries(cal.data.years)) {
+    for (const key of ['holidays', 'workdays'] as const) {
+      const i = t[key].findIndex((d) => !d.startsWith(`${year}-`));
+      if (i >= 0) fail(CALENDAR_FILE, `${t[key][i]} is not in ${year}`, ['years', year, key, i]);
+    }
+  }
+  return cal.data;
 }
