@@ -2,11 +2,12 @@
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Day } from '../rules/types.js';
-import { type BoardMessage, readBoard } from './board.js';
+import { answeredOnlyNote, type BoardMessage, pageCountOf, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
 import { contains, documentOrder, isElement, textOf } from './dom.js';
+import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref, sameSite } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
@@ -34,6 +35,8 @@ export interface PageRead {
   identity: Identity;
   /** Letters on a message-board list page, if this is one. */
   messages: BoardMessage[];
+  /** What a board page says besides its letters; `letter` when this is one letter's own page. */
+  board: { answeredOnly: string | null; pageCount: number | null; letter: Letter | null };
   /** Every link on the page, for the dead-link check. */
   links: PageLink[];
 }
@@ -85,6 +88,7 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     publishedAt: publishedAt(fullText, opts.atDay),
     identity: identity(fullText),
     messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
+    board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links: pageLinks(docRoot, scriptSrcs, base),
   };
 }
@@ -108,6 +112,7 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     publishedAt: null,
     identity: { siteCode: null, icp: null, police: null },
     messages: [],
+    board: { answeredOnly: null, pageCount: null, letter: null },
     links: [],
   };
 }
