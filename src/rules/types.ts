@@ -96,6 +96,46 @@ export interface LinkArtifact {
   attempts: number;
 }
 
+/** One letter on a board as its list showed it, completed from its own page when that was read. */
+export interface MessageArtifact {
+  title: string;
+  url: string | null;
+  askedOn: Day | null;
+  repliedOn: Day | null;
+  /** The status word as shown (已回复, 办理中…), from the letter's page when the list showed none. */
+  status: string | null;
+  /** The letter's own page was read. */
+  detailRead: boolean;
+}
+
+/**
+ * How an interaction channel was read: `read` (its list of letters), `empty` (the board says it has
+ * none), `entry` (a way in such as 我要写信, not a list), `unreadable` (fetched, no letters found with
+ * confidence, or the fetch failed), `offsite` (another host: it exists, it is not read), `not-read`
+ * (a kind that is not read as a board: 信访, 访谈, a 互动交流 section read as a column…).
+ */
+export type ChannelState = 'read' | 'empty' | 'entry' | 'unreadable' | 'offsite' | 'not-read';
+
+/** An interaction channel (在线咨询, 市长信箱, 网上信访…) linked from a crawled page. */
+export interface ChannelArtifact {
+  /** As the link names it, or the column's name when a column turned out to be a board. */
+  name: string;
+  url: string;
+  /** The page that links to it. */
+  foundOn: string;
+  offsite: boolean;
+  state: ChannelState;
+  reason: string | null;
+  /** HTTP status of its first page, when it was fetched. */
+  httpStatus: number | null;
+  pagesRead: number;
+  /** Its list was read back past the start of the 12-month window, or to its last page. */
+  covered: boolean;
+  /** The board's own words saying it publishes only answered letters. */
+  answeredOnly: string | null;
+  messages: MessageArtifact[];
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -104,6 +144,8 @@ export interface SiteArtifacts {
   /** Homepage blocks and columns. */
   lists: ListArtifact[];
   links: LinkArtifact[];
+  /** Interaction channels and the boards read behind them. */
+  channels: ChannelArtifact[];
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

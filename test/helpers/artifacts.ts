@@ -60,6 +60,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     homepage: { url: 'http://x.gov.cn/', finalUrl: 'http://x.gov.cn/', status: 200, fetchedAt: AT, readable: true, error: null },
     lists: [],
     links: [],
+    channels: [],
     ...parts,
   };
 }
