@@ -2,6 +2,7 @@
 import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
 import { homepageStale } from './homepage-stale.js';
+import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
 import { siteUnreachable } from './site-unreachable.js';
 import type { Rule, RuleId } from './types.js';
@@ -12,4 +13,5 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'column-stale': columnStale as unknown as Rule,
   'column-empty': columnEmpty as unknown as Rule,
   'link-broken': linkBroken as unknown as Rule,
+  'interaction-unanswered': interactionUnanswered as unknown as Rule,
 };
