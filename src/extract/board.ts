@@ -156,11 +156,19 @@ function cleanTitle(t: string): string {
   return t.replace(/^[\s·•●◆■□▪►>\-–—*]+/, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-const ANSWERED_ONLY = /(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)|(来信|信件|留言|咨询|问政)(选登|摘登|精选)|已(办结|回复|答复)信件(公开|选登|列表)/;
+// A sentence saying so is the best evidence; a board named 来信选登 says it by its name.
+const ANSWERED_ONLY = [
+  /[^。；;，,\s]{0,12}(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)[^。；;，,\s]{0,12}/,
+  /(来信|信件|留言|咨询|问政)(选登|摘登|精选)|已(办结|回复|答复)信件(公开|选登|列表)/,
+];
 
 /** The words by which a board says it publishes only answered letters (unanswered ones are not shown), or null. */
 export function answeredOnlyNote(text: string): string | null {
-  return ANSWERED_ONLY.exec(text)?.[0] ?? null;
+  for (const re of ANSWERED_ONLY) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return null;
 }
 
 /** How many list pages the board says it has (共12页, 第1/12页, 1/12), or null. */

@@ -4,7 +4,7 @@
 // A board is paged back until its letters are older than the window (12 months before `at`); when a
 // bound stops it first, the board is marked not covered and the rule will not vouch for its silence.
 import { replyState } from '../extract/board.js';
-import { type ChannelKind, CHANNEL_KIND_LABELS, channelLinks, isEntry } from '../extract/channels.js';
+import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, channelLinks, isEntry } from '../extract/channels.js';
 import type { PageRead } from '../extract/page.js';
 import type { ChannelArtifact, Day, MessageArtifact } from '../rules/types.js';
 import type { WalkRequest } from './site-walk.js';
@@ -107,6 +107,9 @@ export class BoardWalk {
   /** A column page showed letters although no channel link named it a board (百姓心声): it is one from now on. */
   adoptColumn(key: string, name: string, url: string): void {
     if (this.boards.has(key)) return;
+    // A 网上信访 or 在线访谈 column full of letters is still not a consultation board.
+    const kind = channelKind(name);
+    if (kind !== null && !READ_AS_BOARD.includes(kind)) return;
     const b = this.add(key, name, url, url);
     b.fetched = true;
     b.viaColumn = true;

@@ -113,7 +113,7 @@ export const interactionUnanswered: Rule<typeof options> = {
     const unread = judged.filter((c) => c.state === 'unreadable' || c.state === 'not-read');
     for (const c of unread) doubts.push(`“${c.name}”无法读取：${c.reason ?? '未知原因'}`);
     if (boards.length === 0) {
-      const offsite = judged.filter((c) => c.state === 'offsite');
+      const offsite = seen.filter(({ c, kind }) => c.state === 'offsite' && kind !== null && (boardKinds.has(kind) || kind === 'hub')).map((s) => s.c);
       const entries = judged.filter((c) => c.state === 'entry');
       if (offsite.length > 0) doubts.push(`咨询渠道在其他网站上，未抓取：${offsite.map((c) => `${c.name}（${c.url}）`).join('、')}`);
       if (entries.length > 0) doubts.push(`只找到写信入口，没有公开的留言列表：${entries.map((c) => c.name).join('、')}`);
@@ -163,7 +163,7 @@ function unansweredFinding(
     code: 'unanswered',
     siteId,
     url: b.url,
-    message: `“${b.name}”有 ${overdue.length} 条有效留言超过${months}个月未回应（${open} 条至今未答复）；如“${first.title}”，${first.askedOn} 留言，应在 ${first.deadline} 前答复，${first.repliedOn ? `${first.repliedOn} 才答复` : '至今未答复'}`,
+    message: `“${b.name}”有 ${overdue.length} 条有效留言超过${months}个月未回应（${open} 条至今未答复）；如“${first.title}”，${first.askedOn} 留言，最迟应于 ${first.deadline} 答复，${first.repliedOn ? `${first.repliedOn} 才答复` : '至今未答复'}`,
     evidence: {
       board: { name: b.name, url: b.url },
       windowStart: since,
