@@ -8,7 +8,7 @@ import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
 import { contains, documentOrder, isElement, textOf } from './dom.js';
 import { type Letter, readLetter } from './letter.js';
-import { type Link, resolveHref, sameSite } from './links.js';
+import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
 import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
@@ -29,7 +29,10 @@ export interface PageRead {
   emptyContainer: boolean;
   /** Non-link characters of the main area after the breadcrumb; null without a breadcrumb to start from. */
   mainTextChars: number | null;
-  /** Same-site links in the main area (not navigation, sidebar or footer): a container column's children. */
+  /**
+   * Links in the main area (not navigation, sidebar or footer): a container column's children. Links to
+   * other hosts are kept: a 互动交流 page that only leads to the provincial platform is not empty.
+   */
   mainLinks: Link[];
   publishedAt: DateHit | null;
   identity: Identity;
@@ -131,7 +134,7 @@ function mainArea(root: Element, crumb: Element, excluded: Element[], base: stri
         if (skip(c) || c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
         if (c.name === 'a') {
           const url = resolveHref(c.attribs.href ?? null, base);
-          if ((order.get(c) ?? 0) > start && url && sameSite(url, base)) links.push({ text: textOf(c), url });
+          if ((order.get(c) ?? 0) > start && url) links.push({ text: textOf(c), url });
           continue;
         }
         walk(c);
