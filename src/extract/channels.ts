@@ -35,6 +35,11 @@ const KINDS: [ChannelKind, RegExp][] = [
   ['hub', /互动|政民|公众参与|网上参与|民生通道/],
 ];
 
+/** A name that says it is something else than a channel (人大代表建议办理, 依申请公开), whatever its page lists. */
+export function namesNoChannel(name: string): boolean {
+  return NOT_A_CHANNEL.test(name.replace(/\s+/g, ''));
+}
+
 /** The kind of channel a link or column name names, or null when it names none. */
 export function channelKind(name: string): ChannelKind | null {
   const n = name.replace(/\s+/g, '');

@@ -4,7 +4,7 @@
 // A board is paged back until its letters are older than the window (12 months before `at`); when a
 // bound stops it first, the board is marked not covered and the rule will not vouch for its silence.
 import { replyState } from '../extract/board.js';
-import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, channelLinks, isEntry } from '../extract/channels.js';
+import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, channelLinks, isEntry, namesNoChannel } from '../extract/channels.js';
 import type { PageRead } from '../extract/page.js';
 import type { ChannelArtifact, Day, MessageArtifact } from '../rules/types.js';
 import type { WalkRequest } from './site-walk.js';
@@ -108,8 +108,9 @@ export class BoardWalk {
   adoptColumn(key: string, name: string, url: string): void {
     if (this.boards.has(key)) return;
     // A 网上信访 or 在线访谈 column full of letters is still not a consultation board.
+    // Nor is a 建议提案办理 or 依申请公开 list whose rows carry 已办结.
     const kind = channelKind(name);
-    if (kind !== null && !READ_AS_BOARD.includes(kind)) return;
+    if ((kind !== null && !READ_AS_BOARD.includes(kind)) || namesNoChannel(name)) return;
     const b = this.add(key, name, url, url);
     b.fetched = true;
     b.viaColumn = true;

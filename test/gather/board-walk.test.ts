@@ -106,9 +106,16 @@ describe('the walk and interaction channels', () => {
     expect(board.reason).toMatch(/1 条留言的详情页未读取/);
   });
 
-  it('a column that shows letters becomes a board; a 网上信访 column with letters does not', () => {
-    const hub2 = page(`${crumb('互动交流')}<div class="sub"><a href="/hdjl/bxxs/">百姓心声</a> <a href="/hdjl/wsxf/">网上信访</a></div>`);
-    const { result } = crawl({ ...basic, '/hdjl/': hub2, '/hdjl/bxxs/': boardPage([[1, '2026-11-20', '已回复', '2026-11-21']]), '/hdjl/wsxf/': boardPage([[9, '2026-03-01', '办理中']]) });
+  it('a column that shows letters becomes a board; a 网上信访 or 建议提案办理 column with letters does not', () => {
+    const hub2 = page(`${crumb('互动交流')}<div class="sub"><a href="/hdjl/bxxs/">百姓心声</a> <a href="/hdjl/wsxf/">网上信访</a> <a href="/hdjl/jyta/">建议提案办理</a></div>`);
+    const { result } = crawl({
+      ...basic,
+      '/hdjl/': hub2,
+      '/hdjl/bxxs/': boardPage([[1, '2026-11-20', '已回复', '2026-11-21']]),
+      '/hdjl/wsxf/': boardPage([[9, '2026-03-01', '办理中']]),
+      '/hdjl/jyta/': boardPage([[5, '2026-03-01', '办理中']]),
+    });
+    expect(result.channels!.some((c) => c.name === '建议提案办理')).toBe(false);
     expect(result.channels!.find((c) => c.name === '百姓心声')).toMatchObject({ state: 'read', messages: [{ askedOn: '2026-11-20' }] });
     expect(result.channels!.find((c) => c.name === '网上信访')).toMatchObject({ state: 'not-read', messages: [] });
   });
