@@ -5,6 +5,7 @@
 // bound stops it first, the board is marked not covered and the rule will not vouch for its silence.
 import { replyState } from '../extract/board.js';
 import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, channelLinks, isEntry, namesNoChannel } from '../extract/channels.js';
+import type { Letter } from '../extract/letter.js';
 import type { PageRead } from '../extract/page.js';
 import type { ChannelArtifact, Day, MessageArtifact } from '../rules/types.js';
 import type { WalkRequest } from './site-walk.js';
@@ -26,8 +27,9 @@ interface Board extends ChannelArtifact {
   /** Read through the column walk (its pages are column pages), or fetched as a board page. */
   viaColumn: boolean;
   fetched: boolean;
-  lettersAsked: number;
-  lettersSkipped: number;
+  /** Letters whose own page was asked for, and what each said: a rendered first page re-reads the list. */
+  letters: Map<string, Letter | null>;
+  lettersSkipped: Set<string>;
   pagesSkipped: string | null;
 }
 
@@ -59,7 +61,7 @@ export class BoardWalk {
   refused(r: WalkRequest, why: string): void {
     const b = this.boards.get(r.board ?? r.column ?? '');
     if (!b) return;
-    if (r.kind === 'message') b.lettersSkipped++;
+    if (r.kind === 'message') b.lettersSkipped.add(r.url);
     else if ((r.listPage ?? 1) > 1) {
       b.covered = false;
       b.pagesSkipped = why;
@@ -146,7 +148,9 @@ export class BoardWalk {
     b.pagesRead++;
     if (read.messages.length === 0) {
       if (page > 1) {
-        b.covered = true; // paged past the last letter
+        // A later page that shows no letter is a layout we cannot read, not proof the board ended.
+        b.covered = false;
+        b.pagesSkipped = `第 ${page} 页没有识别出留言`;
         return out;
       }
       if (read.placeholder) [b.state, b.reason, b.covered] = ['empty', `页面显示“${read.placeholder}”`, true];
@@ -162,11 +166,15 @@ export class BoardWalk {
     b.state = 'read';
     b.reason = null;
     const seen = new Set(b.messages.map(msgKey));
-    const fresh: MessageArtifact[] = read.messages.filter((m) => !seen.has(msgKey(m))).map((m) => ({ ...m, detailRead: false }));
+    const fresh: MessageArtifact[] = read.messages.filter((m) => !seen.has(msgKey(m))).map((m) => withLetter({ ...m, detailRead: false }, m.url ? b.letters.get(m.url) : undefined));
     b.messages.push(...fresh);
     const inWindow = read.messages.some((m) => m.askedOn === null || m.askedOn >= this.limits.pageUntil);
-    if (!inWindow || fresh.length === 0) b.covered = true;
-    else if (read.nextPage) {
+    if (!inWindow) b.covered = true;
+    else if (fresh.length === 0) {
+      // The "next" page showed the letters already read (a pager that ignores its page number).
+      b.covered = false;
+      b.pagesSkipped = `第 ${page} 页与前面的页相同，无法继续往前翻`;
+    } else if (read.nextPage) {
       if (page < this.limits.maxBoardPages) {
         const next = b.viaColumn ? { kind: 'column' as const, column: b.key } : { kind: 'board' as const, board: b.key };
         out.push({ url: read.nextPage, ...next, listPage: page + 1, ...(req.render ? { render: true } : {}) });
@@ -185,19 +193,17 @@ export class BoardWalk {
   /** A letter's own page came back. */
   onLetter(req: WalkRequest, read: PageRead | null): void {
     const b = this.boards.get(req.board ?? '');
-    const m = b?.messages.find((x) => x.url === req.url);
-    const letter = read?.board.letter;
-    if (!m || !letter) return;
-    m.detailRead = true;
-    m.askedOn ??= letter.askedOn;
-    m.repliedOn ??= letter.repliedOn;
-    m.status ??= letter.status;
+    if (!b) return;
+    const letter = read?.board.letter ?? null;
+    b.letters.set(req.url, letter);
+    const i = b.messages.findIndex((x) => x.url === req.url);
+    if (i >= 0) b.messages[i] = withLetter(b.messages[i]!, letter);
   }
 
   result(): (ChannelArtifact & { key: string })[] {
     return [...this.boards.values()].map((b) => {
-      const notes = [b.reason, b.pagesSkipped, b.lettersSkipped > 0 ? `${b.lettersSkipped} 条留言的详情页未读取（达到每个留言板 ${this.limits.maxLetterPages} 页上限）` : null];
-      const { viaColumn: _v, fetched: _f, lettersAsked: _a, lettersSkipped: _s, pagesSkipped: _p, ...artifact } = b;
+      const notes = [b.reason, b.pagesSkipped, b.lettersSkipped.size > 0 ? `${b.lettersSkipped.size} 条留言的详情页未读取（达到抓取上限：每个留言板 ${this.limits.maxLetterPages} 页或每站页面上限）` : null];
+      const { viaColumn: _v, fetched: _f, letters: _a, lettersSkipped: _s, pagesSkipped: _p, ...artifact } = b;
       return { ...artifact, reason: notes.filter(Boolean).join('；') || null };
     });
   }
@@ -205,7 +211,7 @@ export class BoardWalk {
   private add(key: string, name: string, url: string, foundOn: string): Board {
     const b: Board = {
       key, name, url, foundOn, offsite: false, state: 'not-read', reason: null, httpStatus: null, pagesRead: 0, covered: false,
-      answeredOnly: null, messages: [], viaColumn: false, fetched: false, lettersAsked: 0, lettersSkipped: 0, pagesSkipped: null,
+      answeredOnly: null, messages: [], viaColumn: false, fetched: false, letters: new Map(), lettersSkipped: new Set(), pagesSkipped: null,
     };
     this.boards.set(key, b);
     return b;
@@ -216,14 +222,20 @@ export class BoardWalk {
     if (!m.url || !this.ownPage(m.url)) return [];
     if (m.askedOn !== null && m.askedOn < this.limits.pageUntil) return [];
     const unknown = m.askedOn === null || (m.repliedOn === null && replyState(m.status) !== 'pending');
-    if (!unknown) return [];
-    if (b.lettersAsked >= this.limits.maxLetterPages) {
-      b.lettersSkipped++;
+    if (!unknown || b.letters.has(m.url)) return [];
+    if (b.letters.size >= this.limits.maxLetterPages) {
+      b.lettersSkipped.add(m.url);
       return [];
     }
-    b.lettersAsked++;
+    b.letters.set(m.url, null);
     return [{ url: m.url, kind: 'message', board: b.key }];
   }
+}
+
+/** The list row completed from its letter's own page, where that page was read. */
+function withLetter(m: MessageArtifact, letter: Letter | null | undefined): MessageArtifact {
+  if (!letter) return m;
+  return { ...m, detailRead: true, askedOn: m.askedOn ?? letter.askedOn, repliedOn: m.repliedOn ?? letter.repliedOn, status: m.status ?? letter.status };
 }
 
 function msgKey(m: { url: string | null; title: string; askedOn: string | null }): string {

@@ -77,6 +77,14 @@ describe('the walk and interaction channels', () => {
     expect(result.channels!.find((c) => c.name === '在线咨询')).toMatchObject({ covered: false, pagesRead: 3, reason: expect.stringMatching(/超过 3 页/) });
   });
 
+  it('a next page that repeats the first, or shows no letter, leaves the board not covered', () => {
+    const first = boardPage([[1, '2026-11-20', '已回复', '2026-11-23']], '/hdjl/zxzx/?page=2', 5);
+    const same = crawl({ ...basic, '/hdjl/zxzx/': first, '/hdjl/zxzx/?page=2': first });
+    expect(same.result.channels!.find((c) => c.name === '在线咨询')).toMatchObject({ covered: false, reason: expect.stringMatching(/与前面的页相同/) });
+    const blank = crawl({ ...basic, '/hdjl/zxzx/': first, '/hdjl/zxzx/?page=2': page(crumb('在线咨询') + '<div id="list"></div>') });
+    expect(blank.result.channels!.find((c) => c.name === '在线咨询')).toMatchObject({ covered: false, reason: expect.stringMatching(/第 2 页没有识别出留言/) });
+  });
+
   it('a pager it cannot follow (共 4 页, no link) leaves the board not covered', () => {
     const { result } = crawl({ ...basic, '/hdjl/zxzx/': boardPage([[1, '2026-11-20', '已回复', '2026-11-23']], undefined, 4) });
     expect(result.channels!.find((c) => c.name === '在线咨询')).toMatchObject({ covered: false, reason: expect.stringMatching(/共 4 页/) });
