@@ -14,6 +14,12 @@ import { urlKey } from './url-key.js';
 /** Channels whose letters must be answered, and so are read as boards. */
 const READ_AS_BOARD: ChannelKind[] = ['consultation', 'suggestion', 'complaint'];
 
+/** What the column walk knows of a column: its state once its first page was read. */
+export interface ColumnSeen {
+  state: string | null;
+  reason: string | null;
+}
+
 export interface BoardLimits {
   /** Keep paging a board while it shows letters asked on or after this day. */
   pageUntil: Day;
@@ -75,7 +81,7 @@ export class BoardWalk {
    * Channel links on a homepage or column page. Returns the board pages to fetch, and the 互动交流
    * sections on this site that the column walk should read (their pages list the channels).
    */
-  scan(read: PageRead, isColumn: (key: string) => boolean): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
+  scan(read: PageRead, column: (key: string) => ColumnSeen | undefined): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
     const requests: WalkRequest[] = [];
     const sections: { text: string; url: string }[] = [];
     // Letters and list items are not channels, even when a title says 咨询.
@@ -95,8 +101,15 @@ export class BoardWalk {
         b.reason = '写信、查询等入口，不是留言列表';
       } else if (READ_AS_BOARD.includes(link.kind)) {
         b.fetched = true;
-        if (isColumn(key)) b.viaColumn = true;
-        else requests.push({ url: link.url, kind: 'board', board: key, listPage: 1 });
+        b.reason = '页面尚未读取';
+        const col = column(key);
+        if (!col) requests.push({ url: link.url, kind: 'board', board: key, listPage: 1 });
+        else {
+          b.viaColumn = true;
+          // Its page was already read as a column, before any link named it a channel, and showed no letter.
+          if (col.state === 'empty') [b.state, b.reason, b.covered] = ['empty', col.reason, true];
+          else if (col.state !== null) [b.state, b.reason] = ['unreadable', col.state === 'unreadable' ? col.reason : '页面上没有识别出留言列表'];
+        }
       } else {
         b.state = 'not-read';
         b.reason = link.kind === 'hub' ? '互动栏目，作为栏目读取' : `${CHANNEL_KIND_LABELS[link.kind]}渠道，不作为咨询类栏目读取`;

@@ -197,7 +197,7 @@ export class SiteWalk {
 
   /** Interaction channels linked from a homepage or column page; 互动交流 sections are read as columns. */
   private scanChannels(read: PageRead, depth: number): WalkRequest[] {
-    const found = this.boards.scan(read, (key) => this.columns.has(key));
+    const found = this.boards.scan(read, (key) => this.columns.get(key));
     const sections = found.sections.flatMap((link) => this.addColumn(link, null, 'interaction', depth + 1));
     return [...found.requests.map((r) => this.withRender(r)), ...sections];
   }

@@ -3,6 +3,7 @@
 // board, never the site, short.
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/extract/page.js';
+import { BoardWalk } from '../../src/gather/board-walk.js';
 import { SiteWalk, type WalkLimits, type WalkRequest } from '../../src/gather/site-walk.js';
 
 const HOME = 'http://x.gov.cn/';
@@ -139,6 +140,20 @@ describe('the walk and interaction channels', () => {
     expect(fetched.filter((r) => r.kind === 'board').map((r) => new URL(r.url).search)).toEqual(['', '?page=2']);
     expect(result.channels!.find((c) => c.name === '市长信箱')).toMatchObject({ state: 'read', covered: true, pagesRead: 2, foundOn: HOME });
     expect(result.lists.some((l) => l.url.includes('/szxx/'))).toBe(false);
+  });
+
+  it('a column read before any link named it a channel keeps what its page showed', () => {
+    const boards = new BoardWalk({ pageUntil: '2025-12-01', maxBoardPages: 3, maxLetterPages: 2 }, (u) => u.startsWith(HOME));
+    const hdjl = readHtml(page(`${crumb('互动交流')}<div class="sub"><a href="/zwgk/zx/">在线咨询</a> <a href="/zwgk/ly/">网上留言</a></div>`), { url: `${HOME}hdjl/`, atDay: AT_DAY });
+    const seen: Record<string, { state: string | null; reason: string | null }> = {
+      [`${HOME}zwgk/zx/`]: { state: 'empty', reason: '页面显示“暂无信息”' },
+      [`${HOME}zwgk/ly/`]: { state: 'items', reason: null },
+    };
+    const { requests } = boards.scan(hdjl, (key) => Object.entries(seen).find(([u]) => key.includes(new URL(u).pathname))?.[1]);
+    expect(requests).toEqual([]);
+    const byName = (n: string) => boards.result().find((c) => c.name === n);
+    expect(byName('在线咨询')).toMatchObject({ name: '在线咨询', state: 'empty', covered: true, reason: '页面显示“暂无信息”' });
+    expect(byName('网上留言')).toMatchObject({ name: '网上留言', state: 'unreadable', covered: false, reason: '页面上没有识别出留言列表' });
   });
 
   it('a consultation page that is gone says so, with its status', () => {
