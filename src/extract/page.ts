@@ -90,10 +90,16 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     mainLinks: main?.links ?? [],
     publishedAt: publishedAt(fullText, opts.atDay),
     identity: identity(fullText),
-    messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
+    messages: boardMessages(root, store, (h) => resolveHref(h, base), opts.atDay),
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links: pageLinks(docRoot, scriptSrcs, base),
   };
+}
+
+/** Letters in the page, or in a 大汉 jpage datastore (<script type="text/xml">) when the page shows none. */
+function boardMessages(root: Element, store: Element | null, resolve: (h: string | null) => string | null, atDay: Day): BoardMessage[] {
+  const shown = readBoard(root, resolve, atDay);
+  return shown.length > 0 || !store ? shown : readBoard(store, resolve, atDay);
 }
 
 function emptyRead(opts: { url: string; encoding?: string; encodingSource?: string }, title: string | null): PageRead {

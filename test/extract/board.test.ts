@@ -129,3 +129,20 @@ describe('a letter’s own page', () => {
     expect(readLetter('发布时间：2026-11-20 来源：市政府办', AT_DAY)).toBeNull();
   });
 });
+
+describe('a 大汉 jpage board', () => {
+  it('reads letters held in the <datastore> records when the page itself shows none', () => {
+    const records = [
+      ['关于公积金异地转移的咨询', '2026-11-20', '已回复'],
+      ['反映小区电梯长期停运的问题', '2026-10-02', '办理中'],
+    ]
+      .map(([t, d, s], i) => `<record><![CDATA[<li><a href="/module/idea/que_content.jsp?topicid=${i}" title="${t}">${t}</a><span class="zt">${s}</span><span class="rq">${d}</span></li>]]></record>`)
+      .join('');
+    const html = `<html><body><div id="323"></div><script type="text/xml"><datastore><nextgroup><![CDATA[]]></nextgroup><recordset>${records}</recordset></datastore></script>
+      <script>$('#323').jpage({ dataStore: dataStore, perPage: 15, totalRecord: 2 });</script></body></html>`;
+    expect(readHtml(html, { url: 'http://jyj.x.gov.cn/col/col1256/index.html', atDay: AT_DAY }).messages).toEqual([
+      { title: '关于公积金异地转移的咨询', url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=0', askedOn: '2026-11-20', repliedOn: null, status: '已回复' },
+      { title: '反映小区电梯长期停运的问题', url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=1', askedOn: '2026-10-02', repliedOn: null, status: '办理中' },
+    ]);
+  });
+});
