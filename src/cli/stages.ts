@@ -78,6 +78,8 @@ export interface CrawlFlags {
   siteBudget: string;
   maxBodyMb: string;
   maxDepth: string;
+  maxBoardPages: string;
+  maxLetters: string;
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -87,6 +89,8 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
     .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`)
     .option('--max-depth <N>', 'levels of columns below the homepage followed at most', String(CRAWL_DEFAULTS.maxDepth))
+    .option('--max-board-pages <N>', 'list pages of one message board at most (a board is read back over the 12 months before --at)', String(CRAWL_DEFAULTS.maxBoardPages))
+    .option('--max-letters <N>', "letters' own pages read per board at most, for reply days the list does not show", String(CRAWL_DEFAULTS.maxLetterPages))
     .option('--site-budget <duration>', 'time one site may take; past it the site is partially checked', `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`)
     .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
     .addOption(new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always').choices(RENDER_MODES).default('auto'));
@@ -103,6 +107,8 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     render: f.render as RenderMode,
     siteBudgetMs: parseDuration(f.siteBudget, '--site-budget'),
     maxDepth: parseCount(f.maxDepth, '--max-depth'),
+    maxBoardPages: parseCount(f.maxBoardPages, '--max-board-pages'),
+    maxLetterPages: parseCount(f.maxLetters, '--max-letters'),
     maxBodyBytes: parseCount(f.maxBodyMb, '--max-body-mb') * 1_000_000,
     guard: guard(g),
     onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),

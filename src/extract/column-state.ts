@@ -2,7 +2,7 @@
 // or something we cannot read with confidence. "Empty" needs evidence; doubt is "unreadable".
 import type { ListState } from '../rules/types.js';
 import type { ExtractedList } from './lists.js';
-import { looksLikeArticle } from './links.js';
+import { looksLikeArticle, sameSite } from './links.js';
 import type { PageRead } from './page.js';
 
 export interface ColumnReading {
@@ -28,7 +28,10 @@ export function readColumn(read: PageRead): ColumnReading {
   if (read.emptyContainer) return { state: 'empty', reason: '列表区域为空', list: null };
   // Links to sub-columns make a parent column; links to articles are a list we failed to read.
   const articles = read.mainLinks.filter((l) => looksLikeArticle(l.url)).length;
-  if (read.mainLinks.length > 0 && articles * 2 < read.mainLinks.length) return { state: 'container', reason: '栏目页只列出下级栏目', list: null };
+  if (read.mainLinks.length > 0 && articles * 2 < read.mainLinks.length) {
+    const own = read.mainLinks.some((l) => sameSite(l.url, read.url));
+    return { state: 'container', reason: own ? '栏目页只列出下级栏目' : '栏目页只链接到其他网站（如上级政民互动平台）', list: null };
+  }
   if (read.mainTextChars !== null && read.mainTextChars < TITLE_ONLY_CHARS && read.mainLinks.length === 0) {
     return { state: 'empty', reason: '栏目页只有标题，没有内容', list: null };
   }

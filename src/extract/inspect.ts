@@ -11,18 +11,26 @@ export interface InspectResult {
   publishedAt: string | null;
   columns: { name: string | null; url: string | null; items: { title: string; url: string | null; date: string | null }[]; empty: boolean }[];
   identity: { siteCode: string | null; icp: string | null; police: string | null };
-  messages: { title: string; askedOn: string | null; repliedOn: string | null; status: string | null }[];
+  messages: { title: string; url: string | null; askedOn: string | null; repliedOn: string | null; status: string | null }[];
+  /** A letter's own page: the days it shows and its status; null elsewhere. */
+  letter: { askedOn: string | null; repliedOn: string | null; status: string | null } | null;
+  /** The words by which a board says it publishes only answered letters, or null. */
+  answeredOnly: string | null;
   notReadable: string | null;
 }
 
 export function isHomepageUrl(url: string): boolean {
-  return /^\/((index|default)\.\w+)?$/i.test(new URL(url).pathname);
+  const u = new URL(url);
+  // PHP CMSs route every module through index.php: /index.php?m=guestbook is not the homepage.
+  return u.pathname === '/' || (/^\/(index|default)\.\w+$/i.test(u.pathname) && u.search === '');
 }
 
 /** `urlKnown` false: a saved file of unknown address, judged by its content alone. */
 export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading = readColumn(read)): PageKind {
   if (urlKnown ? isHomepageUrl(read.url) : !read.breadcrumb && read.lists.length >= 2 && read.nav.length >= 3) return 'homepage';
   if (read.messages.length > 0) return 'board';
+  // One letter's own page: the day it was written, and its reply or status.
+  if (read.board.letter?.askedOn && (read.board.letter.repliedOn || read.board.letter.status)) return 'board';
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
   if (read.publishedAt && (reading.list?.items.length ?? 0) < 8) return 'article';
   if (reading.state !== 'unreadable' || read.breadcrumb || read.lists.length > 0) return 'column';
@@ -32,8 +40,10 @@ export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading
 export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
   const reading = readColumn(read);
   const kind = pageKind(read, urlKnown, reading);
-  const messages = read.messages.map(({ title, askedOn, repliedOn, status }) => ({ title, askedOn, repliedOn, status }));
-  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages };
+  const messages = read.messages.map(({ title, url, askedOn, repliedOn, status }) => ({ title, url, askedOn, repliedOn, status }));
+  const letter = kind === 'board' && messages.length === 0 ? read.board.letter : null;
+  const answeredOnly = kind === 'board' ? read.board.answeredOnly : null;
+  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages, letter, answeredOnly };
   const strip = (items: { title: string; url: string | null; date: string | null }[]) => items.map(({ title, url, date }) => ({ title, url, date }));
   if (kind === 'board') return { ...base, publishedAt: null, columns: [], notReadable: null };
   if (kind === 'article') return { ...base, publishedAt: read.publishedAt?.day ?? null, columns: [], notReadable: null };

@@ -2,12 +2,13 @@
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Day } from '../rules/types.js';
-import { type BoardMessage, readBoard } from './board.js';
+import { answeredOnlyNote, type BoardMessage, pageCountOf, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
 import { contains, documentOrder, isElement, textOf } from './dom.js';
-import { type Link, resolveHref, sameSite } from './links.js';
+import { type Letter, readLetter } from './letter.js';
+import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
 import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
@@ -29,12 +30,17 @@ export interface PageRead {
   emptyContainer: boolean;
   /** Non-link characters of the main area after the breadcrumb; null without a breadcrumb to start from. */
   mainTextChars: number | null;
-  /** Same-site links in the main area (not navigation, sidebar or footer): a container column's children. */
+  /**
+   * Links in the main area (not navigation, sidebar or footer): a container column's children. Links to
+   * other hosts are kept: a 互动交流 page that only leads to the provincial platform is not empty.
+   */
   mainLinks: Link[];
   publishedAt: DateHit | null;
   identity: Identity;
   /** Letters on a message-board list page, if this is one. */
   messages: BoardMessage[];
+  /** What a board page says besides its letters; `letter` when this is one letter's own page. */
+  board: { answeredOnly: string | null; pageCount: number | null; letter: Letter | null };
   /** Every link on the page, for the dead-link check. */
   links: PageLink[];
   /** The page's readable text in blocks (paragraphs, cells, entries), for the content checks. */
@@ -90,11 +96,18 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     mainLinks: main?.links ?? [],
     publishedAt: publishedAt(fullText, opts.atDay),
     identity: identity(fullText),
-    messages: readBoard(root, (h) => resolveHref(h, base), opts.atDay),
+    messages: boardMessages(root, store, (h) => resolveHref(h, base), opts.atDay),
+    board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links: pageLinks(docRoot, scriptSrcs, base),
     blocks,
     headline: headline(blocks, title),
   };
+}
+
+/** Letters in the page, or in a 大汉 jpage datastore (<script type="text/xml">) when the page shows none. */
+function boardMessages(root: Element, store: Element | null, resolve: (h: string | null) => string | null, atDay: Day): BoardMessage[] {
+  const shown = readBoard(root, resolve, atDay);
+  return shown.length > 0 || !store ? shown : readBoard(store, resolve, atDay);
 }
 
 function emptyRead(opts: { url: string; encoding?: string; encodingSource?: string }, title: string | null): PageRead {
@@ -116,6 +129,7 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     publishedAt: null,
     identity: { siteCode: null, icp: null, police: null },
     messages: [],
+    board: { answeredOnly: null, pageCount: null, letter: null },
     links: [],
     blocks: [],
     headline: null,
@@ -136,7 +150,7 @@ function mainArea(root: Element, crumb: Element, excluded: Element[], base: stri
         if (skip(c) || c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
         if (c.name === 'a') {
           const url = resolveHref(c.attribs.href ?? null, base);
-          if ((order.get(c) ?? 0) > start && url && sameSite(url, base)) links.push({ text: textOf(c), url });
+          if ((order.get(c) ?? 0) > start && url) links.push({ text: textOf(c), url });
           continue;
         }
         walk(c);

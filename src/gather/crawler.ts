@@ -26,6 +26,9 @@ export interface CrawlOptions {
   maxPages: number;
   maxColumns: number;
   maxListPages: number;
+  /** List pages of one message board at most, and letters' own pages per board at most. */
+  maxBoardPages: number;
+  maxLetterPages: number;
   maxDepth: number;
   articlesPerColumn: number;
   /** auto: render pages whose lists are built by script; never; always: render every homepage and column page. */
@@ -49,6 +52,8 @@ export const CRAWL_DEFAULTS = {
   maxPages: 600,
   maxColumns: 80,
   maxListPages: 10,
+  maxBoardPages: 30,
+  maxLetterPages: 100,
   maxDepth: 6,
   articlesPerColumn: 1,
   render: 'auto' as RenderMode,
@@ -163,6 +168,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     maxPages: opts.maxPages,
     maxColumns: opts.maxColumns,
     maxListPages: opts.maxListPages,
+    maxBoardPages: opts.maxBoardPages,
+    maxLetterPages: opts.maxLetterPages,
     maxDepth: opts.maxDepth,
     articlesPerColumn: opts.articlesPerColumn,
     pageUntil: monthsBefore(atDay, 12),

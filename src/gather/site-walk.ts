@@ -1,6 +1,7 @@
 // What to fetch next on one site, decided from what has been read so far. No I/O here: the crawler
 // feeds pages in (from the network or, on resume, from the store) and sends the requests out.
 import { readColumn } from '../extract/column-state.js';
+import { BoardWalk } from './board-walk.js';
 import type { PageRead } from '../extract/page.js';
 import type { Link } from '../extract/links.js';
 import type { RenderMode } from '../registry/site.js';
@@ -14,6 +15,8 @@ export interface WalkRequest {
   kind: PageKind;
   /** The column this page belongs to (its key), for list pages. */
   column?: string;
+  /** The board (its key) a board page or a letter's page belongs to. */
+  board?: string;
   listPage?: number;
   /** Fetch through Chromium and read the DOM its scripts built. */
   render?: boolean;
@@ -28,6 +31,10 @@ export interface WalkLimits {
   articlesPerColumn: number;
   /** Keep paging a list while its items are this recent (the start of the longest window). */
   pageUntil: Day;
+  /** List pages of one message board read at most (a board is paged back over the whole year). */
+  maxBoardPages: number;
+  /** Letters' own pages read per board at most (for reply days the list does not show). */
+  maxLetterPages: number;
 }
 
 interface Column {
@@ -56,6 +63,7 @@ export class SiteWalk {
   private limitsHit = new Set<string>();
   private stopped = false;
   private host: string;
+  private boards: BoardWalk;
 
   constructor(
     readonly siteId: string,
@@ -64,6 +72,10 @@ export class SiteWalk {
     private renderMode: RenderMode = 'never',
   ) {
     this.host = new URL(homeUrl).host;
+    this.boards = new BoardWalk(
+      { pageUntil: limits.pageUntil, maxBoardPages: limits.maxBoardPages, maxLetterPages: limits.maxLetterPages },
+      (url) => this.ownPage(url),
+    );
   }
 
   get done(): boolean {
@@ -75,7 +87,7 @@ export class SiteWalk {
   }
 
   private withRender(r: WalkRequest): WalkRequest {
-    return this.renderMode === 'always' && r.kind !== 'article' ? { ...r, render: true } : r;
+    return this.renderMode === 'always' && r.kind !== 'article' && r.kind !== 'message' ? { ...r, render: true } : r;
   }
 
   /** Under `auto`, a page whose list is built by script is fetched again through the browser. */
@@ -89,6 +101,8 @@ export class SiteWalk {
     this.pages++;
     if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
+    if (req.kind === 'board') return this.ask(this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
+    if (req.kind === 'message') this.boards.onLetter(req, read);
     return [];
   }
 
@@ -126,6 +140,7 @@ export class SiteWalk {
       reason: partial.length > 0 ? partial.join('；') : null,
       pagesFetched: this.pages,
       lists: [...this.blocks, ...columns],
+      channels: this.boards.result(),
     };
   }
 
@@ -136,7 +151,10 @@ export class SiteWalk {
       const key = `${r.kind}|${r.render ? 'rendered' : 'fetched'}|${urlKey(r.url)}`;
       if (this.requested.has(key)) continue;
       if (this.requested.size >= this.limits.maxPages) {
-        this.limitsHit.add(`达到每站页面上限（${this.limits.maxPages} 页），部分页面未检查`);
+        const why = `达到每站页面上限（${this.limits.maxPages} 页），部分页面未检查`;
+        // A board page left unread makes that board unjudged, not the whole site.
+        if (this.boards.owns(r)) this.boards.refused(r, why);
+        else this.limitsHit.add(why);
         continue;
       }
       this.requested.add(key);
@@ -173,7 +191,19 @@ export class SiteWalk {
       ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
       ...read.lists.filter((l) => l.moreUrl).map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
     ];
-    return this.ask([...again, ...found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1))]);
+    const columns = found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1));
+    return this.ask([...again, ...columns, ...this.scanChannels(read, 0)]);
+  }
+
+  /** Interaction channels linked from a homepage or column page; 互动交流 sections are read as columns. */
+  private scanChannels(read: PageRead, depth: number): WalkRequest[] {
+    const found = this.boards.scan(read, (key) => this.columns.get(key));
+    const sections = found.sections.flatMap((link) => this.addColumn(link, null, 'interaction', depth + 1));
+    return [...found.requests.map((r) => this.withRender(r)), ...sections];
+  }
+
+  private renderBoard(r: WalkRequest): WalkRequest[] {
+    return this.renderMode === 'auto' ? [{ ...r, render: true }] : [];
   }
 
   private addColumn(link: Link, level: number | null, source: string, depth: number): WalkRequest[] {
@@ -183,6 +213,7 @@ export class SiteWalk {
       return [];
     }
     const key = urlKey(link.url);
+    if (this.boards.fetchesItself(key)) return [];
     const known = this.columns.get(key);
     if (known) {
       if (known.level === null && level !== null) known.level = level;
@@ -215,6 +246,7 @@ export class SiteWalk {
         col.state = 'unreadable';
         col.reason = `栏目页无法获取：${error ?? '未知错误'}`;
       }
+      if (this.boards.ownsColumn(col.key)) this.boards.onListPage(req, null, error, () => []);
       return [];
     }
     // A rendered first page replaces the plain one's reading rather than adding a page.
@@ -222,6 +254,9 @@ export class SiteWalk {
     col.pagesRead++;
     const reading = readColumn(read);
     const out: WalkRequest[] = this.renderAgain(req, read, reading.state === 'unreadable');
+    // A column that shows letters is a board: the board walk pages it and reads its letters.
+    if (first && read.messages.length > 0) this.boards.adoptColumn(col.key, col.name, col.url);
+    const board = this.boards.ownsColumn(col.key);
     if (first) {
       col.state = reading.state;
       col.reason = reading.state === 'unreadable' && out.length > 0 ? `${reading.reason}（正在用浏览器渲染）` : reading.reason;
@@ -234,9 +269,10 @@ export class SiteWalk {
       if (reading.state === 'container') {
         for (const link of read.mainLinks) out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
       }
-      for (const it of (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
+      for (const it of board ? [] : (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
         if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });
       }
+      out.push(...this.scanChannels(read, col.depth));
     }
     const seen = new Set(col.items.map((i) => i.url));
     const fresh = (reading.list?.items ?? []).filter((i) => !i.url || !seen.has(i.url));
@@ -244,7 +280,8 @@ export class SiteWalk {
     const dated = fresh.filter((i) => i.date).map((i) => i.date!);
     const oldest = dated.length > 0 ? dated.reduce((a, b) => (a < b ? a : b)) : null;
     const page = req.listPage ?? 1;
-    if (read.nextPage && fresh.length > 0 && oldest !== null && oldest >= this.limits.pageUntil) {
+    if (board) out.push(...this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
+    else if (read.nextPage && fresh.length > 0 && oldest !== null && oldest >= this.limits.pageUntil) {
       if (page < this.limits.maxListPages) out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1, ...(req.render ? { render: true } : {}) });
       else this.limitsHit.add(`栏目“${col.name}”超过 ${this.limits.maxListPages} 页，后续页未读取`);
     }

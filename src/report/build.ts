@@ -61,6 +61,6 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
 }
 
 function pageUrls(evidence: Record<string, unknown>): string[] {
-  const lists = [evidence.columns, evidence.emptyColumns].filter(Array.isArray) as { url?: unknown }[][];
+  const lists = [evidence.columns, evidence.emptyColumns, evidence.messages].filter(Array.isArray) as { url?: unknown }[][];
   return lists.flat().map((c) => c.url).filter((u): u is string => typeof u === 'string');
 }

@@ -2,6 +2,7 @@
 import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
 import { homepageStale } from './homepage-stale.js';
+import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
 import { seriousError } from './serious-error.js';
 import { siteIdentity } from './site-identity.js';
@@ -20,4 +21,5 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'serious-error': seriousError as unknown as Rule,
   'state-council-missing': stateCouncilMissing as unknown as Rule,
   'site-identity': siteIdentity as unknown as Rule,
+  'interaction-unanswered': interactionUnanswered as unknown as Rule,
 };

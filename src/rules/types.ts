@@ -6,6 +6,7 @@ import type { ColumnCategories } from './utils/categories.js';
 import type { SeriousChecker } from './utils/protected-terms.js';
 import type { StateCouncilDoc } from './utils/state-council-docs.js';
 import type { TypoChecker } from './utils/typo-lexicon.js';
+import type { CalendarOverrides } from './utils/working-days.js';
 
 export const RULE_IDS = [
   'site-unreachable',
@@ -126,6 +127,46 @@ export interface IdentityArtifact {
   police: string | null;
 }
 
+/** One letter on a board as its list showed it, completed from its own page when that was read. */
+export interface MessageArtifact {
+  title: string;
+  url: string | null;
+  askedOn: Day | null;
+  repliedOn: Day | null;
+  /** The status word as shown (已回复, 办理中…), from the letter's page when the list showed none. */
+  status: string | null;
+  /** The letter's own page was read. */
+  detailRead: boolean;
+}
+
+/**
+ * How an interaction channel was read: `read` (its list of letters), `empty` (the board says it has
+ * none), `entry` (a way in such as 我要写信, not a list), `unreadable` (fetched, no letters found with
+ * confidence, or the fetch failed), `offsite` (another host: it exists, it is not read), `not-read`
+ * (a kind that is not read as a board: 信访, 访谈, a 互动交流 section read as a column…).
+ */
+export type ChannelState = 'read' | 'empty' | 'entry' | 'unreadable' | 'offsite' | 'not-read';
+
+/** An interaction channel (在线咨询, 市长信箱, 网上信访…) linked from a crawled page. */
+export interface ChannelArtifact {
+  /** As the link names it, or the column's name when a column turned out to be a board. */
+  name: string;
+  url: string;
+  /** The page that links to it. */
+  foundOn: string;
+  offsite: boolean;
+  state: ChannelState;
+  reason: string | null;
+  /** HTTP status of its first page, when it was fetched. */
+  httpStatus: number | null;
+  pagesRead: number;
+  /** Its list was read back past the start of the 12-month window, or to its last page. */
+  covered: boolean;
+  /** The board's own words saying it publishes only answered letters. */
+  answeredOnly: string | null;
+  messages: MessageArtifact[];
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -137,6 +178,8 @@ export interface SiteArtifacts {
   texts: TextArtifact;
   articles: ArticleArtifact[];
   identity: IdentityArtifact | null;
+  /** Interaction channels and the boards read behind them. */
+  channels: ChannelArtifact[];
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;
@@ -147,7 +190,8 @@ export interface RuleContext {
   /** `at` as a calendar day in +08:00. */
   atDay: Day;
   /** Data the rules read (rules/lexicons/), loaded once by the caller. */
-  lexicons: { columnCategories: ColumnCategories; typos: TypoChecker; serious: SeriousChecker };
+  /** `calendar`: official holidays for years the calendar package lacks (rules/calendar/holidays.yaml). */
+  lexicons: { columnCategories: ColumnCategories; typos: TypoChecker; serious: SeriousChecker; calendar?: CalendarOverrides };
   /** Reference data handed to the check: the State Council documents (`--state-council FILE`), null when none was given. */
   stateCouncil: StateCouncilDoc[] | null;
 }

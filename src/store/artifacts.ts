@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, pages } from './schema.js';
 import type { Check } from './checks.js';
+import { channelsOf } from './channels.js';
 import { linksOfSite } from './links.js';
 import { listsOf } from './lists.js';
 import { probesBetween } from './probes.js';
@@ -59,5 +60,6 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     homepage,
     lists: listsOf(db, check.id, site.id),
     links: linksOfSite(db, check.id, site.id),
+    channels: channelsOf(db, check.id, site.id),
   };
 }

@@ -37,8 +37,9 @@ export function pagesToShoot(db: Db, checkId: number): { siteId: string; url: st
     .filter((r): r is { siteId: string; url: string } => r.url !== null);
   const vetoes = db.select().from(findings).where(and(eq(findings.checkId, checkId), eq(findings.kind, 'veto'))).all();
   const behind = vetoes.flatMap((f) => {
-    const ev = f.evidence as { columns?: { url?: string }[]; emptyColumns?: { url?: string }[] };
-    const urls = [f.url, ...(ev.columns ?? []).map((c) => c.url), ...(ev.emptyColumns ?? []).map((c) => c.url)];
+    const ev = f.evidence as { columns?: { url?: string }[]; emptyColumns?: { url?: string }[]; messages?: { url?: string }[] };
+    // messages: the overdue letters' own pages, which show that no reply (or a late one) was published.
+    const urls = [f.url, ...(ev.columns ?? []).map((c) => c.url), ...(ev.emptyColumns ?? []).map((c) => c.url), ...(ev.messages ?? []).map((m) => m.url)];
     return urls.filter((u): u is string => typeof u === 'string').slice(0, 12).map((url) => ({ siteId: f.siteId, url }));
   });
   const seen = new Set<string>();

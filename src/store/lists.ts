@@ -3,13 +3,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, items, lists } from './schema.js';
-import type { CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
+import { writeChannels } from './channels.js';
+import type { ChannelArtifact, CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
 
 export interface SiteCrawlResult {
   state: CrawlState;
   reason: string | null;
   pagesFetched: number;
   lists: (ListArtifact & { key: string })[];
+  channels?: (ChannelArtifact & { key: string })[];
 }
 
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
@@ -47,6 +49,7 @@ export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: Site
         tx.insert(items).values({ listId: id, position, ...it }).run();
       });
     }
+    writeChannels(tx, checkId, siteId, r.channels ?? []);
     tx.update(checkSites)
       .set({ crawlState: r.state, crawlReason: r.reason, pagesFetched: r.pagesFetched, crawledAt: now })
       .where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, siteId)))

@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from './db.js';
 import { pages } from './schema.js';
 
-export type PageKind = 'homepage' | 'column' | 'article';
+/** `board`: a message board's list page read as a board; `message`: one letter's own page. */
+export type PageKind = 'homepage' | 'column' | 'article' | 'board' | 'message';
 
 export interface FetchedPage {
   url: string;

@@ -205,3 +205,45 @@ export const linkChecks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.checkId, t.target] })],
 );
+
+/** Interaction channels linked from crawled pages, with what reading each as a message board gave. */
+export const channels = sqliteTable(
+  'channels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    foundOn: text('found_on').notNull(),
+    offsite: integer('offsite', { mode: 'boolean' }).notNull(),
+    /** read | empty | entry | unreadable | offsite | not-read */
+    state: text('state').notNull(),
+    reason: text('reason'),
+    httpStatus: integer('http_status'),
+    pagesRead: integer('pages_read').notNull().default(0),
+    covered: integer('covered', { mode: 'boolean' }).notNull().default(false),
+    answeredOnly: text('answered_only'),
+  },
+  (t) => [uniqueIndex('channels_check_site_key').on(t.checkId, t.siteId, t.key)],
+);
+
+/** Letters read on a board, in the board's order. */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+    askedOn: text('asked_on'),
+    repliedOn: text('replied_on'),
+    status: text('status'),
+    detailRead: integer('detail_read', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('messages_channel').on(t.channelId)],
+);

@@ -9,8 +9,11 @@ import { InputError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { type Lexicons, loadLexicons } from './lexicons.js';
+import { type CalendarOverrides, calendarOverridesSchema } from '../rules/utils/working-days.js';
 
 const EDITIONS_DIR = fileURLToPath(new URL('../../rules/editions/', import.meta.url));
+// Holidays are facts, not an edition's choice: one calendar file whatever the edition.
+const CALENDAR_FILE = fileURLToPath(new URL('../../rules/calendar/holidays.yaml', import.meta.url));
 
 const findingSpec = z.strictObject({
   kind: z.enum(['veto', 'deduction', 'notice']),
@@ -58,7 +61,7 @@ export interface Edition {
   file: string;
   scoring: z.infer<typeof editionSchema>['scoring'];
   rules: EditionRule[];
-  lexicons: Lexicons;
+  lexicons: Lexicons & { calendar: CalendarOverrides };
 }
 
 /** `2019` → rules/editions/2019.yaml; anything with a slash or .yaml is a path. */
@@ -108,5 +111,17 @@ export function loadEdition(nameOrPath: string): Edition {
   e.scoring.mustCheck.forEach((id, i) => {
     if (!e.rules[id]) fail(file, `"${id}" must be checked but is not a rule of this edition`, ['scoring', 'mustCheck', i]);
   });
-  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: loadLexicons(file, e.lexicons) };
+  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: { ...loadLexicons(file, e.lexicons), calendar: loadCalendar() } };
+}
+
+function loadCalendar(): CalendarOverrides {
+  const cal = calendarOverridesSchema.safeParse(readYaml(CALENDAR_FILE));
+  if (!cal.success) fail(CALENDAR_FILE, cal.error.issues[0]!.message, cal.error.issues[0]!.path as (string | number)[]);
+  for (const [year, t] of Object.entries(cal.data.years)) {
+    for (const key of ['holidays', 'workdays'] as const) {
+      const i = t[key].findIndex((d) => !d.startsWith(`${year}-`));
+      if (i >= 0) fail(CALENDAR_FILE, `${t[key][i]} is not in ${year}`, ['years', year, key, i]);
+    }
+  }
+  return cal.data;
 }

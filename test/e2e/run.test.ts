@@ -69,6 +69,36 @@ describe('choucha run on the fixture fleet', () => {
     });
   });
 
+  describe('interaction-unanswered', () => {
+    const byKey = (key: string) => report.sites.find((x) => x.id === FLEET.find((f) => f.key === key)!.id)!;
+    const finding = (key: string, code: string) => byKey(key).findings.find((f) => f.rule === 'interaction-unanswered' && f.code === code)!;
+
+    it('lists the letter open 3 months and 1 day, with its last allowed day, and not the near misses', () => {
+      const f = finding('board-overdue-trs', 'unanswered');
+      expect(f).toMatchObject({ title: '互动回应差', kind: 'veto' });
+      expect(f.evidence.messages).toEqual([
+        { title: '反映小区二次供水水质发黄的问题', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hdjl\/zxzx\//), askedOn: '2026-08-31', repliedOn: null, status: '办理中', deadline: '2026-11-30' },
+      ]);
+      expect(f.evidence.notValid).toEqual({ empty: 0, test: 1, duplicate: 1 });
+    });
+
+    it('counts reply days read from the letters’ own pages in working days on the official calendar', () => {
+      // The slowest reply, 02-13 → 02-25 across the Spring Festival, is 3 working days (Mon–Fri: 8).
+      const f = finding('board-paged-hanweb', 'reply-times');
+      expect(f.evidence).toMatchObject({ answered: 25, pending: 1, maxWorkdays: 3, withinWorkdays: { 7: 1, 15: 1 }, calendarWarning: null });
+      expect(f.message).toMatch(/最长 3 个工作日；7 个工作日内答复 100%/);
+    });
+
+    it('names what it found when there is no valid channel', () => {
+      const found = finding('no-channel-table', 'no-channel').evidence.found as { name: string; kind: string }[];
+      expect(found.map((c) => `${c.name}:${c.kind}`).sort()).toEqual(['公众参与:hub', '在线访谈:interview', '网上信访:petition', '调查征集:survey']);
+    });
+
+    it('a site whose channels are all on other hosts is not checked on this rule, with the reason', () => {
+      expect(byKey('offsite-platform').notChecked.find((n) => n.rule === 'interaction-unanswered')?.reason).toMatch(/其他网站.*12345热线/);
+    });
+  });
+
   it('writes the Excel exposure list with one row per unqualified site', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out', 'report.xlsx'));
@@ -133,17 +163,22 @@ function fleetKeys(): string[] {
 }
 
 describe('a site whose columns exist only after rendering', () => {
-  it('with --render never: its script-built columns are not judged empty or stale; the site is not-checked', async () => {
-    const f = await startFleet({ at: AT, sites: ['scripted-five-stale'] });
+  it('with --render never: its script-built columns are not judged empty or stale; the site is not-checked; a script-built board is not judged', async () => {
+    const f = await startFleet({ at: AT, sites: ['scripted-five-stale', 'board-scripted-div'] });
     try {
       const d = mkdtempSync(join(tmpdir(), 'choucha-norender-'));
       writeFileSync(join(d, 'registry.csv'), f.registryCsv());
       const r = await cli(['--db', join(d, 'db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1', '--render', 'never', '--format', 'json']);
       expect(r.code).toBe(0);
-      const site = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites[0]!;
+      const sites = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites;
+      const site = sites.find((x) => x.id === f.sites[0]!.fixture.id)!;
       expect(site.findings.filter((x) => x.rule === 'column-stale' || x.rule === 'column-empty')).toEqual([]);
       expect(site.verdict).toBe('not-checked');
       expect(site.notChecked.find((n) => n.rule === 'column-stale')?.reason).toMatch(/无法读取.*脚本/);
+      // A board built by script: its open letter is not seen, and its silence is not taken for an answer.
+      const board = sites.find((x) => x.id === f.sites[1]!.fixture.id)!;
+      expect(board.findings.filter((x) => x.rule === 'interaction-unanswered')).toEqual([]);
+      expect(board.notChecked.find((n) => n.rule === 'interaction-unanswered')?.reason).toMatch(/县长信箱.*脚本/);
     } finally {
       await f.close();
     }

@@ -45,4 +45,12 @@ describe.each(manifest)('$file', (e) => {
     expect(got.identity).toEqual(want.identity);
     expect(got.notReadable === null).toBe(want.notReadable === null);
   });
+
+  it('board letters: titles, links, asked and answered days, status words', () => {
+    expect({ messages: got.messages, letter: got.letter, answeredOnly: got.answeredOnly !== null }).toEqual({
+      messages: want.messages,
+      letter: want.letter ?? null,
+      answeredOnly: (want.answeredOnly ?? null) !== null,
+    });
+  });
 });

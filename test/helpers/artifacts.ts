@@ -63,6 +63,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     texts: { pages: [], shared: { url: 'http://x.gov.cn/', blocks: [] } },
     articles: [],
     identity: null,
+    channels: [],
     ...parts,
   };
 }
