@@ -4,6 +4,7 @@ import { columnStale } from './column-stale.js';
 import { homepageStale } from './homepage-stale.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
+import { preWarning } from './pre-warning.js';
 import { seriousError } from './serious-error.js';
 import { siteIdentity } from './site-identity.js';
 import { stateCouncilMissing } from './state-council-missing.js';
@@ -22,4 +23,5 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'state-council-missing': stateCouncilMissing as unknown as Rule,
   'site-identity': siteIdentity as unknown as Rule,
   'interaction-unanswered': interactionUnanswered as unknown as Rule,
+  'pre-warning': preWarning as unknown as Rule,
 };
