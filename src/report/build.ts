@@ -28,6 +28,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
     const j = judged.get(s.id);
     const c = sample.get(s.id)!;
+    const all = (j?.findings ?? []).map(withShots);
     return {
       id: s.id,
       name: s.name,
@@ -38,7 +39,8 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       verdict: j?.verdict ?? 'not-checked',
       score: j?.score ?? null,
       vetoes: j?.vetoes ?? [],
-      findings: (j?.findings ?? []).map(withShots),
+      findings: all.filter((f) => !isWarning(f)),
+      warnings: all.filter(isWarning),
       notChecked: j?.notChecked ?? [],
       notCheckedReason: j ? j.notCheckedReason : '尚未判定（请先运行 choucha check）',
       crawl: { state: c.crawlState, reason: c.crawlReason, pagesFetched: c.pagesFetched },
@@ -55,9 +57,21 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     edition: check.edition,
     at: check.at,
     generatedAt,
-    summary: { checked, qualified, unqualified, notChecked: sites.length - checked, qualifiedRate: checked > 0 ? Math.round((qualified / checked) * 10000) / 10000 : null },
+    summary: {
+      checked,
+      qualified,
+      unqualified,
+      notChecked: sites.length - checked,
+      qualifiedRate: checked > 0 ? Math.round((qualified / checked) * 10000) / 10000 : null,
+      warned: sites.filter((s) => s.warnings.length > 0).length,
+    },
     sites,
   };
+}
+
+/** Pre-warnings are listed apart from the findings in every report: they are advice, not defects. */
+function isWarning(f: ReportFinding): boolean {
+  return f.rule === 'pre-warning';
 }
 
 function pageUrls(evidence: Record<string, unknown>): string[] {

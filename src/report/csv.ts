@@ -16,6 +16,7 @@ export const CSV_HEADER = [
   '得分',
   '单项否决',
   '问题描述',
+  '预警',
 ] as const;
 
 // Excel only detects UTF-8 from the BOM; without it Chinese opens as mojibake in GBK locales.
@@ -43,6 +44,7 @@ function siteRow(site: ReportSite, index: number): CellValue[] {
     typeof score === 'number' ? score.toFixed(1) : score,
     vetoTitles(site).join(LIST_SEPARATOR),
     [...problemMessages(site), ...notCheckedReasons(site)].join(LIST_SEPARATOR),
+    site.warnings.map((w) => w.message).join(LIST_SEPARATOR),
   ];
 }
 

@@ -29,6 +29,8 @@ export interface ReportSite {
   score: number | null;
   vetoes: string[];
   findings: ReportFinding[];
+  /** 预警: notices that the site is close to a veto (rule `pre-warning`), kept apart from `findings`. */
+  warnings: ReportFinding[];
   /** Rules that could not judge this site, with why. */
   notChecked: { rule: string; reason: string }[];
   /** Why the whole site is not-checked, when it is. */
@@ -59,6 +61,8 @@ export interface Report {
     notChecked: number;
     /** qualified / checked, null when nothing was checked. */
     qualifiedRate: number | null;
+    /** Sites with at least one pre-warning. */
+    warned: number;
   };
   sites: ReportSite[];
 }

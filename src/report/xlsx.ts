@@ -10,6 +10,7 @@ import { neutralize, type CellValue } from './neutralize.js';
 export const EXPOSURE_SHEET = '不合格网站名单';
 export const SITES_SHEET = '全部网站';
 export const FINDINGS_SHEET = '全部问题';
+export const WARNINGS_SHEET = '预警';
 export const NO_UNQUALIFIED_TEXT = '本季度无不合格网站';
 /** 问题类型 of a site that failed on points alone. */
 export const OVER_DEDUCTION_TEXT = '扣分超限';
@@ -69,7 +70,8 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
 
   addExposureSheet(workbook, report);
   addTable(workbook.addWorksheet(SITES_SHEET), SITE_COLUMNS, 1, report.sites.map(siteRow));
-  addTable(workbook.addWorksheet(FINDINGS_SHEET), FINDING_COLUMNS, 1, findingRows(report));
+  addTable(workbook.addWorksheet(FINDINGS_SHEET), FINDING_COLUMNS, 1, findingRows(report, 'findings'));
+  addTable(workbook.addWorksheet(WARNINGS_SHEET), FINDING_COLUMNS, 1, findingRows(report, 'warnings'));
 
   // exceljs types its result as its own ArrayBuffer-like; at runtime it is a Node Buffer.
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -129,9 +131,9 @@ function siteRow(site: ReportSite, index: number): Out[] {
   ];
 }
 
-function findingRows(report: Report): Out[][] {
+function findingRows(report: Report, which: 'findings' | 'warnings'): Out[][] {
   return report.sites.flatMap((site) =>
-    site.findings.map((f): Out[] => [
+    site[which].map((f): Out[] => [
       site.id,
       site.name,
       f.rule,

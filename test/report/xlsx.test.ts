@@ -41,8 +41,17 @@ describe('renderXlsx', () => {
     workbook = await roundTrip(loadReport(), 'report.xlsx');
   });
 
-  it('has the exposure list, all sites and all findings, in that order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['不合格网站名单', '全部网站', '全部问题']);
+  it('has the exposure list, all sites, all findings and the pre-warnings, in that order', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['不合格网站名单', '全部网站', '全部问题', '预警']);
+  });
+
+  it('lists the pre-warnings on their own sheet, not among the findings', () => {
+    const rows: string[] = [];
+    workbook.getWorksheet('预警')!.eachRow((r, n) => n > 1 && rows.push(String(r.getCell(8).value)));
+    expect(rows).toEqual(['首页最新信息发布于 2026-11-19，超过 10 天未更新，2026-11-17 前不更新将被单项否决']);
+    const findings: string[] = [];
+    workbook.getWorksheet('全部问题')!.eachRow((r) => findings.push(String(r.getCell(3).value)));
+    expect(findings).not.toContain('pre-warning');
   });
 
   describe('不合格网站名单', () => {
