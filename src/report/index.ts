@@ -3,6 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './md.js';
 import { renderJson } from './json.js';
 import type { Report } from './model.js';
 import { renderXlsx } from './xlsx.js';
@@ -16,6 +19,9 @@ export const REPORTERS = {
   json: { extension: 'json', render: renderJson },
   csv: { extension: 'csv', render: renderCsv },
   xlsx: { extension: 'xlsx', render: renderXlsx },
+  html: { extension: 'html', render: renderHtml },
+  md: { extension: 'md', render: renderMarkdown },
+  junit: { extension: 'junit.xml', render: renderJunit },
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

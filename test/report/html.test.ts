@@ -1,0 +1,87 @@
+// The HTML report opened in real headless Chromium: content present, filters working, hostile page
+// text shown as text (no script runs), the evidence screenshot loaded, and a picture of it looked at.
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/gather/browser.js';
+import { renderHtml } from '../../src/report/html.js';
+import { readPng } from '../helpers/png.js';
+import { loadReport } from './fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'choucha-html-'));
+const report = loadReport();
+// Hostile text as sites really carry it: a title with a script, a message breaking out of an attribute.
+report.sites[1]!.name = '<script>window.__pwned = 1</script>长沙市教育局';
+report.sites[1]!.findings[0]!.message = '"><img src=x onerror="window.__pwned = 2">首页不更新';
+report.sites[1]!.findings[0]!.url = 'javascript:window.__pwned = 3';
+let browser: Browser;
+let page: Page;
+const shot = join(dir, 'shot.png');
+
+beforeAll(async () => {
+  mkdirSync(join(dir, 'evidence'), { recursive: true });
+  // Any real PNG serves as the evidence picture; the test's own screenshot of a blank page is one.
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.setContent('<body style="background:#c62828"><h1 style="color:#fff">首页</h1></body>');
+  await page.screenshot({ path: join(dir, 'evidence', 'home.png') });
+  report.sites[0]!.screenshot = { path: 'evidence/home.png', url: report.sites[0]!.url, capturedAt: report.generatedAt };
+  writeFileSync(join(dir, 'report.html'), renderHtml(report));
+  await page.goto(pathToFileURL(join(dir, 'report.html')).href);
+  await page.screenshot({ path: shot, fullPage: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const visible = () => page.locator('article.card:visible').count();
+
+describe('the HTML report in Chromium', () => {
+  it('shows the summary and a card for every site', async () => {
+    await expect(page.locator('#summary td').allTextContents()).resolves.toEqual([
+      String(report.sites.length), String(report.summary.checked), String(report.summary.qualified), String(report.summary.unqualified),
+      String(report.summary.notChecked), `${((report.summary.qualifiedRate ?? 0) * 100).toFixed(1)}%`, String(report.summary.warned),
+    ]);
+    expect(await page.locator('article.card').count()).toBe(report.sites.length);
+    expect(await page.textContent('body')).toContain('各地区合格率');
+    expect(await page.textContent('#warnings')).toContain('超过 10 天未更新');
+  });
+
+  it('runs no script from the report, and shows hostile text as text', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('article.card').nth(1).locator('h3').textContent()).toContain('<script>window.__pwned = 1</script>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  });
+
+  it('filters by verdict, rule and region', async () => {
+    await page.selectOption('#f-verdict', 'unqualified');
+    expect(await visible()).toBe(report.summary.unqualified);
+    await page.selectOption('#f-verdict', '');
+    await page.selectOption('#f-rule', 'serious-error');
+    expect(await visible()).toBe(report.sites.filter((s) => s.findings.some((f) => f.rule === 'serious-error')).length);
+    await page.selectOption('#f-rule', '');
+    await page.selectOption('#f-region', '42');
+    expect(await visible()).toBe(report.sites.filter((s) => s.region?.startsWith('42')).length);
+    await page.selectOption('#f-region', '');
+    expect(await visible()).toBe(report.sites.length);
+    expect(await page.textContent('#f-count')).toBe(String(report.sites.length));
+  });
+
+  it('loads the evidence screenshot from beside the report', async () => {
+    const width = await page.locator('img[alt="首页截图"]').evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(width).toBe(1280);
+  });
+
+  it('renders to a picture with something on it', () => {
+    copyFileSync(shot, join(dir, 'report-view.png'));
+    const png = readPng(shot);
+    expect(png.width).toBe(1280);
+    expect(png.height).toBeGreaterThan(900);
+    expect(png.levels).toBeGreaterThan(8);
+  });
+});

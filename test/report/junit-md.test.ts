@@ -1,0 +1,83 @@
+// JUnit XML (parsed by a real XML parser: Chromium's DOMParser) and the Markdown summary, from the
+// checked-in report.json with hostile text in it.
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/gather/browser.js';
+import { renderJunit } from '../../src/report/junit.js';
+import { renderMarkdown } from '../../src/report/md.js';
+import { loadReport } from './fixture.js';
+
+const report = loadReport();
+report.sites[1]!.name = '长沙市<教育局> & "测试" \u0001';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Parsed {
+  error: string | null;
+  suite: Record<string, string | null>;
+  cases: { name: string | null; failures: (string | null)[]; skipped: boolean; out: string | null }[];
+}
+
+async function parse(xml: string): Promise<Parsed> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const err = doc.querySelector('parsererror');
+      const suite = doc.querySelector('testsuite')!;
+      return {
+        error: err ? err.textContent : null,
+        suite: { tests: suite.getAttribute('tests'), failures: suite.getAttribute('failures'), skipped: suite.getAttribute('skipped') },
+        cases: [...doc.querySelectorAll('testcase')].map((c) => ({
+          name: c.getAttribute('name'),
+          failures: [...c.querySelectorAll('failure')].map((f) => f.getAttribute('type')),
+          skipped: c.querySelector('skipped') !== null,
+          out: c.querySelector('system-out')?.textContent ?? null,
+        })),
+      };
+    }, xml);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('JUnit XML', () => {
+  it('is well-formed, with a testcase per site, a failure per veto and a skip per unjudged site', async () => {
+    const p = await parse(renderJunit(report));
+    expect(p.error).toBeNull();
+    expect(p.suite).toEqual({ tests: '5', failures: String(report.summary.unqualified), skipped: String(report.summary.notChecked) });
+    expect(p.cases.map((c) => c.name)).toEqual(report.sites.map((s) => `${s.id} ${s.name.replace('\u0001', '')}`));
+    for (const [i, s] of report.sites.entries()) {
+      const vetoes = s.findings.filter((f) => f.kind === 'veto').map((f) => f.rule);
+      const expected = s.verdict !== 'unqualified' ? [] : vetoes.length > 0 ? vetoes : ['score'];
+      expect({ site: s.id, failures: p.cases[i]!.failures }).toEqual({ site: s.id, failures: expected });
+      expect(p.cases[i]!.skipped).toBe(s.verdict === 'not-checked');
+    }
+    expect(p.cases[0]!.out).toContain('预警');
+  });
+});
+
+describe('Markdown summary', () => {
+  const md = renderMarkdown(report);
+  it('has the figures, the rate tables, the unqualified sites and the pre-warnings apart', () => {
+    expect(md).toContain('# 2026年第四季度政府网站抽查结果');
+    expect(md).toContain(`合格 ${report.summary.qualified} 个，不合格 ${report.summary.unqualified} 个`);
+    expect(md).toMatch(/## 各地区合格率\n\n\| 地区 \|/);
+    const unqualifiedRows = md.split('## 不合格网站')[1]!.split('## 预警')[0]!.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(unqualifiedRows).toHaveLength(report.summary.unqualified);
+    expect(md.split('## 预警')[1]).toContain('超过 10 天未更新');
+  });
+
+  it('keeps a site’s text from breaking its tables', () => {
+    const r = loadReport();
+    r.sites[1]!.name = '甲|乙\n丙';
+    const row = renderMarkdown(r).split('\n').find((l) => l.includes('甲'))!;
+    expect(row).toContain('甲\\|乙 丙');
+  });
+});
