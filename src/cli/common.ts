@@ -1,5 +1,6 @@
 // What every command shares: the database flag, durations, output, and the address guard.
 import { InputError } from '../errors.js';
+import { logLine } from './progress.js';
 import { AddressGuard } from '../gather/address-guard.js';
 import { type Db, openDb } from '../store/db.js';
 
@@ -7,6 +8,8 @@ export interface GlobalOptions {
   db: string;
   allowPrivate?: boolean;
   quiet?: boolean;
+  /** Stage commands: progress and notes as JSON lines on stderr. */
+  json?: boolean;
 }
 
 export function open(opts: GlobalOptions, create = false): Db {
@@ -17,9 +20,9 @@ export function guard(opts: GlobalOptions): AddressGuard {
   return new AddressGuard(opts.allowPrivate === true);
 }
 
-/** Progress and notes go to stderr so that --json output on stdout stays clean. */
+/** Progress and notes go to stderr so that data on stdout stays clean; JSON lines with --json. */
 export function say(opts: GlobalOptions, line: string): void {
-  if (!opts.quiet) process.stderr.write(`${line}\n`);
+  logLine(opts, line);
 }
 
 export function parseDuration(s: string, flag: string): number {

@@ -23,6 +23,9 @@ import {
   withProbeFlags,
 } from './stages.js';
 
+export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit';
+export const DEFAULT_FORMATS = 'json,csv,xlsx,html';
+export const onlyOption = () => new Option('--only <which>', 'list only these sites in the reports (the summary still counts every site)').choices(['unqualified']);
 export const failOnOption = () => new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices(['unqualified', 'veto', 'any']);
 
 export function registerPipeline(program: Command): void {
@@ -90,14 +93,15 @@ export function registerPipeline(program: Command): void {
     });
 
   withCheckFlags(program.command('report').description('write the reports of a judged check'))
-    .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
+    .option('--format <list>', FORMAT_HELP, DEFAULT_FORMATS)
     .option('--out <dir>', 'output folder', 'out')
+    .addOption(onlyOption())
     .addOption(failOnOption())
-    .action(async (o: CheckFlags & { format: string; out: string; failOn?: FailOn }, cmd: Command) => {
+    .action(async (o: CheckFlags & { format: string; out: string; failOn?: FailOn; only?: 'unqualified' }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
       try {
-        const report = await doReport(db, theCheck(db, o), g, o.format, o.out);
+        const report = await doReport(db, theCheck(db, o), g, o.format, o.out, o.only);
         if (failTripped(report, o.failOn)) process.exitCode = 1;
       } finally {
         closeDb(db);

@@ -7,7 +7,7 @@ import { formatRowError } from '../registry/row-error.js';
 import { BrowserMissingError } from '../gather/browser.js';
 import { closeDb } from '../store/db.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
-import { failOnOption } from './pipeline.js';
+import { DEFAULT_FORMATS, failOnOption, FORMAT_HELP, onlyOption } from './pipeline.js';
 import {
   type CheckFlags,
   type CrawlFlags,
@@ -28,7 +28,7 @@ import {
   withProbeFlags,
 } from './stages.js';
 
-type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean; stateCouncil?: string };
+type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean; stateCouncil?: string; only?: 'unqualified' };
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
@@ -36,7 +36,8 @@ export function registerRun(program: Command): void {
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
     .option('--state-council <file>', 'State Council documents to find republished (CSV or JSON; see rules/state-council/example.csv)')
     .option('--out <dir>', 'output folder', 'out')
-    .option('--format <list>', 'json,csv,xlsx', 'json,csv,xlsx')
+    .option('--format <list>', FORMAT_HELP, DEFAULT_FORMATS)
+    .addOption(onlyOption())
     .option('--no-screenshots', 'do not capture homepages and veto pages as evidence')
     .addOption(failOnOption())
     .action(async (o: RunFlags, c: Command) => {
@@ -63,7 +64,7 @@ export function registerRun(program: Command): void {
             say(g, `screenshots skipped: ${e.message}. ${e.hint ?? ''}`);
           });
         }
-        const report = await doReport(db, judged, g, o.format, o.out);
+        const report = await doReport(db, judged, g, o.format, o.out, o.only);
         if (imported.errors.length > 0) process.exitCode = 2;
         else if (failTripped(report, o.failOn)) process.exitCode = 1;
       } finally {

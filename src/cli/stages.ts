@@ -19,6 +19,7 @@ import { loadEdition } from '../verdict/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say } from './common.js';
+import { Progress } from './progress.js';
 
 export interface CheckFlags {
   quarter: string;
@@ -31,7 +32,8 @@ export function withCheckFlags(cmd: Command): Command {
   return cmd
     .requiredOption('--quarter <Q>', 'the quarter, e.g. 2026Q4')
     .option('--tier <tier>', 'prefecture | province | national', 'province')
-    .option('--at <ISO>', 'reference time (监测时间点); default: kept from the check, or now for a new one');
+    .option('--at <ISO>', 'reference time (监测时间点); default: kept from the check, or now for a new one')
+    .option('--json', 'progress and notes as JSON lines on stderr (for CI logs)');
 }
 
 export function theCheck(db: Db, f: CheckFlags): Check {
@@ -58,15 +60,16 @@ export function withProbeFlags(cmd: Command, rounds: string): Command {
 
 export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags): Promise<void> {
   const rounds = parseCount(f.rounds, '--rounds');
+  const bar = new Progress(g, 'probe', rounds, 'rounds');
   const r = await probeCheck(db, check, {
     rounds,
     intervalMs: parseDuration(f.interval, '--interval'),
     timeoutMs: parseDuration(f.timeout, '--timeout'),
     concurrency: 16,
     guard: guard(g),
-    onRound: (n, ok, bad) => say(g, `probe round ${n}/${rounds}: ${ok} up, ${bad} down`),
+    onRound: (n, ok, bad) => bar.tick(`round ${n}: ${ok} up, ${bad} down`),
   });
-  say(g, `probes: ${r.probes} recorded, ${r.failed} failed`);
+  bar.finish(`probes: ${r.probes} recorded, ${r.failed} failed`, { probes: r.probes, failed: r.failed });
 }
 
 export interface CrawlFlags {
@@ -97,7 +100,7 @@ export function withCrawlFlags(cmd: Command): Command {
 }
 
 export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
-  let done = 0;
+  const bar = new Progress(g, 'crawl', sampleOf(db, check.id).length, 'sites');
   const r = await crawlCheck(db, check, {
     ...CRAWL_DEFAULTS,
     maxPages: parseCount(f.maxPages, '--max-pages'),
@@ -111,17 +114,18 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     maxLetterPages: parseCount(f.maxLetters, '--max-letters'),
     maxBodyBytes: parseCount(f.maxBodyMb, '--max-body-mb') * 1_000_000,
     guard: guard(g),
-    onSiteDone: (id, state, pages) => say(g, `crawl ${++done}: ${id} ${state}, ${pages} pages`),
+    onSiteDone: (id, state, pages) => bar.tick(`${id} ${state}, ${pages} pages`),
   });
-  say(g, `crawl: ${r.crawled} sites crawled, ${r.skipped} already done`);
+  bar.finish(`crawl: ${r.crawled} sites crawled, ${r.skipped} already done`, { crawled: r.crawled, skipped: r.skipped });
 }
 
 export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null): Check {
   const edition = loadEdition(editionName);
   setCheckEdition(db, check.id, edition.name);
   const judged = { ...check, edition: edition.name };
-  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil });
-  say(g, `check: ${r.judged} sites judged against edition ${edition.name}`);
+  const bar = new Progress(g, 'check', sampleOf(db, check.id).length, 'sites');
+  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil, onSite: (id) => bar.tick(id) });
+  bar.finish(`check: ${r.judged} sites judged against edition ${edition.name}`, { judged: r.judged });
   return judged;
 }
 
@@ -152,19 +156,22 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {
+  const bar = new Progress(g, 'evidence', null, 'screenshots');
   const r = await captureEvidence(db, check, {
     outDir: resolve(out),
     guard: guard(g),
     concurrency: 2,
     timeoutMs: 30_000,
-    onShot: (url, ok) => say(g, `screenshot ${ok ? 'taken' : 'failed'}: ${url}`),
+    onShot: (url, ok) => bar.tick(`${ok ? 'taken' : 'failed'}: ${url}`),
   });
-  say(g, `screenshots: ${r.taken} taken, ${r.failed} failed`);
+  bar.finish(`screenshots: ${r.taken} taken, ${r.failed} failed`, { taken: r.taken, failed: r.failed });
 }
 
-export async function doReport(db: Db, check: Check, g: GlobalOptions, formats: string, out: string): Promise<Report> {
+/** Writes the reports; returns the whole report (for --fail-on) whatever `only` leaves in the files. */
+export async function doReport(db: Db, check: Check, g: GlobalOptions, formats: string, out: string, only?: 'unqualified'): Promise<Report> {
   const report = buildReport(db, check, nowIso(), resolve(out));
-  const paths = await writeReports(report, formats.split(',').map((s) => s.trim()).filter(Boolean), out);
+  const listed = only ? { ...report, sites: report.sites.filter((s) => s.verdict === only) } : report;
+  const paths = await writeReports(listed, formats.split(',').map((s) => s.trim()).filter(Boolean), out);
   const s = report.summary;
   say(g, `${check.quarter}: ${s.checked} checked, ${s.qualified} qualified, ${s.unqualified} unqualified, ${s.notChecked} not checked`);
   for (const p of paths) say(g, `wrote ${p}`);

@@ -11,13 +11,14 @@ import type { Edition } from './edition.js';
 import { judge } from './judge.js';
 import { runRules } from './run-rules.js';
 
-export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null } = {}): { judged: number } {
+export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; onSite?: (siteId: string) => void } = {}): { judged: number } {
   const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
   const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
   for (const site of sites) {
     const artifacts = siteArtifacts(db, check, site);
     const outcomes = runRules(artifacts, edition, ctx);
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition), now);
+    opts.onSite?.(site.id);
   }
   return { judged: sites.length };
 }

@@ -113,6 +113,24 @@ describe('choucha run on the fixture fleet', () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
+  it('writes the HTML report beside the others by default', () => {
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    for (const s of report.sites) expect(html).toContain(`网站标识码 ${s.id}`);
+  });
+
+  it('report --only unqualified lists only those sites, keeps the summary whole, and logs JSON lines with --json', async () => {
+    const out = join(dir, 'out-only');
+    const r = await cli(['--db', join(dir, 'choucha.db'), 'report', '--quarter', '2026Q4', '--out', out, '--format', 'json,junit,md', '--only', 'unqualified', '--json', '--fail-on', 'veto']);
+    expect(r.code).toBe(report.sites.some((s) => s.vetoes.length > 0) ? 1 : 0);
+    const only = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(only.sites.map((s) => s.id).sort()).toEqual(report.sites.filter((s) => s.verdict === 'unqualified').map((s) => s.id).sort());
+    expect(only.summary).toEqual({ ...report.summary });
+    const junit = readFileSync(join(out, 'report.junit.xml'), 'utf8');
+    expect((junit.match(/<testcase /g) ?? []).length).toBe(only.sites.length);
+    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { message: string });
+    expect(events.some((e) => e.message.startsWith('wrote') && e.message.endsWith('report.md'))).toBe(true);
+  });
+
   it('writes the CSV with a BOM so Excel shows the Chinese', () => {
     const csv = readFileSync(join(dir, 'out', 'report.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
