@@ -3,6 +3,8 @@
 // script inline; screenshots are the PNGs written beside it (evidence/…), linked, never fetched from
 // anywhere else. Every text is escaped: titles and messages quote the sites' own pages.
 import { createHash } from 'node:crypto';
+import { RULES } from '../rules/index.js';
+import type { RuleId } from '../rules/types.js';
 import { esc, link, safeHref } from './html-escape.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from './model.js';
@@ -80,6 +82,12 @@ ${notChecked.length ? `<div class="muted">${notChecked.map(esc).join('<br>')}</d
 </article>`;
 }
 
+/** What a finding's code means in Chinese (首页即将达到不更新否决标准), from its rule's own table. */
+function codeLabel(f: ReportFinding): string {
+  const codes = RULES[f.rule as RuleId]?.meta.codes as Record<string, string> | undefined;
+  return codes?.[f.code] ?? f.title;
+}
+
 function option(value: string, label: string): string {
   return `<option value="${esc(value)}">${esc(label)}</option>`;
 }
@@ -105,7 +113,7 @@ export function renderHtml(report: Report): string {
     warned.length === 0
       ? '<p class="muted">无</p>'
       : `<table><thead><tr><th>网站</th><th>预警</th><th>说明</th></tr></thead><tbody>${warned
-          .flatMap((x) => x.warnings.map((w) => `<tr><td>${esc(x.name)}</td><td>${esc(rules.get(w.rule) ?? w.rule)}</td><td>${esc(w.message)}</td></tr>`))
+          .flatMap((x) => x.warnings.map((w) => `<tr><td>${esc(x.name)}</td><td>${esc(codeLabel(w))}</td><td>${esc(w.message)}</td></tr>`))
           .join('')}</tbody></table>`
   }</section>
 <section class="filters" id="filters"><h2>网站（显示 <span id="f-count">${report.sites.length}</span> 个）</h2>
