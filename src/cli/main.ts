@@ -7,6 +7,7 @@ import { registerInspect } from './inspect.js';
 import { registerPipeline } from './pipeline.js';
 import { registerProofread } from './proofread.js';
 import { registerRun } from './run.js';
+import { registerSample } from './sample.js';
 import { registerSites } from './sites.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInit(program);
   registerSites(program);
+  registerSample(program);
   registerPipeline(program);
   registerRun(program);
   registerInspect(program);

@@ -17,6 +17,7 @@ import { checkLinks, type LinkScope } from '../gather/link-checker.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
+import type { IgnoreList } from '../verdict/ignore.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say } from './common.js';
 
@@ -116,11 +117,11 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
   say(g, `crawl: ${r.crawled} sites crawled, ${r.skipped} already done`);
 }
 
-export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null): Check {
+export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null, ignore: IgnoreList | null = null): Check {
   const edition = loadEdition(editionName);
   setCheckEdition(db, check.id, edition.name);
   const judged = { ...check, edition: edition.name };
-  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil });
+  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil, ignore });
   say(g, `check: ${r.judged} sites judged against edition ${edition.name}`);
   return judged;
 }

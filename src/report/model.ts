@@ -15,6 +15,19 @@ export interface ReportFinding {
   url: string | null;
   message: string;
   evidence: Record<string, unknown>;
+  /** Stable id of the finding (src/verdict/fingerprint.ts): what the ignore list and tier comparisons name. */
+  fingerprint?: string;
+  /** Set when an ignore-list entry took the finding out of the verdict: it counts as neither veto nor points. */
+  ignored?: IgnoredBy | null;
+}
+
+export interface IgnoredBy {
+  reason: string;
+  by: string;
+  until: string | null;
+  /** How the edition would have counted it. */
+  kind: FindingKind;
+  points: number;
 }
 
 export interface ReportSite {
