@@ -8,6 +8,8 @@ import { registerPipeline } from './pipeline.js';
 import { registerProofread } from './proofread.js';
 import { registerRun } from './run.js';
 import { registerSample } from './sample.js';
+import { registerHistory } from './history.js';
+import { registerRecheck } from './recheck.js';
 import { registerSites } from './sites.js';
 
 export function buildProgram(): Command {
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerInit(program);
   registerSites(program);
   registerSample(program);
+  registerHistory(program);
+  registerRecheck(program);
   registerPipeline(program);
   registerRun(program);
   registerInspect(program);

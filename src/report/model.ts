@@ -1,5 +1,7 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
 import type { SiteLevel } from '../registry/site.js';
+import type { Disagreement } from '../plan/tiers.js';
+import type { RateRow } from './history.js';
 
 export type Verdict = 'qualified' | 'unqualified' | 'not-checked';
 export type FindingKind = 'veto' | 'deduction' | 'notice';
@@ -74,4 +76,16 @@ export interface Report {
     qualifiedRate: number | null;
   };
   sites: ReportSite[];
+  /** This tier's verdicts over the quarters (src/report/history.ts); absent when nothing was judged. */
+  history?: ReportHistory;
+  /** Where this check and the lower tier it re-checked (`sample --recheck-qualified`) disagree. */
+  disagreements?: Disagreement[];
+}
+
+export interface ReportHistory {
+  previousQuarter: string;
+  /** Calendar quarters in a row, ending with this one, each site was unqualified (at this tier). */
+  sites: { id: string; consecutiveUnqualified: number }[];
+  regions: RateRow[];
+  levels: RateRow[];
 }
