@@ -9,6 +9,7 @@ import { TIERS, type Tier } from './quarter.js';
 const findingSchema = z.object({
   rule: z.string(),
   code: z.string(),
+  kind: z.string().optional(),
   url: z.string().nullable(),
   message: z.string(),
   evidence: z.record(z.string(), z.unknown()).default({}),
@@ -34,7 +35,7 @@ export interface LowerFinding {
 export interface LowerSite {
   siteId: string;
   verdict: string;
-  /** Findings that counted for the lower tier (ignored ones left out). */
+  /** Findings that counted for the lower tier (vetoes and deductions; notices and ignored ones left out). */
   findings: LowerFinding[];
 }
 
@@ -67,7 +68,7 @@ export function readLowerReport(file: string): LowerReport {
       siteId: s.id,
       verdict: s.verdict,
       findings: s.findings
-        .filter((f) => !f.ignored)
+        .filter((f) => !f.ignored && f.kind !== 'notice')
         .map((f) => ({ rule: f.rule, code: f.code, url: f.url, message: f.message, fingerprint: f.fingerprint ?? fingerprint(s.id, f) })),
     })),
   };
@@ -96,7 +97,7 @@ interface UpperSite {
   id: string;
   name: string;
   verdict: string;
-  findings: { rule: string; code: string; url: string | null; message: string; fingerprint?: string; ignored?: unknown }[];
+  findings: { rule: string; code: string; kind: string; url: string | null; message: string; fingerprint?: string; ignored?: unknown }[];
 }
 
 /**
@@ -111,7 +112,7 @@ export function disagreements(lower: { tier: string; sites: LowerSite[] }, upper
     const l = byId.get(u.id);
     if (!l || !judged(l.verdict) || !judged(u.verdict) || l.verdict === u.verdict) continue;
     const counted = u.findings
-      .filter((f) => !f.ignored)
+      .filter((f) => !f.ignored && f.kind !== 'notice')
       .map((f) => ({ rule: f.rule, code: f.code, url: f.url, message: f.message, fingerprint: f.fingerprint ?? fingerprint(u.id, { ...f, evidence: {} }) }));
     const lowerFps = new Set(l.findings.map((f) => f.fingerprint));
     const upperFps = new Set(counted.map((f) => f.fingerprint));
