@@ -1,7 +1,7 @@
 // Checks (检查批次) and their samples.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
-import { checkSites, checks, sites } from './schema.js';
+import { checkSites, checks, findings, sites, verdicts } from './schema.js';
 import type { CrawlState } from '../rules/types.js';
 
 export type Check = typeof checks.$inferSelect;
@@ -72,7 +72,11 @@ export function setSample(db: Db, checkId: number, siteIds: string[], spec: Reco
   db.transaction((tx) => {
     const keep = new Set(siteIds);
     for (const r of tx.select({ siteId: checkSites.siteId }).from(checkSites).where(eq(checkSites.checkId, checkId)).all()) {
-      if (!keep.has(r.siteId)) tx.delete(checkSites).where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, r.siteId))).run();
+      if (keep.has(r.siteId)) continue;
+      // A site drawn out of the sample takes its judgement with it: history and rates count the sample only.
+      tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, r.siteId))).run();
+      tx.delete(verdicts).where(and(eq(verdicts.checkId, checkId), eq(verdicts.siteId, r.siteId))).run();
+      tx.delete(checkSites).where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, r.siteId))).run();
     }
     for (const siteId of siteIds) tx.insert(checkSites).values({ checkId, siteId }).onConflictDoNothing().run();
     tx.update(checks).set({ sample: spec }).where(eq(checks.id, checkId)).run();

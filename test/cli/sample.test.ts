@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCheck, sampleOf } from '../../src/store/checks.js';
+import { ensureCheck, sampleOf, setSample } from '../../src/store/checks.js';
+import { judgementsOf, saveJudgement } from '../../src/store/verdicts.js';
 import { closeDb, openDb } from '../../src/store/db.js';
 import { cli } from '../helpers/cli.js';
 
@@ -46,6 +47,12 @@ describe('choucha sample', () => {
     try {
       const check = ensureCheck(db, { quarter: '2026Q4', tier: 'province', now: new Date().toISOString() });
       expect(sampleOf(db, check.id)).toHaveLength(5);
+      // Drawing again without a site takes its judgement out of the check too.
+      const [gone, ...kept] = sampleOf(db, check.id).map((s) => s.siteId);
+      saveJudgement(db, check.id, gone!, { verdict: 'unqualified', score: null, vetoes: [], findings: [], notChecked: [], notCheckedReason: null }, '2026-12-02T00:00:00Z');
+      setSample(db, check.id, kept, { seed: 'manual' });
+      expect(sampleOf(db, check.id).map((s) => s.siteId)).toEqual(kept);
+      expect(judgementsOf(db, check.id, (r) => r)).toEqual([]);
     } finally {
       closeDb(db);
     }
