@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { fetchEvidence } from '../gather/recheck.js';
+import { cstDay } from '../extract/day.js';
 import { parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { findCheck } from '../store/checks.js';
@@ -30,7 +31,8 @@ export function registerRecheck(program: Command): void {
         // Problems that counted: notices and ignored findings are not something to fix.
         const todo = report.sites.flatMap((s) => s.findings.filter((f) => !f.ignored && f.kind !== 'notice').map((f) => ({ site: s.id, f })));
         const fetched = await fetchEvidence(todo.flatMap((t) => evidenceUrls(t.f)), { guard: guard(g), timeoutMs: parseDuration(o.timeout, '--timeout'), concurrency: 4, now: nowIso() });
-        const outcomes: RecheckOutcome[] = todo.map((t) => decide(t.site, t.f, t.f.fingerprint ?? fingerprint(t.site, t.f), evidenceUrls(t.f).map((u) => fetched.get(u)!)));
+        const days = { atDay: cstDay(check.at), today: cstDay(nowIso()) };
+        const outcomes: RecheckOutcome[] = todo.map((t) => decide(t.site, t.f, t.f.fingerprint ?? fingerprint(t.site, t.f), evidenceUrls(t.f).map((u) => fetched.get(u)!), days));
         if (o.json) process.stdout.write(`${JSON.stringify({ quarter: check.quarter, tier: check.tier, recheckedAt: nowIso(), outcomes }, null, 2)}\n`);
         else for (const r of outcomes) process.stdout.write(`${LABEL[r.status]}\t${r.siteId}\t${r.rule}/${r.code}\t${r.fingerprint}\t${r.reason}\n`);
         const n = (s: string) => outcomes.filter((r) => r.status === s).length;

@@ -21,12 +21,14 @@ async function fetchOne(url: string, opts: { guard: AddressGuard; timeoutMs: num
   try {
     const page = await fetchPage(url, { guard: opts.guard, timeoutMs: opts.timeoutMs, userAgent: USER_AGENT, maxBytes: 20_000_000 });
     const html = page.status < 400 && (!page.contentType || /html|xml/i.test(page.contentType));
-    if (!html) return { url, status: page.status, error: null, text: null, identity: null };
-    const read = readPage(page.body, { url: page.finalUrl, contentType: page.contentType, atDay: cstDay(opts.now) });
-    return { url, status: page.status, error: null, text: read.blocks.join('\n'), identity: read.identity };
+    if (!html) return { url, status: page.status, error: null, text: null, identity: null, newestDate: null };
+    const today = cstDay(opts.now);
+    const read = readPage(page.body, { url: page.finalUrl, contentType: page.contentType, atDay: today });
+    const dates = read.lists.flatMap((l) => l.items.map((i) => i.date)).filter((d): d is string => !!d && d <= today);
+    return { url, status: page.status, error: null, text: read.blocks.join('\n'), identity: read.identity, newestDate: dates.sort().at(-1) ?? null };
   } catch (e) {
     const err = e as Error;
     const why = e instanceof BlockedAddressError ? err.message : err.name === 'TimeoutError' ? '超时' : ((err.cause as Error | undefined)?.message ?? err.message);
-    return { url, status: null, error: why, text: null, identity: null };
+    return { url, status: null, error: why, text: null, identity: null, newestDate: null };
   }
 }

@@ -4,6 +4,7 @@
 // (stale columns, unanswered letters, availability) cannot be settled by one fetch and says so.
 import type { ReportFinding } from '../report/model.js';
 import type { Identity } from '../extract/signals.js';
+import { daysBefore, daysBetween } from '../extract/day.js';
 
 export type RecheckStatus = 'fixed' | 'not-fixed' | 'not-rechecked';
 
@@ -15,6 +16,14 @@ export interface Fetched {
   /** The page's text blocks and footer identity, when it was an HTML page read. */
   text: string | null;
   identity: Identity | null;
+  /** The newest item date (YYYY-MM-DD) in the page's lists, no later than the fetch day; null when none is dated. */
+  newestDate: string | null;
+}
+
+/** The days re-checks are measured on: the check's reference day, and the day of the re-check. */
+export interface RecheckDays {
+  atDay: string;
+  today: string;
 }
 
 export interface RecheckOutcome {
@@ -38,6 +47,8 @@ export function evidenceUrls(f: ReportFinding): string[] {
   if (f.rule === 'link-broken') return [str(e.target)].filter((u): u is string => !!u);
   if (f.rule === 'typo' || f.rule === 'serious-error') return [...new Set([...strs(e.urls), ...(f.url ? [f.url] : [])])];
   if (f.rule === 'site-identity' && f.code !== 'domain-not-gov' && f.url) return [f.url];
+  // A homepage judged on its own blocks can be read again; one judged on its columns (navigation only) cannot.
+  if (f.rule === 'homepage-stale' && e.judgedOn === 'homepage-blocks' && typeof e.windowStart === 'string' && f.url) return [f.url];
   return [];
 }
 
@@ -53,7 +64,7 @@ const unsettled: Record<string, string> = {
 
 const NOT_READ = (x: Fetched) => x.status === null ? `无法访问：${x.error ?? '未知错误'}` : `返回状态 ${x.status}`;
 
-export function decide(siteId: string, f: ReportFinding, fingerprint: string, fetched: Fetched[]): RecheckOutcome {
+export function decide(siteId: string, f: ReportFinding, fingerprint: string, fetched: Fetched[], days: RecheckDays): RecheckOutcome {
   const base = { siteId, rule: f.rule, code: f.code, fingerprint, url: f.url, fetched: fetched.map((x) => ({ url: x.url, status: x.status, error: x.error })) };
   const out = (status: RecheckStatus, reason: string): RecheckOutcome => ({ ...base, status, reason });
   if (fetched.length === 0) return out('not-rechecked', unsettled[f.rule] ?? '该问题不能由重新访问证据网址复核');
@@ -72,6 +83,15 @@ export function decide(siteId: string, f: ReportFinding, fingerprint: string, fe
     if (still.length > 0) return out('not-fixed', `“${wrong}”仍出现在 ${still.map((x) => x.url).join('、')}`);
     if (unread.length > 0) return out('not-rechecked', `${unread.map((x) => `${x.url} ${NOT_READ(x)}`).join('；')}`);
     return out('fixed', `“${wrong}”已不在 ${read.length} 个证据页面上`);
+  }
+  if (f.rule === 'homepage-stale') {
+    // The same window as the check (e.g. 2 weeks), now ending on the re-check day.
+    const since = daysBefore(days.today, daysBetween(String(f.evidence.windowStart), days.atDay));
+    const home = read[0];
+    if (!home) return out('not-rechecked', `首页${NOT_READ(fetched[0]!)}`);
+    if (!home.newestDate) return out('not-rechecked', '首页未读到带日期的信息，需完整检查判断');
+    if (home.newestDate >= since) return out('fixed', `首页最新信息发布于 ${home.newestDate}（${since} 起的同样时长内）`);
+    return out('not-fixed', `首页最新信息仍为 ${home.newestDate}，${since} 起没有更新`);
   }
   // site-identity: the homepage's footer again.
   const page = read[0];
