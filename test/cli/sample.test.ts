@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'registry.csv'), `${rows.join('\n')}\n`);
   expect((await cli([...base, 'init'])).code).toBe(0);
   expect((await cli([...base, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
-}, 60_000);
+}, 120_000);
 
 describe('choucha sample', () => {
   it('draws the same sites from the same seed, honours the stratum minimum, and exports them', async () => {
@@ -40,7 +40,7 @@ describe('choucha sample', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 5);
     const other = await cli([...base, 'sample', '--quarter', '2026Q3', '--region', '43', '--ratio', '0.25', '--min-per-stratum', '2', '--seed', 'xyz', '--json']);
     expect((JSON.parse(other.stdout) as typeof ja).sites).not.toEqual(ja.sites);
-  });
+  }, 120_000);
 
   it('keeps the drawn sample when later stages open the check', () => {
     const db = openDb(join(dir, 'choucha.db'));
@@ -64,5 +64,5 @@ describe('choucha sample', () => {
     const level = await cli([...base, 'sample', '--quarter', '2026Q4', '--level', '乡镇']);
     expect(level.code).toBe(2);
     expect(level.stderr).toContain('Bad --level');
-  });
+  }, 120_000);
 });

@@ -57,7 +57,7 @@ describe('history', () => {
       ['prefecture-dept', 0.5, -0.5],
       ['prefecture-portal', 0, 0],
     ]);
-  });
+  }, 120_000);
 
   it('reads an earlier quarter, where the streaks were shorter, and names the repeat offenders in text', async () => {
     const r = await cli(['--db', join(dir, 'choucha.db'), 'history', '--quarter', '2026Q3', '--json']);
@@ -66,7 +66,7 @@ describe('history', () => {
     const text = await cli(['--db', join(dir, 'choucha.db'), 'history']);
     expect(text.stdout).toContain('4301000001\t站4301000001\t430100\t3 quarters');
     expect(text.stdout).not.toContain('4301000002\t站');
-  });
+  }, 120_000);
 
   it('gives report.json the same history, additively', () => {
     const check = ensureCheck(db, { quarter: '2026Q4', tier: 'province', now: NOW });

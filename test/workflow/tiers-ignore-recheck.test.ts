@@ -62,7 +62,7 @@ describe('two tiers', () => {
     const bad = await cli([...base, 'sample', '--quarter', '2026Q4', '--tier', 'prefecture', '--recheck-qualified', join(dir, 'prov', 'report.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('cannot be re-checked by the prefecture tier');
-  });
+  }, 180_000);
 
   it('prints fingerprints that are the same for the same defect in both tiers', () => {
     const fps = (r: Report) => r.sites.find((s) => s.id === idOf('identity-gaps'))!.findings.map((f) => f.fingerprint).sort();
@@ -91,14 +91,14 @@ describe('the ignore list', () => {
     const ignored = before.findings.filter((f) => f.ignored);
     expect(ignored.map((f) => f.rule)).toEqual(['serious-error', 'serious-error']);
     expect(ignored[0]!.ignored).toMatchObject({ reason: '复核确认为引用原文', by: '张三', until: '2026-12-01', kind: 'veto' });
-  });
+  }, 180_000);
 
   it('counts the finding again once the date has passed', async () => {
     const after = await judgeWith('2026-11-30', 'ign-expired');
     expect(after.verdict).toBe('unqualified');
     expect(after.vetoes).toEqual(['serious-error']);
     expect(after.findings.filter((f) => f.ignored)).toEqual([]);
-  });
+  }, 180_000);
 
   it('rejects a malformed file with exit 2, naming the file, row and field', async () => {
     const yaml = join(dir, 'bad.yaml');
@@ -111,7 +111,7 @@ describe('the ignore list', () => {
     const c = await cli([...base, 'check', '--quarter', '2026Q4', '--tier', 'prefecture', '--ignore', csv]);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain(`${csv} row 3 field fingerprint`);
-  });
+  }, 180_000);
 });
 
 describe('recheck (复核)', () => {
@@ -128,7 +128,7 @@ describe('recheck (复核)', () => {
     expect(pick(os, 'content-errors', 'typo')).toEqual(['not-fixed', 'not-fixed']);
     expect(pick(os, 'content-errors', 'serious-error')).toEqual(['not-fixed', 'not-fixed']);
     expect(pick(os, 'identity-gaps', 'site-identity').sort()).toEqual(['not-fixed', 'not-fixed', 'not-rechecked']);
-  });
+  }, 180_000);
 
   it('says fixed when the pages no longer show the words, and not rechecked when a site cannot be reached', async () => {
     const port = (key: string) => Number(new URL(fleet.sites.find((s) => s.fixture.key === key)!.url).port);
@@ -150,5 +150,5 @@ describe('recheck (复核)', () => {
     } finally {
       await new Promise((ok) => fixedSite.close(ok));
     }
-  });
+  }, 180_000);
 });
