@@ -7,6 +7,9 @@ import { registerInspect } from './inspect.js';
 import { registerPipeline } from './pipeline.js';
 import { registerProofread } from './proofread.js';
 import { registerRun } from './run.js';
+import { registerSample } from './sample.js';
+import { registerHistory } from './history.js';
+import { registerRecheck } from './recheck.js';
 import { registerSites } from './sites.js';
 
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInit(program);
   registerSites(program);
+  registerSample(program);
+  registerHistory(program);
+  registerRecheck(program);
   registerPipeline(program);
   registerRun(program);
   registerInspect(program);

@@ -1,6 +1,7 @@
 // probe, crawl, check and report as commands of their own.
 import { type Command, Option } from 'commander';
 import { readStateCouncilList } from '../verdict/state-council-list.js';
+import { readIgnoreList } from '../verdict/ignore.js';
 import { closeDb } from '../store/db.js';
 import { type GlobalOptions, open } from './common.js';
 import {
@@ -68,13 +69,15 @@ export function registerPipeline(program: Command): void {
   withCheckFlags(program.command('check').description('judge the stored crawl (no network): rules, then verdicts'))
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file')
     .option('--state-council <file>', 'State Council documents to find republished (CSV or JSON; see rules/state-council/example.csv)')
-    .action((o: CheckFlags & { stateCouncil?: string }, cmd: Command) => {
+    .option('--ignore <file>', 'ignore list (YAML or CSV, see rules/ignore.example.yaml): reviewed findings that do not count')
+    .action((o: CheckFlags & { stateCouncil?: string; ignore?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const docs = o.stateCouncil ? readStateCouncilList(o.stateCouncil) : null;
+      const ignore = o.ignore ? readIgnoreList(o.ignore) : null;
       const db = open(g);
       try {
         const check = theCheck(db, o);
-        doCheck(db, check, g, o.edition ?? check.edition, docs);
+        doCheck(db, check, g, o.edition ?? check.edition, docs, ignore);
       } finally {
         closeDb(db);
       }

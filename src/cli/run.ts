@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadEdition } from '../verdict/edition.js';
 import { readStateCouncilList } from '../verdict/state-council-list.js';
+import { readIgnoreList } from '../verdict/ignore.js';
 import { importRegistry } from '../registry/import.js';
 import { formatRowError } from '../registry/row-error.js';
 import { BrowserMissingError } from '../gather/browser.js';
@@ -28,13 +29,14 @@ import {
   withProbeFlags,
 } from './stages.js';
 
-type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean; stateCouncil?: string; only?: 'unqualified' };
+type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean; stateCouncil?: string; only?: 'unqualified'; ignore?: string };
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
   withLinkFlags(withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3')))
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
     .option('--state-council <file>', 'State Council documents to find republished (CSV or JSON; see rules/state-council/example.csv)')
+    .option('--ignore <file>', 'ignore list (YAML or CSV, see rules/ignore.example.yaml): reviewed findings that do not count')
     .option('--out <dir>', 'output folder', 'out')
     .option('--format <list>', FORMAT_HELP, DEFAULT_FORMATS)
     .addOption(onlyOption())
@@ -46,6 +48,7 @@ export function registerRun(program: Command): void {
       if (c.getOptionValueSource('interval') === 'default') o.interval = '10s';
       // Bad reference input stops the run before anything is fetched or written.
       const docs = o.stateCouncil ? readStateCouncilList(o.stateCouncil) : null;
+      const ignore = o.ignore ? readIgnoreList(o.ignore) : null;
       loadEdition(o.edition);
       const db = open(g, true);
       try {
@@ -56,7 +59,7 @@ export function registerRun(program: Command): void {
         await doProbe(db, check, g, o);
         await doCrawl(db, check, g, o);
         await doLinks(db, check, g, o);
-        const judged = doCheck(db, check, g, o.edition, docs);
+        const judged = doCheck(db, check, g, o.edition, docs, ignore);
         if (o.screenshots) {
           // Evidence is wanted, but a machine without Chromium still gets its verdicts.
           await doEvidence(db, judged, g, o.out).catch((e: unknown) => {

@@ -17,6 +17,7 @@ import { checkLinks, type LinkScope } from '../gather/link-checker.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
+import type { IgnoreList } from '../verdict/ignore.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say } from './common.js';
 import { Progress } from './progress.js';
@@ -119,12 +120,12 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
   bar.finish(`crawl: ${r.crawled} sites crawled, ${r.skipped} already done`, { crawled: r.crawled, skipped: r.skipped });
 }
 
-export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null): Check {
+export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null, ignore: IgnoreList | null = null): Check {
   const edition = loadEdition(editionName);
   setCheckEdition(db, check.id, edition.name);
   const judged = { ...check, edition: edition.name };
   const bar = new Progress(g, 'check', sampleOf(db, check.id).length, 'sites');
-  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil, onSite: (id) => bar.tick(id) });
+  const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil, ignore, onSite: (id) => bar.tick(id) });
   bar.finish(`check: ${r.judged} sites judged against edition ${edition.name}`, { judged: r.judged });
   return judged;
 }

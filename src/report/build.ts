@@ -8,6 +8,10 @@ import type { RuleId } from '../rules/types.js';
 import { relative, sep } from 'node:path';
 import { shotsOf } from '../store/evidence.js';
 import type { Report, ReportFinding, ReportSite, Screenshot } from './model.js';
+import { verdictHistory } from '../store/history.js';
+import { lowerVerdictsOf } from '../store/tiers.js';
+import { disagreements } from '../plan/tiers.js';
+import { computeHistory } from './history.js';
 
 export function buildReport(db: Db, check: Check, generatedAt: string, outDir = '.'): Report {
   // Screenshots by URL, with paths relative to where the report is written, so the folder can be moved whole.
@@ -50,6 +54,8 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
   const unqualified = sites.filter((s) => s.verdict === 'unqualified').length;
   const checked = qualified + unqualified;
+  const h = computeHistory(verdictHistory(db, check.tier), check.quarter);
+  const lower = lowerVerdictsOf(db, check.id);
   return {
     schemaVersion: 1,
     quarter: check.quarter,
@@ -66,6 +72,10 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       warned: sites.filter((s) => s.warnings.length > 0).length,
     },
     sites,
+    ...(h.sites.length > 0
+      ? { history: { previousQuarter: h.previousQuarter, sites: h.sites.map((x) => ({ id: x.id, consecutiveUnqualified: x.consecutiveUnqualified })), regions: h.regions, levels: h.levels } }
+      : {}),
+    ...(lower ? { disagreements: disagreements(lower, sites) } : {}),
   };
 }
 

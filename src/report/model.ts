@@ -1,5 +1,7 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
 import type { SiteLevel } from '../registry/site.js';
+import type { Disagreement } from '../plan/tiers.js';
+import type { RateRow } from './history.js';
 
 export type Verdict = 'qualified' | 'unqualified' | 'not-checked';
 export type FindingKind = 'veto' | 'deduction' | 'notice';
@@ -15,6 +17,19 @@ export interface ReportFinding {
   url: string | null;
   message: string;
   evidence: Record<string, unknown>;
+  /** Stable id of the finding (src/verdict/fingerprint.ts): what the ignore list and tier comparisons name. */
+  fingerprint?: string;
+  /** Set when an ignore-list entry took the finding out of the verdict: it counts as neither veto nor points. */
+  ignored?: IgnoredBy | null;
+}
+
+export interface IgnoredBy {
+  reason: string;
+  by: string;
+  until: string | null;
+  /** How the edition would have counted it. */
+  kind: FindingKind;
+  points: number;
 }
 
 export interface ReportSite {
@@ -65,4 +80,16 @@ export interface Report {
     warned: number;
   };
   sites: ReportSite[];
+  /** This tier's verdicts over the quarters (src/report/history.ts); absent when nothing was judged. */
+  history?: ReportHistory;
+  /** Where this check and the lower tier it re-checked (`sample --recheck-qualified`) disagree. */
+  disagreements?: Disagreement[];
+}
+
+export interface ReportHistory {
+  previousQuarter: string;
+  /** Calendar quarters in a row, ending with this one, each site was unqualified (at this tier). */
+  sites: { id: string; consecutiveUnqualified: number }[];
+  regions: RateRow[];
+  levels: RateRow[];
 }

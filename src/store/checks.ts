@@ -1,7 +1,7 @@
 // Checks (检查批次) and their samples.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
-import { checkSites, checks, sites } from './schema.js';
+import { checkSites, checks, findings, sites, verdicts } from './schema.js';
 import type { CrawlState } from '../rules/types.js';
 
 export type Check = typeof checks.$inferSelect;
@@ -34,8 +34,9 @@ export function ensureCheck(
         .returning()
         .get();
     }
-    // Sites registered (or re-registered as running) after the check was created join its sample.
-    tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
+    // Sites registered (or re-registered as running) after the check was created join its sample,
+    // unless the sample was drawn (`choucha sample`): then it is exactly what was drawn.
+    if (!check.sample) tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
                SELECT ${check.id}, ${sites.id} FROM ${sites} WHERE ${sites.status} = 'running'`);
     return check;
   });
@@ -64,4 +65,24 @@ export function sampleOf(db: Db, checkId: number): SampleRow[] {
 
 export function setCheckEdition(db: Db, checkId: number, edition: string): void {
   db.update(checks).set({ edition }).where(eq(checks.id, checkId)).run();
+}
+
+/** Replaces the check's sample with the sites drawn, and records how they were drawn. */
+export function setSample(db: Db, checkId: number, siteIds: string[], spec: Record<string, unknown>): void {
+  db.transaction((tx) => {
+    const keep = new Set(siteIds);
+    for (const r of tx.select({ siteId: checkSites.siteId }).from(checkSites).where(eq(checkSites.checkId, checkId)).all()) {
+      if (keep.has(r.siteId)) continue;
+      // A site drawn out of the sample takes its judgement with it: history and rates count the sample only.
+      tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, r.siteId))).run();
+      tx.delete(verdicts).where(and(eq(verdicts.checkId, checkId), eq(verdicts.siteId, r.siteId))).run();
+      tx.delete(checkSites).where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, r.siteId))).run();
+    }
+    for (const siteId of siteIds) tx.insert(checkSites).values({ checkId, siteId }).onConflictDoNothing().run();
+    tx.update(checks).set({ sample: spec }).where(eq(checks.id, checkId)).run();
+  });
+}
+
+export function allChecks(db: Db): Check[] {
+  return db.select().from(checks).orderBy(checks.quarter, checks.tier).all();
 }

@@ -27,6 +27,8 @@ export const checks = sqliteTable(
     edition: text('edition').notNull(),
     at: text('at').notNull(),
     createdAt: text('created_at').notNull(),
+    /** How the sample was drawn (`choucha sample`); null = every running site, kept up to date. */
+    sample: text('sample', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex('checks_quarter_tier').on(t.quarter, t.tier)],
 );
@@ -154,6 +156,8 @@ export const findings = sqliteTable(
     url: text('url'),
     message: text('message').notNull(),
     evidence: text('evidence', { mode: 'json' }).notNull(),
+    /** The ignore-list entry that took this finding out of the verdict (reason, by, until), or null. */
+    ignored: text('ignored', { mode: 'json' }).$type<{ reason: string; by: string; until: string | null; kind: string; points: number }>(),
   },
   (t) => [index('findings_check_site').on(t.checkId, t.siteId)],
 );
@@ -246,4 +250,20 @@ export const messages = sqliteTable(
     detailRead: integer('detail_read', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('messages_channel').on(t.channelId)],
+);
+
+/** A lower tier's verdicts imported into a higher tier's check (梯次抽查), to be compared site by site. */
+export const lowerVerdicts = sqliteTable(
+  'lower_verdicts',
+  {
+    checkId: integer('check_id').notNull().references(() => checks.id),
+    siteId: text('site_id').notNull(),
+    tier: text('tier').notNull(),
+    quarter: text('quarter').notNull(),
+    source: text('source').notNull(),
+    verdict: text('verdict').notNull(),
+    /** The lower tier's findings as report.json gave them: rule, code, url, message, fingerprint. */
+    findings: text('findings', { mode: 'json' }).notNull().$type<{ rule: string; code: string; url: string | null; message: string; fingerprint: string }[]>(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );

@@ -4,13 +4,14 @@ import type { Db } from './db.js';
 import { findings, verdicts } from './schema.js';
 import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
 import type { Judgement } from '../verdict/judge.js';
+import { fingerprint } from '../verdict/fingerprint.js';
 
 export function saveJudgement(db: Db, checkId: number, siteId: string, j: Judgement, now: string): void {
   db.transaction((tx) => {
     tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId))).run();
     for (const f of j.findings) {
       tx.insert(findings)
-        .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence })
+        .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence, ignored: f.ignored ?? null })
         .run();
     }
     const row = { verdict: j.verdict, score: j.score, vetoes: j.vetoes, notChecked: j.notChecked, notCheckedReason: j.notCheckedReason, judgedAt: now };
@@ -39,6 +40,8 @@ export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => 
       url: f.url,
       message: f.message,
       evidence: f.evidence as Record<string, unknown>,
+      fingerprint: fingerprint(f.siteId, { rule: f.rule, code: f.code, url: f.url, evidence: f.evidence as Record<string, unknown> }),
+      ignored: (f.ignored as ReportFinding['ignored']) ?? null,
     });
     bySite.set(f.siteId, list);
   }

@@ -9,15 +9,16 @@ import { getSites } from '../store/sites.js';
 import { saveJudgement } from '../store/verdicts.js';
 import type { Edition } from './edition.js';
 import { judge } from './judge.js';
+import type { IgnoreList } from './ignore.js';
 import { runRules } from './run-rules.js';
 
-export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; onSite?: (siteId: string) => void } = {}): { judged: number } {
+export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; ignore?: IgnoreList | null; onSite?: (siteId: string) => void } = {}): { judged: number } {
   const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
   const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
   for (const site of sites) {
     const artifacts = siteArtifacts(db, check, site);
     const outcomes = runRules(artifacts, edition, ctx);
-    saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition), now);
+    saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
     opts.onSite?.(site.id);
   }
   return { judged: sites.length };

@@ -6,6 +6,8 @@ import { RULES } from '../rules/index.js';
 import type { RuleId, SiteArtifacts } from '../rules/types.js';
 import type { Edition } from './edition.js';
 import type { RuleOutcome } from './run-rules.js';
+import { fingerprint } from './fingerprint.js';
+import { ignoreFor, type IgnoreList } from './ignore.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -16,7 +18,8 @@ export interface Judgement {
   notCheckedReason: string | null;
 }
 
-export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition: Edition): Judgement {
+/** `ignore` with `atDay` (the check's reference day) takes accepted findings out of the verdict; they stay listed. */
+export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition: Edition, ignore: { list: IgnoreList | null; atDay: string } | null = null): Judgement {
   const findings: ReportFinding[] = [];
   const notChecked: Judgement['notChecked'] = [];
   const remaining = new Map(Object.entries(edition.scoring.indicators).map(([k, v]) => [k, v.cap]));
@@ -30,7 +33,13 @@ export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition
     for (const f of result.findings) {
       const s = spec.findings[f.code];
       const kind: FindingKind = s?.kind ?? 'notice';
+      const fp = fingerprint(f.siteId, f);
+      const entry = ignore ? ignoreFor(ignore.list, fp, ignore.atDay) : null;
       let points = 0;
+      if (entry) {
+        findings.push({ rule: f.rule, code: f.code, title: RULES[f.rule as RuleId]?.meta.title ?? f.rule, kind: 'notice', points: 0, url: f.url, message: f.message, evidence: f.evidence, fingerprint: fp, ignored: { reason: entry.reason, by: entry.by, until: entry.until, kind, points: s?.kind === 'deduction' ? s.points : 0 } });
+        continue;
+      }
       if (kind === 'deduction' && s) {
         points = s.points;
         if (s.indicator) {
@@ -48,6 +57,8 @@ export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition
         url: f.url,
         message: f.message,
         evidence: f.evidence,
+        fingerprint: fp,
+        ignored: null,
       });
     }
   }
