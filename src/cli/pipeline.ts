@@ -22,6 +22,7 @@ import {
   withCrawlFlags,
   withLinkFlags,
   withProbeFlags,
+  withJsonLogs,
 } from './stages.js';
 
 export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit';
@@ -30,7 +31,7 @@ export const onlyOption = () => new Option('--only <which>', 'list only these si
 export const failOnOption = () => new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices(['unqualified', 'veto', 'any']);
 
 export function registerPipeline(program: Command): void {
-  withProbeFlags(withCheckFlags(program.command('probe').description('availability probes of every site in the check')), '1').action(
+  withProbeFlags(withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))), '1').action(
     async (o: CheckFlags & ProbeFlags, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
@@ -42,7 +43,7 @@ export function registerPipeline(program: Command): void {
     },
   );
 
-  withCrawlFlags(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped'))).action(
+  withCrawlFlags(withJsonLogs(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped')))).action(
     async (o: CheckFlags & CrawlFlags, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
@@ -54,7 +55,7 @@ export function registerPipeline(program: Command): void {
     },
   );
 
-  withLinkFlags(withCheckFlags(program.command('links').description('check every link found by the crawl, once per target; suspects are tried again'))).action(
+  withLinkFlags(withJsonLogs(withCheckFlags(program.command('links').description('check every link found by the crawl, once per target; suspects are tried again')))).action(
     async (o: CheckFlags & LinkFlags, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
@@ -66,7 +67,7 @@ export function registerPipeline(program: Command): void {
     },
   );
 
-  withCheckFlags(program.command('check').description('judge the stored crawl (no network): rules, then verdicts'))
+  withJsonLogs(withCheckFlags(program.command('check').description('judge the stored crawl (no network): rules, then verdicts')))
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file')
     .option('--state-council <file>', 'State Council documents to find republished (CSV or JSON; see rules/state-council/example.csv)')
     .option('--ignore <file>', 'ignore list (YAML or CSV, see rules/ignore.example.yaml): reviewed findings that do not count')
@@ -83,7 +84,7 @@ export function registerPipeline(program: Command): void {
       }
     });
 
-  withCheckFlags(program.command('evidence').description('screenshots of every checked homepage and every page behind a veto (after check)'))
+  withJsonLogs(withCheckFlags(program.command('evidence').description('screenshots of every checked homepage and every page behind a veto (after check)')))
     .option('--out <dir>', 'output folder; screenshots go to <dir>/evidence', 'out')
     .action(async (o: CheckFlags & { out: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -95,7 +96,7 @@ export function registerPipeline(program: Command): void {
       }
     });
 
-  withCheckFlags(program.command('report').description('write the reports of a judged check'))
+  withJsonLogs(withCheckFlags(program.command('report').description('write the reports of a judged check')))
     .option('--format <list>', FORMAT_HELP, DEFAULT_FORMATS)
     .option('--out <dir>', 'output folder', 'out')
     .addOption(onlyOption())

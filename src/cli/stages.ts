@@ -33,8 +33,12 @@ export function withCheckFlags(cmd: Command): Command {
   return cmd
     .requiredOption('--quarter <Q>', 'the quarter, e.g. 2026Q4')
     .option('--tier <tier>', 'prefecture | province | national', 'province')
-    .option('--at <ISO>', 'reference time (监测时间点); default: kept from the check, or now for a new one')
-    .option('--json', 'progress and notes as JSON lines on stderr (for CI logs)');
+    .option('--at <ISO>', 'reference time (监测时间点); default: kept from the check, or now for a new one');
+}
+
+/** Stage commands, whose stdout carries no data: --json switches their progress and notes to JSON lines. */
+export function withJsonLogs(cmd: Command): Command {
+  return cmd.option('--json', 'progress and notes as JSON lines on stderr (for CI logs)');
 }
 
 export function theCheck(db: Db, f: CheckFlags): Check {
