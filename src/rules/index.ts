@@ -9,6 +9,7 @@ import { siteIdentity } from './site-identity.js';
 import { stateCouncilMissing } from './state-council-missing.js';
 import { typo } from './typo.js';
 import { siteUnreachable } from './site-unreachable.js';
+import { registryMismatch } from './registry-mismatch.js';
 import type { Rule, RuleId } from './types.js';
 
 export const RULES: Partial<Record<RuleId, Rule>> = {
@@ -22,4 +23,5 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'state-council-missing': stateCouncilMissing as unknown as Rule,
   'site-identity': siteIdentity as unknown as Rule,
   'interaction-unanswered': interactionUnanswered as unknown as Rule,
+  'registry-mismatch': registryMismatch as unknown as Rule,
 };
