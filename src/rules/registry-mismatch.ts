@@ -72,8 +72,10 @@ export const registryMismatch: Rule<typeof options> = {
     const add = (code: Code, detail: string, evidence: Record<string, unknown>) =>
       findings.push({ rule: 'registry-mismatch', code, siteId: a.site.id, url: a.site.url, message: `${TEXT[code]}：${detail}`, evidence: { registeredUrl: a.site.url, ...evidence } });
 
-    // Probes that reached a server (answered, or a redirect was followed) say where the URL leads.
-    const reached = inWindow.filter((p) => p.finalUrl);
+    // Probes that reached a server (answered, or a redirect was followed) say where the URL leads, and
+    // so does the check's own crawl of the homepage (a one-shot run has its probes but no week of them).
+    const reached: Array<{ startedAt: string; ok: boolean; finalUrl?: string | null; itemsHash?: string | null }> = inWindow.filter((p) => p.finalUrl);
+    if (a.homepage && a.homepage.status !== null && a.homepage.finalUrl) reached.push({ startedAt: a.homepage.fetchedAt, ok: a.homepage.readable, finalUrl: a.homepage.finalUrl, itemsHash: null });
     const parked = parkedText(a, opts.parkedMaxChars);
 
     if (a.site.status === 'closed') {
@@ -92,9 +94,9 @@ export const registryMismatch: Rule<typeof options> = {
       const away = reached.filter((p) => !sameDomain(p.finalUrl!, registered));
       if (away.length === reached.length) {
         const target = hostOf(away.at(-1)!.finalUrl)!;
-        const evidence = { probes: inWindow.length, ledAway: away.length, finalUrl: away.at(-1)!.finalUrl, targets: [...new Set(away.map((p) => hostOf(p.finalUrl)))] };
-        if (isGovCn(registered) && !isGovCn(target)) add('redirect-not-gov', `${registered} → ${target}`, evidence);
-        else add('redirect-other-domain', `${registered} → ${target}`, evidence);
+        const evidence = { probes: inWindow.length, crawled: a.homepage?.finalUrl ?? null, ledAway: away.length, finalUrl: away.at(-1)!.finalUrl, targets: [...new Set(away.map((p) => hostOf(p.finalUrl)))] };
+        if (isGovCn(registered) && !isGovCn(target)) add('redirect-not-gov', `${registered} → ${target}（${away.length} 次访问均如此）`, evidence);
+        else add('redirect-other-domain', `${registered} → ${target}（${away.length} 次访问均如此）`, evidence);
       }
     }
     if (parked) add('parked', `首页内容为“${parked.match}”`, { match: parked.match, url: parked.url });
