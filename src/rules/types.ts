@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'state-council-missing',
   'site-identity',
   'registry-mismatch',
+  'homepage-dates',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
