@@ -37,7 +37,7 @@ export function registerPipeline(program: Command): void {
       try {
         if (o.watch && o.once) throw new InputError('--watch and --once together', 'One monitors for days, the other probes once.', 'Pick one.');
         if (o.watch) await doWatch(db, theCheck(db, o), g, o);
-        else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o);
+        else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o, o);
       } finally {
         closeDb(db);
       }

@@ -59,13 +59,16 @@ export function withProbeFlags(cmd: Command, rounds: string): Command {
     .option('--timeout <duration>', 'a probe fails when the homepage has not loaded by then', '15s');
 }
 
-export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags): Promise<void> {
+/** `limits`: the probe command's own --concurrency and --per-host (`run`'s flags of those names are the crawl's). */
+export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags, limits?: Pick<WatchFlags, 'concurrency' | 'perHost'>): Promise<void> {
   const rounds = parseCount(f.rounds, '--rounds');
   const r = await probeCheck(db, check, {
     rounds,
     intervalMs: parseDuration(f.interval, '--interval'),
     timeoutMs: parseDuration(f.timeout, '--timeout'),
-    concurrency: 16,
+    // `run` has no probe concurrency flag of its own: its crawl is the long stage, 16 probes at once do.
+    concurrency: limits ? parseCount(limits.concurrency, '--concurrency') : 16,
+    perHost: limits ? parseCount(limits.perHost, '--per-host') : 1,
     guard: guard(g),
     onRound: (n, ok, bad) => say(g, `probe round ${n}/${rounds}: ${ok} up, ${bad} down`),
   });
@@ -81,6 +84,7 @@ export interface WatchFlags {
   seed?: string;
   maxLate: string;
   perHost: string;
+  concurrency: string;
 }
 
 export function withWatchFlags(cmd: Command): Command {
@@ -91,7 +95,8 @@ export function withWatchFlags(cmd: Command): Command {
     .option('--per-day <n>', 'probes a day per site in the --watch plan (the standard asks for at least 20)', '24')
     .option('--seed <text>', 'seed of the --watch plan\'s jitter; random when absent')
     .option('--max-late <duration>', 'a planned probe later than this when the watcher gets to it is recorded as missed', '30m')
-    .option('--per-host <n>', 'probes in flight at most on one host', '1');
+    .option('--per-host <n>', 'probes in flight at most on one host', '1')
+    .option('--concurrency <n>', 'probes in flight at most over all hosts', '64');
 }
 
 export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags & WatchFlags): Promise<void> {
@@ -108,7 +113,7 @@ export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFl
       seed: f.seed ?? randomBytes(8).toString('hex'),
       timeoutMs: parseDuration(f.timeout, '--timeout'),
       maxLateMs: parseDuration(f.maxLate, '--max-late'),
-      concurrency: 64,
+      concurrency: parseCount(f.concurrency, '--concurrency'),
       perHost: parseCount(f.perHost, '--per-host'),
       guard: guard(g),
       signal: stop.signal,
