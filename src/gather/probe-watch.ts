@@ -39,7 +39,7 @@ export interface WatchResult {
 /** Writes the plan for sites of the sample that have none running; returns how many probes it planned. */
 export function planWatch(db: Db, check: Check, o: Pick<WatchOptions, 'days' | 'perDay' | 'seed'>, now: Date): number {
   const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const running = sitesWithPendingPlan(db, ids, now.toISOString());
+  const running = sitesWithPendingPlan(db, ids);
   const rows = ids.filter((id) => !running.has(id)).flatMap((siteId) => probeTimes(siteId, { from: now.toISOString(), days: o.days, perDay: o.perDay, seed: o.seed }).map((dueAt) => ({ siteId, dueAt })));
   addPlan(db, rows);
   return rows.length;

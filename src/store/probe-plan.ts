@@ -1,5 +1,5 @@
 // The monitoring plan in the database: what is due, what was taken, what was missed while no watcher ran.
-import { and, asc, eq, inArray, isNull, lte, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { probePlan } from './schema.js';
 
@@ -10,13 +10,17 @@ export function addPlan(db: Db, rows: Array<{ siteId: string; dueAt: string }>):
   });
 }
 
-/** Sites among `siteIds` that still have a planned probe after `now`: their plan is running. */
-export function sitesWithPendingPlan(db: Db, siteIds: string[], now: string): Set<string> {
+/**
+ * Sites among `siteIds` whose plan still has a probe not done: their plan is running. Overdue ones
+ * count too: a watcher restarted after the rest of its plan went by finishes that plan (taking or
+ * missing each probe) instead of starting a new one.
+ */
+export function sitesWithPendingPlan(db: Db, siteIds: string[]): Set<string> {
   if (siteIds.length === 0) return new Set();
   const rows = db
     .selectDistinct({ siteId: probePlan.siteId })
     .from(probePlan)
-    .where(and(inArray(probePlan.siteId, siteIds), isNull(probePlan.doneAt), gt(probePlan.dueAt, now)))
+    .where(and(inArray(probePlan.siteId, siteIds), isNull(probePlan.doneAt)))
     .all();
   return new Set(rows.map((r) => r.siteId));
 }
