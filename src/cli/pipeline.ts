@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { readStateCouncilList } from '../verdict/state-council-list.js';
 import { readIgnoreList } from '../verdict/ignore.js';
 import { closeDb } from '../store/db.js';
+import { InputError } from '../errors.js';
 import { type GlobalOptions, open } from './common.js';
 import {
   type CheckFlags,
@@ -13,6 +14,9 @@ import {
   doLinks,
   type LinkFlags,
   doProbe,
+  doWatch,
+  type WatchFlags,
+  withWatchFlags,
   doReport,
   type FailOn,
   failTripped,
@@ -31,12 +35,14 @@ export const onlyOption = () => new Option('--only <which>', 'list only these si
 export const failOnOption = () => new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices(['unqualified', 'veto', 'any']);
 
 export function registerPipeline(program: Command): void {
-  withProbeFlags(withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))), '1').action(
-    async (o: CheckFlags & ProbeFlags, cmd: Command) => {
+  withWatchFlags(withProbeFlags(withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))), '1')).action(
+    async (o: CheckFlags & ProbeFlags & WatchFlags, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
       try {
-        await doProbe(db, theCheck(db, o), g, o);
+        if (o.watch && o.once) throw new InputError('--watch and --once together', 'One monitors for days, the other probes once.', 'Pick one.');
+        if (o.watch) await doWatch(db, theCheck(db, o), g, o);
+        else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o, o);
       } finally {
         closeDb(db);
       }

@@ -6,6 +6,9 @@ import { crawlCheck } from '../gather/crawl-check.js';
 import { captureEvidence } from '../gather/screenshots.js';
 import { CRAWL_DEFAULTS } from '../gather/crawler.js';
 import { probeCheck } from '../gather/probe-check.js';
+import { probeWatch } from '../gather/probe-watch.js';
+import { randomBytes } from 'node:crypto';
+import { InputError } from '../errors.js';
 import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { writeReports } from '../report/index.js';
@@ -63,18 +66,71 @@ export function withProbeFlags(cmd: Command, rounds: string): Command {
     .option('--timeout <duration>', 'a probe fails when the homepage has not loaded by then', '15s');
 }
 
-export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags): Promise<void> {
+/** `limits`: the probe command's own --concurrency and --per-host (`run`'s flags of those names are the crawl's). */
+export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags, limits?: Pick<WatchFlags, 'concurrency' | 'perHost'>): Promise<void> {
   const rounds = parseCount(f.rounds, '--rounds');
   const bar = new Progress(g, 'probe', rounds, 'rounds');
   const r = await probeCheck(db, check, {
     rounds,
     intervalMs: parseDuration(f.interval, '--interval'),
     timeoutMs: parseDuration(f.timeout, '--timeout'),
-    concurrency: 16,
+    // `run` has no probe concurrency flag of its own: its crawl is the long stage, 16 probes at once do.
+    concurrency: limits ? parseCount(limits.concurrency, '--concurrency') : 16,
+    perHost: limits ? parseCount(limits.perHost, '--per-host') : 1,
     guard: guard(g),
     onRound: (n, ok, bad) => bar.tick(`round ${n}: ${ok} up, ${bad} down`),
   });
   bar.finish(`probes: ${r.probes} recorded, ${r.failed} failed`, { probes: r.probes, failed: r.failed });
+}
+
+/** `probe` alone: a week of monitoring on a plan (--watch), or one round for cron and systemd timers (--once). */
+export interface WatchFlags {
+  watch?: boolean;
+  once?: boolean;
+  days: string;
+  perDay: string;
+  seed?: string;
+  maxLate: string;
+  perHost: string;
+  concurrency: string;
+}
+
+export function withWatchFlags(cmd: Command): Command {
+  return cmd
+    .option('--watch', 'monitor on a stored plan of jittered probe times until the plan is done; a restart carries on with it')
+    .option('--once', 'one round of probes now, then exit (for cron or a systemd timer)')
+    .option('--days <n>', 'length of the --watch plan in days', '7')
+    .option('--per-day <n>', 'probes a day per site in the --watch plan (the standard asks for at least 20)', '24')
+    .option('--seed <text>', 'seed of the --watch plan\'s jitter; random when absent')
+    .option('--max-late <duration>', 'a planned probe later than this when the watcher gets to it is recorded as missed', '30m')
+    .option('--per-host <n>', 'probes in flight at most on one host', '1')
+    .option('--concurrency <n>', 'probes in flight at most over all hosts', '64');
+}
+
+export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags & WatchFlags): Promise<void> {
+  const days = Number(f.days);
+  if (!(days > 0)) throw new InputError(`Bad --days "${f.days}"`, 'Expected a positive number of days, e.g. 7.');
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const r = await probeWatch(db, check, {
+      days,
+      perDay: parseCount(f.perDay, '--per-day'),
+      seed: f.seed ?? randomBytes(8).toString('hex'),
+      timeoutMs: parseDuration(f.timeout, '--timeout'),
+      maxLateMs: parseDuration(f.maxLate, '--max-late'),
+      concurrency: parseCount(f.concurrency, '--concurrency'),
+      perHost: parseCount(f.perHost, '--per-host'),
+      guard: guard(g),
+      signal: stop.signal,
+    });
+    say(g, `watch: ${r.planned} probes planned now, ${r.taken} taken, ${r.missed} missed${stop.signal.aborted ? ' (stopped; run again to carry on)' : ''}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 export interface CrawlFlags {

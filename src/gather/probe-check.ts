@@ -2,18 +2,28 @@
 import type { Db } from '../store/db.js';
 import type { Check } from '../store/checks.js';
 import { sampleOf } from '../store/checks.js';
+import { recordHomepageItems } from '../store/homepage-history.js';
 import { saveProbe } from '../store/probes.js';
 import { getSites } from '../store/sites.js';
-import type { AddressGuard } from './address-guard.js';
-import { probeRound } from './probe.js';
+import type { AddressGuard, Resolver } from './address-guard.js';
+import { type ProbeOutcome, probeRound } from './probe.js';
 
 export interface ProbeCheckOptions {
   rounds: number;
   intervalMs: number;
   timeoutMs: number;
   concurrency: number;
+  perHost?: number;
   guard: AddressGuard;
+  resolver?: Resolver;
   onRound?: (round: number, ok: number, failed: number) => void;
+}
+
+/** Stores a probe and the homepage items it saw; returns the probe's id. */
+export function saveOutcome(db: Db, o: ProbeOutcome): number {
+  const id = saveProbe(db, o.record);
+  if (o.items.length) recordHomepageItems(db, o.record.siteId, o.record.startedAt, o.items);
+  return id;
 }
 
 export async function probeCheck(db: Db, check: Check, opts: ProbeCheckOptions): Promise<{ probes: number; failed: number }> {
@@ -27,8 +37,8 @@ export async function probeCheck(db: Db, check: Check, opts: ProbeCheckOptions):
     await probeRound(sites, {
       ...opts,
       onProbe: (p) => {
-        saveProbe(db, p);
-        if (p.ok) ok++;
+        saveOutcome(db, p);
+        if (p.record.ok) ok++;
         else bad++;
       },
     });

@@ -7,6 +7,8 @@ import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { relative, sep } from 'node:path';
 import { shotsOf } from '../store/evidence.js';
+import { probesBetween } from '../store/probes.js';
+import { availability } from './availability.js';
 import type { Report, ReportFinding, ReportSite, Screenshot } from './model.js';
 import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
@@ -27,6 +29,8 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     const found = [...new Set(urls)].map((u) => shots.get(u)).filter((x): x is Screenshot => !!x);
     return found.length > 0 ? { ...f, evidence: { ...f.evidence, screenshots: found } } : f;
   };
+  // The window site-unreachable counts with the 2019 edition's defaults (7 days, the run's hour after `at`).
+  const window = { windowDays: 7, from: new Date(Date.parse(check.at) - 7 * 86_400_000).toISOString(), to: new Date(Date.parse(check.at) + 60 * 60_000).toISOString() };
   const sample = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s]));
   const judged = new Map(judgementsOf(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r).map((j) => [j.siteId, j]));
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
@@ -48,6 +52,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       notChecked: j?.notChecked ?? [],
       notCheckedReason: j ? j.notCheckedReason : '尚未判定（请先运行 choucha check）',
       crawl: { state: c.crawlState, reason: c.crawlReason, pagesFetched: c.pagesFetched },
+      availability: availability(probesBetween(db, s.id, window.from, window.to), window),
       screenshot: shots.get(s.url) ?? homeShots.get(new URL(s.url).host) ?? null,
     };
   });

@@ -1,4 +1,5 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
+import type { Availability } from './availability.js';
 import type { SiteLevel } from '../registry/site.js';
 import type { Disagreement } from '../plan/tiers.js';
 import type { RateRow } from './history.js';
@@ -51,6 +52,8 @@ export interface ReportSite {
   /** Why the whole site is not-checked, when it is. */
   notCheckedReason: string | null;
   crawl: { state: string; reason: string | null; pagesFetched: number };
+  /** Availability probes in the week ending at the check's `at` (added in schema 1: older readers ignore it). */
+  availability: Availability;
   /** The homepage as captured for evidence: path relative to the report's folder. */
   screenshot: Screenshot | null;
 }

@@ -10,6 +10,8 @@ import { siteIdentity } from './site-identity.js';
 import { stateCouncilMissing } from './state-council-missing.js';
 import { typo } from './typo.js';
 import { siteUnreachable } from './site-unreachable.js';
+import { registryMismatch } from './registry-mismatch.js';
+import { homepageDates } from './homepage-dates.js';
 import type { Rule, RuleId } from './types.js';
 
 export const RULES: Partial<Record<RuleId, Rule>> = {
@@ -24,4 +26,6 @@ export const RULES: Partial<Record<RuleId, Rule>> = {
   'site-identity': siteIdentity as unknown as Rule,
   'interaction-unanswered': interactionUnanswered as unknown as Rule,
   'pre-warning': preWarning as unknown as Rule,
+  'registry-mismatch': registryMismatch as unknown as Rule,
+  'homepage-dates': homepageDates as unknown as Rule,
 };

@@ -21,6 +21,7 @@ export const RULE_IDS = [
   'site-identity',
   'registry-mismatch',
   'pre-warning',
+  'homepage-dates',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -37,6 +38,12 @@ export interface ProbeArtifact {
   ms: number | null;
   failure: ProbeFailure | null;
   error: string | null;
+  /** Where the registered URL led after redirects (null: no response). Absent on probes stored before it was kept. */
+  finalUrl?: string | null;
+  /** Hash of the homepage's item list as this probe read it (null: no list read). */
+  itemsHash?: string | null;
+  /** The dates the homepage's items showed, YYYY-MM-DD, newest first. */
+  itemDates?: Day[] | null;
 }
 
 export interface ItemArtifact {

@@ -2,16 +2,27 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { probes } from './schema.js';
-import type { ProbeArtifact, ProbeFailure } from '../rules/types.js';
+import type { Day, ProbeArtifact, ProbeFailure } from '../rules/types.js';
 
 export interface ProbeRecord extends ProbeArtifact {
   siteId: string;
   url: string;
   bytes: number | null;
+  dnsMs?: number | null;
+  connectMs?: number | null;
+  tlsMs?: number | null;
+  firstByteMs?: number | null;
 }
 
-export function saveProbe(db: Db, p: ProbeRecord): void {
-  db.insert(probes).values(p).run();
+/** Stores one probe; returns its id. */
+export function saveProbe(db: Db, p: ProbeRecord): number {
+  const { itemDates, ...rest } = p;
+  const row = db
+    .insert(probes)
+    .values({ ...rest, itemDates: itemDates ? JSON.stringify(itemDates) : null })
+    .returning({ id: probes.id })
+    .get();
+  return row.id;
 }
 
 export function probesBetween(db: Db, siteId: string, from: string, to: string): ProbeArtifact[] {
@@ -28,5 +39,8 @@ export function probesBetween(db: Db, siteId: string, from: string, to: string):
       ms: r.ms,
       failure: r.failure as ProbeFailure | null,
       error: r.error,
+      finalUrl: r.finalUrl,
+      itemsHash: r.itemsHash,
+      itemDates: r.itemDates ? (JSON.parse(r.itemDates) as Day[]) : null,
     }));
 }

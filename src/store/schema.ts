@@ -60,8 +60,50 @@ export const probes = sqliteTable(
     bytes: integer('bytes'),
     failure: text('failure'),
     error: text('error'),
+    /** Timing breakdown of the first hop (the registered host); null when that phase did not happen. */
+    dnsMs: integer('dns_ms'),
+    connectMs: integer('connect_ms'),
+    tlsMs: integer('tls_ms'),
+    firstByteMs: integer('first_byte_ms'),
+    /** Where the registered URL led after redirects: registry-mismatch compares it with the registered host. */
+    finalUrl: text('final_url'),
+    /** Hash of the homepage's item list (titles and shown dates), null when no list was read. */
+    itemsHash: text('items_hash'),
+    /** The dates the homepage showed, newest first, as a JSON array of YYYY-MM-DD. */
+    itemDates: text('item_dates'),
   },
   (t) => [index('probes_site_time').on(t.siteId, t.startedAt)],
+);
+
+/**
+ * The monitoring plan: each site's probe times, fixed in advance from a seed so that a restarted
+ * watcher carries on with the same plan, and a probe that was due while it was down is taken late, once.
+ */
+export const probePlan = sqliteTable(
+  'probe_plan',
+  {
+    siteId: text('site_id').notNull().references(() => sites.id),
+    dueAt: text('due_at').notNull(),
+    /** Set when the probe was taken (or given up as too late). */
+    doneAt: text('done_at'),
+    probeId: integer('probe_id'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.dueAt] }), index('probe_plan_due').on(t.doneAt, t.dueAt)],
+);
+
+/** Every homepage item ever seen by a probe, with when it was first seen: real update times, whatever the page prints. */
+export const homepageItems = sqliteTable(
+  'homepage_items',
+  {
+    siteId: text('site_id').notNull().references(() => sites.id),
+    /** Hash of the item's title and link. */
+    itemKey: text('item_key').notNull(),
+    title: text('title').notNull(),
+    dateText: text('date_text'),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.itemKey] })],
 );
 
 export const pages = sqliteTable(

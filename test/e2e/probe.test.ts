@@ -53,12 +53,14 @@ describe('site-unreachable from stored probes', () => {
     expect(f).toMatchObject({ code: 'unreachable', kind: 'veto' });
     expect(f.evidence).toMatchObject({ probes: 3, failures: 3, ratio: 1 });
     expect(Object.keys(f.evidence.failureKinds as object)).toEqual([key === 'down-503' ? 'http-5xx' : 'refused']);
+    expect(s.availability).toMatchObject({ windowDays: 7, probes: 3, failures: 3, ratio: 1, longestOutage: { probes: 3, recoveredAt: null } });
   });
 
   it('a live site is not flagged', () => {
     const s = site('healthy-trs');
     expect(s.findings.filter((f) => f.rule === 'site-unreachable')).toEqual([]);
     expect(s.verdict).toBe('qualified');
+    expect(s.availability).toMatchObject({ probes: 3, failures: 0, ratio: 0, longestOutage: null });
   });
 
   it('the default edition will not judge availability on 3 probes', async () => {

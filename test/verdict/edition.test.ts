@@ -29,7 +29,7 @@ describe('editions', () => {
   it('loads the shipped editions with every rule option resolved', () => {
     const e = loadEdition('2019');
     expect(e.name).toBe('2019');
-    expect(e.rules.map((r) => r.id)).toEqual(['site-unreachable', 'homepage-stale', 'column-stale', 'column-empty', 'interaction-unanswered', 'link-broken', 'typo', 'serious-error', 'state-council-missing', 'site-identity', 'pre-warning']);
+    expect(e.rules.map((r) => r.id)).toEqual(['site-unreachable', 'homepage-stale', 'column-stale', 'column-empty', 'interaction-unanswered', 'link-broken', 'typo', 'serious-error', 'state-council-missing', 'site-identity', 'pre-warning', 'registry-mismatch', 'homepage-dates']);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');
   });

@@ -1,0 +1,147 @@
+// One GET with its phases timed (DNS, connect, TLS, first byte, total), following redirects with every
+// hop checked by the address guard. node:http rather than fetch: fetch hides the socket, so it cannot
+// say where the time went, and it cannot take an injected name lookup (tests simulate DNS failures
+// with one instead of asking a real resolver about a name that does not exist).
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction, Socket } from 'node:net';
+import type { AddressGuard, Resolver } from './address-guard.js';
+
+export interface PhaseTimes {
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  firstByteMs: number | null;
+}
+
+export interface TimedResponse extends PhaseTimes {
+  status: number;
+  finalUrl: string;
+  contentType: string | null;
+  /** The body, up to maxBytes. */
+  body: Buffer;
+  bytes: number;
+}
+
+export interface TimedGetOptions {
+  timeoutMs: number;
+  guard: AddressGuard;
+  userAgent: string;
+  maxBytes: number;
+  /** Name lookup; the system's when absent. */
+  resolver?: Resolver;
+}
+
+/** Phase times are known even when the GET fails: a timeout after connecting says the server, not the network, hung. */
+export class TimedGetError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly times: PhaseTimes,
+    /** The URL a redirect led to when that hop failed: where the registered URL now points, though it did not answer. */
+    readonly redirectedTo: string | null = null,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+    this.name = (cause as Error)?.name === 'TimeoutError' ? 'TimeoutError' : 'TimedGetError';
+  }
+}
+
+const MAX_REDIRECTS = 10;
+
+export async function timedGet(url: string, opts: TimedGetOptions): Promise<TimedResponse> {
+  const t0 = performance.now();
+  const deadline = t0 + opts.timeoutMs;
+  const times: PhaseTimes = { dnsMs: null, connectMs: null, tlsMs: null, firstByteMs: null };
+  let current = url;
+  let redirected = false;
+  try {
+    for (let hop = 0; ; hop++) {
+      await opts.guard.check(current);
+      const { res, body } = await oneHop(current, opts, deadline, hop === 0 ? times : null, t0);
+      const location = res.headers.location;
+      if (res.statusCode! >= 300 && res.statusCode! <= 399 && location) {
+        if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+        current = new URL(location, current).href;
+        redirected = true;
+        continue;
+      }
+      const ct = res.headers['content-type'];
+      return { ...times, status: res.statusCode!, finalUrl: current, contentType: Array.isArray(ct) ? ct[0]! : (ct ?? null), body: body.buf, bytes: body.bytes };
+    }
+  } catch (e) {
+    throw new TimedGetError(e, times, redirected ? current : null);
+  }
+}
+
+function lookupFrom(resolver: Resolver): LookupFunction {
+  return ((host: string, options: { all?: boolean }, cb: (err: NodeJS.ErrnoException | null, address: unknown, family?: number) => void) => {
+    resolver(host).then(
+      (addrs) => {
+        if (addrs.length === 0) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), null);
+        const all = addrs.map((a) => ({ address: a, family: a.includes(':') ? 6 : 4 }));
+        if (options.all) cb(null, all);
+        else cb(null, all[0]!.address, all[0]!.family);
+      },
+      (err: NodeJS.ErrnoException) => cb(err, null),
+    );
+  }) as LookupFunction;
+}
+
+function oneHop(url: string, opts: TimedGetOptions, deadline: number, times: PhaseTimes | null, t0: number): Promise<{ res: IncomingMessage; body: { buf: Buffer; bytes: number } }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
+    const since = () => Math.round(performance.now() - t0);
+    // agent: false: a fresh connection every probe, or the DNS/connect/TLS phases would be hidden by a kept-alive socket.
+    const req = request(u, { method: 'GET', agent: false, headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' }, ...(opts.resolver ? { lookup: lookupFrom(opts.resolver) } : {}) });
+    const remaining = Math.max(1, deadline - performance.now());
+    const timer = setTimeout(() => {
+      const err = new Error('no complete response within the timeout');
+      err.name = 'TimeoutError';
+      req.destroy(err);
+    }, remaining);
+    const done = (f: () => void) => {
+      clearTimeout(timer);
+      f();
+    };
+    req.on('socket', (s: Socket) => {
+      if (!times) return;
+      let dnsAt = 0;
+      s.once('lookup', () => {
+        times.dnsMs = since();
+        dnsAt = times.dnsMs;
+      });
+      s.once('connect', () => {
+        times.dnsMs ??= 0;
+        times.connectMs = since() - dnsAt;
+      });
+      s.once('secureConnect', () => {
+        times.tlsMs = since() - dnsAt - (times.connectMs ?? 0);
+      });
+    });
+    req.on('error', (e) => done(() => reject(e)));
+    req.on('response', (res) => {
+      if (times) times.firstByteMs = since();
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      // A redirect's body is not read: only the last hop's page counts.
+      if (res.statusCode! >= 300 && res.statusCode! <= 399 && res.headers.location) {
+        res.resume();
+        res.on('end', () => done(() => resolve({ res, body: { buf: Buffer.alloc(0), bytes: 0 } })));
+        res.on('error', (e) => done(() => reject(e)));
+        return;
+      }
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (bytes <= opts.maxBytes) chunks.push(c);
+        else {
+          // Enough to say the page loads; the rest of a huge page is not needed.
+          res.destroy();
+          done(() => resolve({ res, body: { buf: Buffer.concat(chunks), bytes } }));
+        }
+      });
+      res.on('end', () => done(() => resolve({ res, body: { buf: Buffer.concat(chunks), bytes } })));
+      res.on('error', (e) => done(() => reject(e)));
+    });
+    req.end();
+  });
+}

@@ -1,0 +1,36 @@
+// When each homepage item was first seen by a probe: the site's real update times, whatever dates it prints.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { homepageItems } from './schema.js';
+import type { HomepageItem } from '../extract/homepage-items.js';
+
+export function recordHomepageItems(db: Db, siteId: string, seenAt: string, items: HomepageItem[]): void {
+  db.transaction((tx) => {
+    for (const i of items) {
+      tx.insert(homepageItems)
+        .values({ siteId, itemKey: i.key, title: i.title, dateText: i.dateText, firstSeenAt: seenAt, lastSeenAt: seenAt })
+        // A probe taken late (a restarted watcher catching up) must not move first-seen later or last-seen earlier.
+        .onConflictDoUpdate({
+          target: [homepageItems.siteId, homepageItems.itemKey],
+          set: { firstSeenAt: sql`min(${homepageItems.firstSeenAt}, excluded.first_seen_at)`, lastSeenAt: sql`max(${homepageItems.lastSeenAt}, excluded.last_seen_at)` },
+        })
+        .run();
+    }
+  });
+}
+
+export interface SeenItem {
+  title: string;
+  dateText: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export function homepageHistory(db: Db, siteId: string): SeenItem[] {
+  return db
+    .select({ title: homepageItems.title, dateText: homepageItems.dateText, firstSeenAt: homepageItems.firstSeenAt, lastSeenAt: homepageItems.lastSeenAt })
+    .from(homepageItems)
+    .where(and(eq(homepageItems.siteId, siteId)))
+    .orderBy(asc(homepageItems.firstSeenAt))
+    .all();
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { availability } from '../../src/report/availability.js';
+import type { ProbeArtifact } from '../../src/rules/types.js';
+
+const W = { windowDays: 7, from: '2026-11-24T02:00:00.000Z', to: '2026-12-01T03:00:00.000Z' };
+const p = (hour: number, ok: boolean): ProbeArtifact => ({ startedAt: new Date(Date.parse('2026-11-25T00:00:00Z') + hour * 3_600_000).toISOString(), ok, status: ok ? 200 : null, ms: 100, failure: ok ? null : 'timeout', error: null });
+
+describe('availability', () => {
+  it('counts probes and failures and finds the longest outage, to the probe that found the site back', () => {
+    const a = availability([p(0, true), p(1, false), p(2, true), p(3, false), p(4, false), p(5, false), p(6, true), p(7, false)], W);
+    expect(a).toMatchObject({ probes: 8, failures: 5, ratio: 5 / 8 });
+    expect(a.longestOutage).toEqual({ from: p(3, false).startedAt, recoveredAt: p(6, true).startedAt, probes: 3, minutes: 180 });
+  });
+
+  it('an outage still going at the last probe has no recovery', () => {
+    const a = availability([p(2, false), p(0, true), p(1, false)], W);
+    expect(a.longestOutage).toEqual({ from: p(1, false).startedAt, recoveredAt: null, probes: 2, minutes: 60 });
+  });
+
+  it('no probes: no ratio, no outage', () => {
+    expect(availability([], W)).toEqual({ ...W, probes: 0, failures: 0, ratio: null, longestOutage: null });
+  });
+});
