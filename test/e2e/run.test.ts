@@ -22,10 +22,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
   run = await cli(
     ['--db', join(dir, 'choucha.db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--delay', '0ms', '--fail-on', 'unqualified'],
-    { timeoutMs: 240_000 },
+    { timeoutMs: 540_000 },
   );
   report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await fleet?.close();
