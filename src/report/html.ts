@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { esc, link, safeHref } from './html-escape.js';
+import { disagreementSection, historySection, streakNote } from './html-workflow.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from './model.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
@@ -20,7 +21,7 @@ h2{font-size:18px;margin:4px 0 10px}table{border-collapse:collapse;width:100%}th
 .card.qualified{border-left-color:#2e7d32}.card.unqualified{border-left-color:#c62828}.card.not-checked{border-left-color:#9e9e9e}
 .card h3{margin:0 0 6px;font-size:16px}.meta{color:#555;font-size:13px}.badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:13px}
 .badge.qualified{background:#2e7d32}.badge.unqualified{background:#c62828}.badge.not-checked{background:#757575}
-.finding{margin:6px 0;padding:6px 8px;background:#fafafa;border-radius:3px}.finding.veto{background:#ffebee}.kind{font-weight:bold;margin-right:6px}
+.finding{margin:6px 0;padding:6px 8px;background:#fafafa;border-radius:3px}.finding.veto{background:#ffebee}.finding.ignored{opacity:.65}.kind{font-weight:bold;margin-right:6px}
 .shots img{max-width:240px;max-height:180px;border:1px solid #ccc;margin:4px 6px 0 0;vertical-align:top}
 .warn{background:#fff8e1}.muted{color:#777}.count{color:#555;margin-left:8px}
 `;
@@ -64,16 +65,17 @@ function shots(f: ReportFinding): string {
 
 function finding(f: ReportFinding): string {
   const points = f.kind === 'deduction' ? `<span class="muted">（扣 ${esc(f.points)} 分）</span>` : '';
-  return `<div class="finding ${esc(f.kind)}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(f.message)}</div>${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f)}</div>`;
+  const ignored = f.ignored ? `<div class="muted">已复核忽略：${esc(f.ignored.reason)}（${esc(f.ignored.by)}${f.ignored.until ? `，至 ${esc(f.ignored.until)}` : ''}；原为${esc(FINDING_KIND_LABELS[f.ignored.kind])}）</div>` : '';
+  return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(f.message)}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f)}</div>`;
 }
 
-function card(s: ReportSite): string {
+function card(s: ReportSite, report: Report): string {
   const rules = [...new Set([...s.findings, ...s.warnings].map((f) => f.rule))].join(' ');
   const score = s.verdict === 'not-checked' ? '' : s.vetoes.length > 0 ? '单项否决' : s.score === null ? '' : `${s.score.toFixed(1)} 分`;
   const home = s.screenshot ? safeHref(s.screenshot.path) : null;
   const notChecked = [s.notCheckedReason, ...s.notChecked.map((n) => `未检查（${n.rule}）：${n.reason}`)].filter((x): x is string => !!x);
   return `<article class="card ${esc(s.verdict)}" data-verdict="${esc(s.verdict)}" data-rules="${esc(rules)}" data-region="${esc(s.region?.slice(0, 2) ?? '')}">
-<h3>${esc(s.name)} <span class="badge ${esc(s.verdict)}">${esc(VERDICT_LABELS[s.verdict])}</span> <span class="count">${esc(score)}</span></h3>
+<h3>${esc(s.name)} <span class="badge ${esc(s.verdict)}">${esc(VERDICT_LABELS[s.verdict])}</span> <span class="count">${esc(score)}</span>${streakNote(report, s.id)}</h3>
 <div class="meta">网站标识码 ${esc(s.id)} · ${esc(regionLabel(s.region) || '未登记地区')} · ${esc(levelLabel(s.level) || '未登记层级')}${s.sponsor ? ` · 主办：${esc(s.sponsor)}` : ''} · ${link(s.url)}</div>
 ${home ? `<div class="shots"><a href="${home}" target="_blank" rel="noopener noreferrer"><img src="${home}" alt="首页截图" loading="lazy"></a></div>` : ''}
 ${s.findings.map(finding).join('')}
@@ -121,7 +123,8 @@ export function renderHtml(report: Report): string {
 <label>问题 <select id="f-rule">${option('', '全部')}${[...rules].map(([id, t]) => option(id, t)).join('')}</select></label>
 <label>地区 <select id="f-region">${option('', '全部')}${regions.map((r) => option(r.key, r.label)).join('')}</select></label>
 </section>
-<section id="sites">${report.sites.map(card).join('\n')}</section>
+${historySection(report)}${disagreementSection(report)}
+<section id="sites">${report.sites.map((x) => card(x, report)).join('\n')}</section>
 </main>
 <script>${SCRIPT}</script>
 </body></html>

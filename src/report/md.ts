@@ -14,6 +14,33 @@ function rateTable(head: string, rows: RateRow[]): string[] {
   return [`| ${head} | 网站 | 已判定 | 合格 | 不合格 | 合格率 |`, '|---|---:|---:|---:|---:|---:|', ...rows.map((r) => `| ${cell(r.label)} | ${r.sites} | ${r.checked} | ${r.qualified} | ${r.unqualified} | ${percent(r.rate)} |`)];
 }
 
+function historyLines(report: Report): string[] {
+  const h = report.history;
+  if (!h) return [];
+  const offenders = h.sites.filter((x) => x.consecutiveUnqualified >= 2);
+  const name = (id: string) => report.sites.find((x) => x.id === id)?.name ?? id;
+  return [
+    `## 与上季度（${cell(h.previousQuarter)}）比较`,
+    '',
+    '| 地区 | 合格率 | 上季度 | 变化（百分点） | 连续不合格网站 |',
+    '|---|---:|---:|---:|---:|',
+    ...h.regions.map((r) => `| ${cell(regionLabel(r.key.length === 2 ? `${r.key}0000` : r.key) || r.key)} | ${percent(r.rate)} | ${percent(r.previousRate)} | ${r.change === null ? '—' : (r.change * 100).toFixed(1)} | ${r.repeatOffenders} |`),
+    '',
+    ...(offenders.length ? ['连续不合格：', '', ...offenders.map((x) => `- ${cell(name(x.id))}：连续 ${x.consecutiveUnqualified} 个季度`), ''] : []),
+  ];
+}
+
+function disagreementLines(report: Report): string[] {
+  const d = report.disagreements;
+  if (!d) return [];
+  return [
+    '## 梯次复核分歧',
+    '',
+    ...(d.length === 0 ? ['无。'] : ['| 网站 | 下级结论 | 本级结论 |', '|---|---|---|', ...d.map((x) => `| ${cell(x.name ?? x.siteId)} | ${cell(x.lowerTier)} ${cell(x.lowerVerdict)} | ${cell(x.upperVerdict)} |`)]),
+    '',
+  ];
+}
+
 export function renderMarkdown(report: Report): string {
   const s = report.summary;
   const unqualified = report.sites.filter((x) => x.verdict === 'unqualified');
@@ -40,6 +67,8 @@ export function renderMarkdown(report: Report): string {
       ? ['无。']
       : ['| 序号 | 地区 | 网站名称 | 网址 | 问题类型 | 问题描述 |', '|---:|---|---|---|---|---|', ...unqualified.map((x, i) => `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(problemMessages(x).join('；'))} |`)]),
     '',
+    ...historyLines(report),
+    ...disagreementLines(report),
     '## 预警',
     '',
     ...(warned.length === 0 ? ['无。'] : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(w.message)}`))),

@@ -85,3 +85,28 @@ describe('the HTML report in Chromium', () => {
     expect(png.levels).toBeGreaterThan(8);
   });
 });
+
+describe('the workflow sections', () => {
+  it('shows last quarter’s change, a repeat offender, the tiers’ disagreements and an ignored finding', async () => {
+    const r = loadReport();
+    r.history = {
+      previousQuarter: '2026Q3',
+      sites: [{ id: r.sites[1]!.id, consecutiveUnqualified: 3 }],
+      regions: [{ key: '43', checked: 2, qualified: 1, rate: 0.5, previousRate: 0.25, change: 0.25, repeatOffenders: 1 }],
+      levels: [],
+    };
+    r.disagreements = [{ siteId: r.sites[0]!.id, name: r.sites[0]!.name, lowerTier: 'prefecture', lowerVerdict: 'qualified', upperVerdict: 'unqualified', onlyUpper: [{ rule: 'homepage-stale', code: 'stale', url: null, message: '首页不更新<b>x</b>', fingerprint: 'f' }], onlyLower: [] }];
+    r.sites[0]!.findings[0]!.ignored = { reason: '链接已恢复，误报', by: '张三', until: '2026-12-31', kind: 'deduction', points: 1 };
+    const p = await browser.newPage();
+    try {
+      await p.setContent(renderHtml(r));
+      expect(await p.textContent('#history')).toContain('+25.0');
+      expect(await p.locator('article.card').nth(1).textContent()).toContain('连续 3 个季度不合格');
+      expect(await p.textContent('#disagreements')).toContain('首页不更新<b>x</b>');
+      expect(await p.locator('#disagreements b').count()).toBe(0);
+      expect(await p.locator('.finding.ignored').first().textContent()).toContain('已复核忽略：链接已恢复，误报（张三，至 2026-12-31');
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -81,3 +81,17 @@ describe('Markdown summary', () => {
     expect(row).toContain('甲\\|乙 丙');
   });
 });
+
+describe('Markdown workflow sections', () => {
+  it('has the change from last quarter, repeat offenders and the tiers’ disagreements when the report carries them', () => {
+    const r = loadReport();
+    expect(renderMarkdown(r)).not.toContain('与上季度');
+    r.history = { previousQuarter: '2026Q3', sites: [{ id: r.sites[2]!.id, consecutiveUnqualified: 2 }], regions: [{ key: '42', checked: 1, qualified: 0, rate: 0, previousRate: 0.5, change: -0.5, repeatOffenders: 1 }], levels: [] };
+    r.disagreements = [{ siteId: r.sites[0]!.id, name: r.sites[0]!.name, lowerTier: 'prefecture', lowerVerdict: 'qualified', upperVerdict: 'unqualified', onlyUpper: [], onlyLower: [] }];
+    const md = renderMarkdown(r);
+    expect(md).toContain('## 与上季度（2026Q3）比较');
+    expect(md).toMatch(/\| 湖北省[^|]* \| 0\.0% \| 50\.0% \| -50\.0 \| 1 \|/);
+    expect(md).toContain(`- ${r.sites[2]!.name}：连续 2 个季度`);
+    expect(md).toMatch(/## 梯次复核分歧[\s\S]*\| prefecture qualified \| unqualified \|/);
+  });
+});

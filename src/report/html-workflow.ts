@@ -1,0 +1,43 @@
+// The HTML report's sections for the quarter's workflow: the change from last quarter with repeat
+// offenders, and where this tier disagrees with the lower tier it re-checked.
+import { esc } from './html-escape.js';
+import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
+import type { Report } from './model.js';
+import type { SiteLevel } from '../registry/site.js';
+import { percent } from './rates.js';
+
+function change(c: number | null): string {
+  if (c === null) return '—';
+  const pts = (c * 100).toFixed(1);
+  return c > 0 ? `+${pts}` : pts;
+}
+
+export function historySection(report: Report): string {
+  const h = report.history;
+  if (!h) return '';
+  const table = (head: string, rows: typeof h.regions, label: (k: string) => string) =>
+    `<table><thead><tr><th>${head}</th><th>已判定</th><th>合格</th><th>合格率</th><th>上季度（${esc(h.previousQuarter)}）</th><th>变化（百分点）</th><th>连续不合格网站</th></tr></thead><tbody>${rows
+      .map((r) => `<tr><td>${esc(label(r.key))}</td><td>${r.checked}</td><td>${r.qualified}</td><td>${percent(r.rate)}</td><td>${percent(r.previousRate)}</td><td>${change(r.change)}</td><td>${r.repeatOffenders}</td></tr>`)
+      .join('')}</tbody></table>`;
+  return `<section id="history"><h2>与上季度比较</h2><div class="tables">${table('地区', h.regions, (k) => regionLabel(k.length === 2 ? `${k}0000` : k) || k)}${table('层级', h.levels, (k) => levelLabel(k as SiteLevel) || k)}</div></section>`;
+}
+
+/** "连续 3 个季度不合格" for a card, when the history says so. */
+export function streakNote(report: Report, siteId: string): string {
+  const n = report.history?.sites.find((s) => s.id === siteId)?.consecutiveUnqualified ?? 0;
+  return n >= 2 ? ` <span class="badge unqualified">连续 ${n} 个季度不合格</span>` : '';
+}
+
+export function disagreementSection(report: Report): string {
+  const d = report.disagreements;
+  if (!d) return '';
+  const verdict = (v: string) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v;
+  const list = (fs: { message: string }[]) => (fs.length ? fs.map((f) => esc(f.message)).join('<br>') : '—');
+  return `<section id="disagreements"><h2>梯次复核：与下级检查结论不一致（${d.length} 个）</h2>${
+    d.length === 0
+      ? '<p class="muted">无</p>'
+      : `<table><thead><tr><th>网站</th><th>下级结论</th><th>本级结论</th><th>本级发现、下级未发现</th><th>下级发现、本级未发现</th></tr></thead><tbody>${d
+          .map((x) => `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(x.lowerTier)}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`)
+          .join('')}</tbody></table>`
+  }</section>`;
+}
