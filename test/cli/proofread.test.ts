@@ -10,7 +10,9 @@ import { cli } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'choucha-proofread-'));
 const json = (stdout: string) => JSON.parse(stdout) as { findings: Record<string, unknown>[] };
 
-describe('choucha proofread', () => {
+// Each case starts the CLI, which loads the segmenter's dictionary and compiles the lexicons: seconds each,
+// more on a loaded machine. Only the time allowed is raised.
+describe('choucha proofread', { timeout: 180_000 }, () => {
   it('reads standard input, one paragraph per line, offsets in code points', async () => {
     const draft = '会议对下一阶段工作进行了布署。\n庆祝中华人民共合国成立，欧阳𬀩按排会议。\n';
     const r = await cli(['proofread', '--json'], { stdin: draft });

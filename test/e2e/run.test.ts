@@ -31,7 +31,8 @@ afterAll(async () => {
   await fleet?.close();
 });
 
-describe('choucha run on the fixture fleet', () => {
+// Each case may start the CLI on the whole fleet's database: more than the default minute when the machine is busy.
+describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
   it('finishes, and exits 1 because --fail-on unqualified tripped', () => {
     expect(run.stderr).toContain('wrote');
     const anyUnqualified = fleet.sites.some((s) => s.fixture.expect.verdict === 'unqualified');
