@@ -2,7 +2,8 @@
 // An item without a visible date counts as not updated; a homepage that is only navigation is judged
 // on its first-level columns.
 import { z } from 'zod';
-import type { Finding, ListArtifact, Rule } from './types.js';
+import type { Finding, Rule } from './types.js';
+import { homepageLists } from './utils/homepage-lists.js';
 import { describePeriod, newestItem, windowStart } from './utils/window.js';
 
 const TEXT = {
@@ -24,9 +25,7 @@ export const homepageStale: Rule<typeof options> = {
   },
   run(a, opts, ctx) {
     if (!a.homepage?.readable) return { status: 'not-checked', reason: '首页未能获取，无法判断更新情况' };
-    const blocks = a.lists.filter((l) => l.kind === 'homepage-block' && l.items.length > 0);
-    const navOnly = blocks.length === 0;
-    const judged: ListArtifact[] = navOnly ? a.lists.filter((l) => l.kind === 'column' && l.level === 1 && l.state === 'items') : blocks;
+    const { lists: judged, navOnly } = homepageLists(a);
     if (judged.length === 0) {
       return { status: 'not-checked', reason: '首页没有可读的信息列表，一级栏目也未能读取' };
     }

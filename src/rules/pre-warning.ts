@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { replyState } from '../extract/board.js';
 import type { Finding, Rule, SiteArtifacts } from './types.js';
+import { homepageLists } from './utils/homepage-lists.js';
 import { replyDeadline, sortValid } from './utils/letters.js';
+import { probesInWindow } from './utils/probe-window.js';
 import { newestItem, windowStart } from './utils/window.js';
 
 const TEXT = {
@@ -37,9 +39,7 @@ const options = z.object({
 type Options = z.infer<typeof options>;
 
 function homepage(a: SiteArtifacts, o: Options, atDay: string): Record<string, unknown> | null {
-  const blocks = a.lists.filter((l) => l.kind === 'homepage-block' && l.items.length > 0);
-  const judged = blocks.length > 0 ? blocks : a.lists.filter((l) => l.kind === 'column' && l.level === 1 && l.state === 'items');
-  const newest = newestItem(judged.flatMap((l) => l.items), atDay);
+  const newest = newestItem(homepageLists(a).lists.flatMap((l) => l.items), atDay);
   if (!newest?.date) return null;
   const warnFrom = windowStart(atDay, { days: o.homepageDays });
   const vetoFrom = windowStart(atDay, { days: o.homepageVetoDays });
@@ -52,11 +52,7 @@ function columns(a: SiteArtifacts, o: Options): Record<string, unknown> | null {
 }
 
 function probes(a: SiteArtifacts, o: Options, at: string): Record<string, unknown> | null {
-  const end = Date.parse(at);
-  const inWindow = a.probes.filter((p) => {
-    const t = Date.parse(p.startedAt);
-    return t >= end - o.probeWindowDays * 86_400_000 && t <= end;
-  });
+  const inWindow = probesInWindow(a.probes, at, o.probeWindowDays, 0);
   if (inWindow.length < o.minProbes) return null;
   const failed = inWindow.filter((p) => !p.ok).length;
   const ratio = failed / inWindow.length;

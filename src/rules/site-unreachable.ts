@@ -2,6 +2,7 @@
 // Too few probes in the window is not a measurement: the rule says so instead of guessing.
 import { z } from 'zod';
 import type { Rule } from './types.js';
+import { probesInWindow } from './utils/probe-window.js';
 
 const TEXT = { title: '站点无法访问', unreachable: '监测期内首页无法访问的次数达到或超过规定比例' };
 
@@ -13,7 +14,6 @@ const options = z.object({
   graceMinutes: z.number().min(0).default(60),
 });
 
-const DAY_MS = 86_400_000;
 
 export const siteUnreachable: Rule<typeof options> = {
   meta: {
@@ -25,13 +25,7 @@ export const siteUnreachable: Rule<typeof options> = {
     options,
   },
   run(a, opts, ctx) {
-    const at = Date.parse(ctx.at);
-    const from = at - opts.windowDays * DAY_MS;
-    const to = at + opts.graceMinutes * 60_000;
-    const inWindow = a.probes.filter((p) => {
-      const t = Date.parse(p.startedAt);
-      return t >= from && t <= to;
-    });
+    const inWindow = probesInWindow(a.probes, ctx.at, opts.windowDays, opts.graceMinutes);
     if (inWindow.length < opts.minProbes) {
       return {
         status: 'not-checked',

@@ -3,7 +3,7 @@
 // each State Council document within 24 hours. The documents come from a reference list handed to the
 // check (`--state-council FILE`): a closed network cannot read www.gov.cn.
 import { z } from 'zod';
-import { daysBefore } from '../extract/day.js';
+import { daysBefore, daysBetween } from '../extract/day.js';
 import { SITE_LEVELS } from '../registry/site.js';
 import type { Day, Finding, Rule, SiteArtifacts } from './types.js';
 import { normalizeDocNumber, normalizeTitle, type StateCouncilDoc, titleNames } from './utils/state-council-docs.js';
@@ -27,10 +27,6 @@ interface Seen {
   where: string;
   day: Day | null;
   title: string;
-}
-
-function dayDiff(a: Day, b: Day): number {
-  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
 }
 
 function names(text: string, words: string[]): boolean {
@@ -81,7 +77,7 @@ export const stateCouncilMissing: Rule<typeof options> = {
 
     const from = daysBefore(ctx.atDay, opts.windowDays);
     // A document is due once its 24 hours have surely passed: published two days before `at` or earlier.
-    const due = ctx.stateCouncil.filter((d) => d.published >= from && dayDiff(ctx.atDay, d.published) >= 2);
+    const due = ctx.stateCouncil.filter((d) => d.published >= from && daysBetween(d.published, ctx.atDay) >= 2);
     // "Not found" is only said when everything the site shows was read: a complete crawl, and a column
     // that was read (not a link to a feed on another host, not a script-built list left unread).
     const unsure =
@@ -107,8 +103,8 @@ export const stateCouncilMissing: Rule<typeof options> = {
       const dated = seen.filter((s) => s.day !== null).sort((x, y) => (x.day! < y.day! ? -1 : 1));
       const first = dated[0];
       // Dates on these sites are days: two days apart is surely more than 24 hours, one day apart may not be.
-      if (first && dayDiff(first.day!, doc.published) >= 2) {
-        out.push({ ...base, code: 'late', url: first.where, message: `${TEXT.late}：《${doc.title}》国务院 ${doc.published} 发布，本站 ${first.day} 转载`, evidence: { document: docInfo, republished: first.day, republishedUrl: first.where, daysLate: dayDiff(first.day!, doc.published) } });
+      if (first && daysBetween(doc.published, first.day!) >= 2) {
+        out.push({ ...base, code: 'late', url: first.where, message: `${TEXT.late}：《${doc.title}》国务院 ${doc.published} 发布，本站 ${first.day} 转载`, evidence: { document: docInfo, republished: first.day, republishedUrl: first.where, daysLate: daysBetween(doc.published, first.day!) } });
       }
     }
     if (out.length === 0 && unverified.length > 0) {

@@ -1,7 +1,7 @@
 // Letters on consultation boards, as the interaction indicators count them: which are valid (not empty,
 // not a test, not a resubmission of another), when each had to be answered by (calendar months), and
 // how long the answered ones took in working days.
-import { monthsBefore } from '../../extract/day.js';
+import { daysBetween, monthsBefore } from '../../extract/day.js';
 import { replyState } from '../../extract/board.js';
 import type { Day, MessageArtifact } from '../types.js';
 import { type CalendarOverrides, workdaysBetween } from './working-days.js';
@@ -60,7 +60,7 @@ export function sortValid(letters: Letter[], duplicateDays: number): Validity {
 }
 
 function daysApart(a: Day, b: Day): number {
-  return Math.abs(Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+  return Math.abs(daysBetween(a, b));
 }
 
 export interface ReplyTime {
