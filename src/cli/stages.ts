@@ -186,7 +186,8 @@ export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: str
   const judged = { ...check, edition: edition.name };
   const bar = new Progress(g, 'check', sampleOf(db, check.id).length, 'sites');
   const r = judgeCheck(db, judged, edition, nowIso(), { stateCouncil, ignore, onSite: (id) => bar.tick(id) });
-  bar.finish(`check: ${r.judged} sites judged against edition ${edition.name}`, { judged: r.judged });
+  const closed = r.closed > 0 ? `; ${r.closed} closed sites in scope checked on their probes` : '';
+  bar.finish(`check: ${r.judged} sites judged against edition ${edition.name}${closed}`, { judged: r.judged, closed: r.closed });
   return judged;
 }
 

@@ -1,7 +1,8 @@
-// `probe`: rounds of availability probes over a check's sample, each probe stored as it completes.
+// `probe`: rounds of availability probes over a check's sample (and the closed sites in its scope), each
+// probe stored as it completes.
 import type { Db } from '../store/db.js';
 import type { Check } from '../store/checks.js';
-import { sampleOf } from '../store/checks.js';
+import { probedSiteIds } from '../store/closed-sites.js';
 import { recordHomepageItems } from '../store/homepage-history.js';
 import { saveProbe } from '../store/probes.js';
 import { getSites } from '../store/sites.js';
@@ -27,7 +28,7 @@ export function saveOutcome(db: Db, o: ProbeOutcome): number {
 }
 
 export async function probeCheck(db: Db, check: Check, opts: ProbeCheckOptions): Promise<{ probes: number; failed: number }> {
-  const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
+  const sites = getSites(db, probedSiteIds(db, check));
   let probes = 0;
   let failed = 0;
   for (let round = 1; round <= opts.rounds; round++) {

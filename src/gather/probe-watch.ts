@@ -4,7 +4,7 @@
 // would measure the restart time, not the site.
 import type { Db } from '../store/db.js';
 import type { Check } from '../store/checks.js';
-import { sampleOf } from '../store/checks.js';
+import { probedSiteIds } from '../store/closed-sites.js';
 import { addPlan, dueProbes, markDone, nextDue, sitesWithPendingPlan } from '../store/probe-plan.js';
 import { getSites } from '../store/sites.js';
 import { probeTimes } from '../plan/probe-schedule.js';
@@ -36,9 +36,9 @@ export interface WatchResult {
   missed: number;
 }
 
-/** Writes the plan for sites of the sample that have none running; returns how many probes it planned. */
+/** Writes the plan for probed sites (the sample and closed sites in scope) that have none running; returns how many probes it planned. */
 export function planWatch(db: Db, check: Check, o: Pick<WatchOptions, 'days' | 'perDay' | 'seed'>, now: Date): number {
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
+  const ids = probedSiteIds(db, check);
   const running = sitesWithPendingPlan(db, ids);
   const rows = ids.filter((id) => !running.has(id)).flatMap((siteId) => probeTimes(siteId, { from: now.toISOString(), days: o.days, perDay: o.perDay, seed: o.seed }).map((dueAt) => ({ siteId, dueAt })));
   addPlan(db, rows);

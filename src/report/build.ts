@@ -2,14 +2,15 @@
 import type { Db } from '../store/db.js';
 import { type Check, sampleOf } from '../store/checks.js';
 import { getSites } from '../store/sites.js';
-import { judgementsOf } from '../store/verdicts.js';
+import { findingsBySite, judgementsOf } from '../store/verdicts.js';
+import { closedInScope } from '../store/closed-sites.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { relative, sep } from 'node:path';
 import { shotsOf } from '../store/evidence.js';
 import { probesBetween } from '../store/probes.js';
 import { availability } from './availability.js';
-import type { Report, ReportFinding, ReportSite, Screenshot } from './model.js';
+import type { Report, ReportClosedSite, ReportFinding, ReportSite, Screenshot } from './model.js';
 import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
 import { disagreements } from '../plan/tiers.js';
@@ -56,6 +57,17 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       screenshot: shots.get(s.url) ?? homeShots.get(new URL(s.url).host) ?? null,
     };
   });
+  const found = findingsBySite(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r);
+  const closed: ReportClosedSite[] = closedInScope(db, check).map((s) => ({
+    id: s.id,
+    name: s.name,
+    url: s.url,
+    sponsor: s.sponsor,
+    level: s.level,
+    region: s.region,
+    availability: availability(probesBetween(db, s.id, window.from, window.to), window),
+    findings: found.get(s.id) ?? [],
+  }));
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
   const unqualified = sites.filter((s) => s.verdict === 'unqualified').length;
   const checked = qualified + unqualified;
@@ -80,6 +92,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     ...(h.sites.length > 0
       ? { history: { previousQuarter: h.previousQuarter, sites: h.sites.map((x) => ({ id: x.id, consecutiveUnqualified: x.consecutiveUnqualified })), regions: h.regions, levels: h.levels } }
       : {}),
+    ...(closed.length > 0 ? { closed } : {}),
     ...(lower ? { disagreements: disagreements(lower, sites) } : {}),
   };
 }

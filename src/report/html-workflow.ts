@@ -1,5 +1,5 @@
 // The HTML report's sections for the quarter's workflow: the change from last quarter with repeat
-// offenders, and where this tier disagrees with the lower tier it re-checked.
+// offenders, where this tier disagrees with the lower tier it re-checked, and the closed sites in scope.
 import { esc } from './html-escape.js';
 import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report } from './model.js';
@@ -40,4 +40,14 @@ export function disagreementSection(report: Report): string {
           .map((x) => `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(x.lowerTier)}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`)
           .join('')}</tbody></table>`
   }</section>`;
+}
+
+/** Closed (关停) sites in scope: their probes, and whether any still served the site's own pages. */
+export function closedSection(report: Report): string {
+  const c = report.closed;
+  if (!c) return '';
+  const answering = c.filter((x) => x.findings.length > 0);
+  return `<section id="closed"><h2>登记为关停的网站（${c.length} 个，仍可访问 ${answering.length} 个）</h2><table><thead><tr><th>网站</th><th>登记网址</th><th>探测</th><th>未响应</th><th>问题</th></tr></thead><tbody>${c
+    .map((x) => `<tr><td>${esc(x.name)}（${esc(x.id)}）</td><td>${esc(x.url)}</td><td>${x.availability.probes}</td><td>${x.availability.failures}</td><td>${x.findings.length ? x.findings.map((f) => esc(f.message)).join('<br>') : x.availability.probes === 0 ? '<span class="muted">监测期内未探测</span>' : '—'}</td></tr>`)
+    .join('')}</tbody></table></section>`;
 }

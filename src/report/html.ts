@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { esc, link, safeHref } from './html-escape.js';
-import { disagreementSection, historySection, streakNote } from './html-workflow.js';
+import { closedSection, disagreementSection, historySection, streakNote } from './html-workflow.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from './model.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
@@ -123,7 +123,7 @@ export function renderHtml(report: Report): string {
 <label>问题 <select id="f-rule">${option('', '全部')}${[...rules].map(([id, t]) => option(id, t)).join('')}</select></label>
 <label>地区 <select id="f-region">${option('', '全部')}${regions.map((r) => option(r.key, r.label)).join('')}</select></label>
 </section>
-${historySection(report)}${disagreementSection(report)}
+${historySection(report)}${disagreementSection(report)}${closedSection(report)}
 <section id="sites">${report.sites.map((x) => card(x, report)).join('\n')}</section>
 </main>
 <script>${SCRIPT}</script>

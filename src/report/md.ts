@@ -41,6 +41,18 @@ function disagreementLines(report: Report): string[] {
   ];
 }
 
+function closedLines(report: Report): string[] {
+  const c = report.closed;
+  if (!c) return [];
+  const answering = c.filter((x) => x.findings.length > 0);
+  return [
+    `## 登记为关停的网站（${c.length} 个）`,
+    '',
+    ...(answering.length === 0 ? ['均未发现仍可访问。'] : answering.flatMap((x) => x.findings.map((f) => `- ${cell(x.name)}（${cell(x.url)}）：${cell(f.message)}`))),
+    '',
+  ];
+}
+
 export function renderMarkdown(report: Report): string {
   const s = report.summary;
   const unqualified = report.sites.filter((x) => x.verdict === 'unqualified');
@@ -69,6 +81,7 @@ export function renderMarkdown(report: Report): string {
     '',
     ...historyLines(report),
     ...disagreementLines(report),
+    ...closedLines(report),
     '## 预警',
     '',
     ...(warned.length === 0 ? ['无。'] : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(w.message)}`))),

@@ -85,8 +85,24 @@ export interface Report {
   sites: ReportSite[];
   /** This tier's verdicts over the quarters (src/report/history.ts); absent when nothing was judged. */
   history?: ReportHistory;
+  /**
+   * Sites registered as closed (关停) in the check's scope: no verdict, but probed, and judged by
+   * registry-mismatch alone (a closed site still serving its pages). Absent when the scope has none.
+   */
+  closed?: ReportClosedSite[];
   /** Where this check and the lower tier it re-checked (`sample --recheck-qualified`) disagree. */
   disagreements?: Disagreement[];
+}
+
+export interface ReportClosedSite {
+  id: string;
+  name: string;
+  url: string;
+  sponsor: string | null;
+  level: SiteLevel | null;
+  region: string | null;
+  availability: Availability;
+  findings: ReportFinding[];
 }
 
 export interface ReportHistory {

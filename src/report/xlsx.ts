@@ -11,6 +11,7 @@ export const EXPOSURE_SHEET = '不合格网站名单';
 export const SITES_SHEET = '全部网站';
 export const FINDINGS_SHEET = '全部问题';
 export const WARNINGS_SHEET = '预警';
+export const CLOSED_SHEET = '关停网站';
 export const NO_UNQUALIFIED_TEXT = '本季度无不合格网站';
 /** 问题类型 of a site that failed on points alone. */
 export const OVER_DEDUCTION_TEXT = '扣分超限';
@@ -62,6 +63,16 @@ const FINDING_COLUMNS: Column[] = [
   { header: '问题描述', width: 60, wrap: true },
 ];
 
+const CLOSED_COLUMNS: Column[] = [
+  { header: '网站标识码', width: 14 },
+  { header: '网站名称', width: 30 },
+  { header: '登记网址', width: 36 },
+  { header: '主办单位', width: 24 },
+  { header: '探测次数', width: 10 },
+  { header: '未响应次数', width: 10 },
+  { header: '问题描述', width: 60, wrap: true },
+];
+
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'choucha';
@@ -72,6 +83,7 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
   addTable(workbook.addWorksheet(SITES_SHEET), SITE_COLUMNS, 1, report.sites.map(siteRow));
   addTable(workbook.addWorksheet(FINDINGS_SHEET), FINDING_COLUMNS, 1, findingRows(report, 'findings'));
   addTable(workbook.addWorksheet(WARNINGS_SHEET), FINDING_COLUMNS, 1, findingRows(report, 'warnings'));
+  if (report.closed) addTable(workbook.addWorksheet(CLOSED_SHEET), CLOSED_COLUMNS, 1, closedRows(report));
 
   // exceljs types its result as its own ArrayBuffer-like; at runtime it is a Node Buffer.
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -144,6 +156,10 @@ function findingRows(report: Report, which: 'findings' | 'warnings'): Out[][] {
       f.message,
     ]),
   );
+}
+
+function closedRows(report: Report): Out[][] {
+  return (report.closed ?? []).map((x) => [x.id, x.name, { url: x.url }, x.sponsor ?? '', x.availability.probes, x.availability.failures, x.findings.map((f) => f.message).join('\n')]);
 }
 
 /** Header at `headerRow`, frozen above the data, then one row per entry. */

@@ -79,8 +79,9 @@ export const registryMismatch: Rule<typeof options> = {
     const parked = parkedText(a, opts.parkedMaxChars);
 
     if (a.site.status === 'closed') {
-      // A closed site forwarding to its parent portal is how closing is done; only its own pages count.
-      const own = reached.filter((p) => p.ok && p.itemsHash && sameDomain(p.finalUrl!, registered));
+      // A closed site forwarding to its parent portal is how closing is done, and the portal is usually on
+      // the same registrable domain (lyj.x.gov.cn → www.x.gov.cn): only pages on the registered host count.
+      const own = reached.filter((p) => p.ok && p.itemsHash && sameHost(p.finalUrl!, registered));
       if (own.length > 0) {
         add('closed-but-answers', `${own.length} 次探测打开了登记网址上的网站内容（最近一次 ${own.at(-1)!.startedAt}），请人工确认网站是否已关停`, { probes: inWindow.length, answered: own.length, last: own.at(-1)!.startedAt });
       }
@@ -108,6 +109,13 @@ export const registryMismatch: Rule<typeof options> = {
     return { status: 'checked', findings };
   },
 };
+
+/** The registered host itself, with or without www. (and whatever scheme or port). */
+function sameHost(url: string, registeredHost: string): boolean {
+  const bare = (h: string) => h.replace(/^www\./, '');
+  const h = hostOf(url);
+  return h !== null && bare(h) === bare(registeredHost);
+}
 
 function sameDomain(url: string, registeredHost: string): boolean {
   const h = hostOf(url);

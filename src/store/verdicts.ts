@@ -6,14 +6,20 @@ import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
 import type { Judgement } from '../verdict/judge.js';
 import { fingerprint } from '../verdict/fingerprint.js';
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function replaceFindings(tx: Tx, checkId: number, siteId: string, list: ReportFinding[]): void {
+  tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId))).run();
+  for (const f of list) {
+    tx.insert(findings)
+      .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence, ignored: f.ignored ?? null })
+      .run();
+  }
+}
+
 export function saveJudgement(db: Db, checkId: number, siteId: string, j: Judgement, now: string): void {
   db.transaction((tx) => {
-    tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId))).run();
-    for (const f of j.findings) {
-      tx.insert(findings)
-        .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence, ignored: f.ignored ?? null })
-        .run();
-    }
+    replaceFindings(tx, checkId, siteId, j.findings);
     const row = { verdict: j.verdict, score: j.score, vetoes: j.vetoes, notChecked: j.notChecked, notCheckedReason: j.notCheckedReason, judgedAt: now };
     tx.insert(verdicts)
       .values({ checkId, siteId, ...row })
@@ -22,11 +28,13 @@ export function saveJudgement(db: Db, checkId: number, siteId: string, j: Judgem
   });
 }
 
-export interface StoredJudgement extends Judgement {
-  siteId: string;
+/** Findings of a site that gets no verdict (a closed site in scope): replaced whenever the check is judged. */
+export function saveFindingsOnly(db: Db, checkId: number, siteId: string, list: ReportFinding[]): void {
+  db.transaction((tx) => replaceFindings(tx, checkId, siteId, list));
 }
 
-export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => string): StoredJudgement[] {
+/** Findings by site, verdict or not. */
+export function findingsBySite(db: Db, checkId: number, titles: (rule: string) => string): Map<string, ReportFinding[]> {
   const fs = db.select().from(findings).where(eq(findings.checkId, checkId)).orderBy(asc(findings.id)).all();
   const bySite = new Map<string, ReportFinding[]>();
   for (const f of fs) {
@@ -45,6 +53,15 @@ export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => 
     });
     bySite.set(f.siteId, list);
   }
+  return bySite;
+}
+
+export interface StoredJudgement extends Judgement {
+  siteId: string;
+}
+
+export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => string): StoredJudgement[] {
+  const bySite = findingsBySite(db, checkId, titles);
   return db
     .select()
     .from(verdicts)

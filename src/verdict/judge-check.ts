@@ -1,4 +1,5 @@
-// `check`: judge every site of a check from its stored artifacts (no network): rules, then verdict.
+// `check`: judge every site of a check from its stored artifacts (no network): rules, then verdict; and
+// the closed sites in its scope, on their probes alone.
 import { cstDay } from '../extract/day.js';
 import type { Db } from '../store/db.js';
 import type { RuleContext } from '../rules/types.js';
@@ -11,8 +12,9 @@ import type { Edition } from './edition.js';
 import { judge } from './judge.js';
 import type { IgnoreList } from './ignore.js';
 import { runRules } from './run-rules.js';
+import { judgeClosed } from './judge-closed.js';
 
-export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; ignore?: IgnoreList | null; onSite?: (siteId: string) => void } = {}): { judged: number } {
+export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; ignore?: IgnoreList | null; onSite?: (siteId: string) => void } = {}): { judged: number; closed: number } {
   const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
   const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
   for (const site of sites) {
@@ -21,5 +23,5 @@ export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, 
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
     opts.onSite?.(site.id);
   }
-  return { judged: sites.length };
+  return { judged: sites.length, closed: judgeClosed(db, check, edition, { ignore: opts.ignore ?? null }).judged };
 }

@@ -17,7 +17,7 @@ let report: Report;
 const code: Record<string, number> = {};
 
 beforeAll(async () => {
-  fleet = await startFleet({ at: AT, sites: ['healthy-trs', 'down-refused', 'down-503'] });
+  fleet = await startFleet({ at: AT, sites: ['healthy-trs', 'down-refused', 'down-503', 'closed-still-answering'] });
   dir = mkdtempSync(join(tmpdir(), 'choucha-probe-'));
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
   const lexicon = fileURLToPath(new URL('../../rules/lexicons/column-categories.yaml', import.meta.url));
@@ -54,6 +54,16 @@ describe('site-unreachable from stored probes', () => {
     expect(f.evidence).toMatchObject({ probes: 3, failures: 3, ratio: 1 });
     expect(Object.keys(f.evidence.failureKinds as object)).toEqual([key === 'down-503' ? 'http-5xx' : 'refused']);
     expect(s.availability).toMatchObject({ windowDays: 7, probes: 3, failures: 3, ratio: 1, longestOutage: { probes: 3, recoveredAt: null } });
+  });
+
+  it('a closed site still serving its pages: probed, never crawled, listed apart with its finding', () => {
+    const served = fleet.sites.find((f) => f.fixture.key === 'closed-still-answering')!;
+    expect(report.sites.map((s) => s.id)).not.toContain(served.fixture.id);
+    const c = report.closed!.find((s) => s.id === served.fixture.id)!;
+    expect(c.availability).toMatchObject({ probes: 3, failures: 0 });
+    expect(c.findings.map((f) => `${f.rule}/${f.code}`)).toEqual(served.fixture.expect.findings.map((f) => `${f.rule}/${f.code}`));
+    expect(c.findings[0]).toMatchObject({ kind: 'notice', points: 0 });
+    expect(fleet.requests.filter((r) => r.site === 'closed-still-answering').map((r) => r.path)).toEqual(['/', '/', '/']);
   });
 
   it('a live site is not flagged', () => {

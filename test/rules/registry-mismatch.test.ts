@@ -32,6 +32,7 @@ ruleTable(registryMismatch, {
     { name: 'failing probes whose names resolve are site-unreachable\'s business', artifacts: site({ probes: [...probes(20, 20).map((p) => ({ ...p, failure: 'refused' as const, finalUrl: null })), ...led(1, 'http://x.gov.cn/')] }) },
     { name: 'a long homepage that mentions nginx is not a default page', artifacts: site({ probes: led(3, 'http://x.gov.cn/'), ...homepageSays(`本站采用 nginx 服务器。Welcome to nginx ${'政务公开'.repeat(200)}`) }) },
     { name: 'a closed site forwarding to its parent portal', artifacts: closed(led(20, 'http://www.hunan.gov.cn/')) },
+    { name: 'a closed department forwarding to the portal of its own domain', artifacts: { ...closed(led(5, 'http://www.x.gov.cn/')), site: { ...closed([]).site, url: 'http://lyj.x.gov.cn/' } } },
     { name: 'a closed site that does not answer', artifacts: closed(dns(20)) },
     { name: 'a closed site answering with a page that lists nothing (a closure notice)', artifacts: closed(led(3, 'http://x.gov.cn/', { itemsHash: null })) },
   ],
@@ -45,6 +46,7 @@ ruleTable(registryMismatch, {
     { name: 'a web server default page', artifacts: site({ probes: led(3, 'http://x.gov.cn/'), ...homepageSays('Welcome to nginx!\nIf you see this page, the nginx web server is successfully installed') }), codes: ['parked'] },
     { name: 'no longer resolves over the whole window', artifacts: site({ probes: dns(150) }), codes: ['unresolvable'] },
     { name: 'registered as closed and still serving its own pages', artifacts: closed(led(3, 'http://x.gov.cn/')), codes: ['closed-but-answers'] },
+    { name: 'registered as closed, still serving its pages under www. over https', artifacts: closed(led(3, 'https://www.x.gov.cn/index.html')), codes: ['closed-but-answers'] },
   ],
   notChecked: [
     { name: 'no probe in the window', artifacts: site() },
