@@ -1,6 +1,9 @@
 // The crawl of a check: crawlee fetches (HttpCrawler, and PlaywrightCrawler for pages that need a
 // browser); choucha decides what and when.
 // - Per host: at most `perHost` requests in flight and `delayMs` between starts (politeness).
+// - Overall: at most `concurrency` plain requests (and `renderConcurrency` rendered ones) handed to
+//   crawlee at a time, and at most `activeSites` sites walked at once; the next site starts when one
+//   ends. Memory stays flat however many sites a check has: only the active sites' walks are held.
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
@@ -38,6 +41,8 @@ export interface CrawlOptions {
   maxBodyBytes: number;
   /** Time one site may take, from its first request; past it the site is partially checked. */
   siteBudgetMs: number;
+  /** Sites walked at once; 0 or absent: four per request in flight (enough hosts to keep every slot busy). */
+  activeSites?: number;
   /** Requests handed to one crawlee crawler before a fresh one takes over (see http-fetcher). */
   rotateAfter?: number;
   guard: AddressGuard;
@@ -83,6 +88,10 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const started = new Map<SiteWalk, number>();
   let nextId = 0;
   let open = sites.length;
+  const waiting = [...sites].reverse();
+  const activeMax = opts.activeSites || Math.max(16, opts.concurrency * 4);
+  let active = 0;
+  const inFlight = { http: 0, render: 0 };
   let timer: NodeJS.Timeout | null = null;
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
@@ -91,6 +100,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     const job = fetchJob as Job;
     savePage(db, check.id, job.walk.siteId, page);
     lanes.get(job.host)!.inFlight--;
+    inFlight[job.req.render ? 'render' : 'http']--;
     consume(job, page);
     pump();
   };
@@ -112,7 +122,18 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     const r = walk.result();
     finishSiteCrawl(db, check.id, walk.siteId, r, new Date().toISOString());
     opts.onSiteDone?.(walk.siteId, r.state, r.pagesFetched);
+    active--;
     if (--open === 0) allDone();
+    else admit();
+  };
+
+  const admit = () => {
+    while (active < activeMax && waiting.length > 0) {
+      const site = waiting.pop()!;
+      active++;
+      const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);
+      for (const r of walk.start()) enqueue(walk, r);
+    }
   };
 
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
@@ -141,6 +162,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     let wait = Infinity;
     for (const [host, lane] of lanes) {
       while (lane.pending.length > 0 && lane.inFlight < opts.perHost && lane.nextStart <= now) {
+        const kind = lane.pending[0]!.req.render ? 'render' : 'http';
+        if (inFlight[kind] >= (kind === 'render' ? opts.renderConcurrency : opts.concurrency)) break;
         const job = lane.pending.shift()!;
         const since = started.get(job.walk) ?? started.set(job.walk, now).get(job.walk)!;
         if (now - since > opts.siteBudgetMs) {
@@ -150,10 +173,12 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
           continue;
         }
         lane.inFlight++;
+        inFlight[kind]++;
         lane.nextStart = now + opts.delayMs;
         (job.req.render ? browser : http).submit(job);
       }
-      if (lane.pending.length > 0 && lane.inFlight < opts.perHost) wait = Math.min(wait, lane.nextStart - now);
+      // Only the politeness delay needs a timer: a lane held back by the overall limit moves when a request settles.
+      if (lane.pending.length > 0 && lane.inFlight < opts.perHost && lane.nextStart > now) wait = Math.min(wait, lane.nextStart - now);
       if (lane.pending.length === 0 && lane.inFlight === 0) lanes.delete(host);
     }
     if (wait !== Infinity && !timer) {
@@ -174,10 +199,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     articlesPerColumn: opts.articlesPerColumn,
     pageUntil: monthsBefore(atDay, 12),
   };
-  for (const site of sites) {
-    const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);
-    for (const r of walk.start()) enqueue(walk, r);
-  }
+  admit();
   pump();
   await finished;
   if (timer) clearTimeout(timer);
