@@ -2,7 +2,7 @@
 // A rendered page may only talk to its own host, and every request passes the address guard:
 // a page's scripts must not become a way to reach other sites or the inspector's own network.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { ChouchaError } from '../errors.js';
 import type { AddressGuard } from './address-guard.js';
 import { USER_AGENT } from './user-agent.js';
@@ -21,6 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new BrowserMissingError(`No Chromium at ${CHROMIUM_PATH}`, 'Rendering uses the system Chromium; no browser is downloaded.', 'Install it with `apt-get install chromium`, or set CHOUCHA_CHROMIUM to its path.');
   }
+  // Loaded on first use: Playwright costs ~90 MB and half a second, and most runs never render.
+  const { chromium } = await import('playwright');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true });
 }
 

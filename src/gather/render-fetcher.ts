@@ -2,8 +2,7 @@
 // The rendered DOM is stored beside the raw page and read by the same extractors.
 import { existsSync } from 'node:fs';
 import { Configuration } from '@crawlee/core';
-import { PlaywrightCrawler } from '@crawlee/playwright';
-import { chromium } from 'playwright';
+import type { PlaywrightCrawler } from '@crawlee/playwright';
 import type { AddressGuard } from './address-guard.js';
 import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from './browser.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
@@ -18,8 +17,12 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   };
   let crawler: PlaywrightCrawler | null = null;
   let running: Promise<unknown> | null = null;
-  const start = () =>
-    new PlaywrightCrawler(
+  let ready: Promise<PlaywrightCrawler> | null = null;
+  // Playwright and crawlee's browser crawler are loaded when the first page needs rendering: together
+  // they cost ~140 MB and most crawls (or all, with --render never) render nothing.
+  const start = async () => {
+    const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
+    crawler = new PlaywrightCrawler(
       {
         keepAlive: true,
         maxConcurrency: opts.concurrency,
@@ -62,6 +65,9 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
       },
       new Configuration({ persistStorage: false }),
     );
+    running = crawler.run();
+    return crawler;
+  };
   return {
     submit(job) {
       if (!existsSync(CHROMIUM_PATH)) {
@@ -70,11 +76,14 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
         return;
       }
       jobs.set(job.id, job);
-      crawler ??= start();
-      running ??= crawler.run();
-      void crawler.addRequests([{ url: job.url, uniqueKey: `render-${job.id}`, userData: { job: job.id } }]);
+      ready ??= start();
+      void ready.then(
+        (c) => c.addRequests([{ url: job.url, uniqueKey: `render-${job.id}`, userData: { job: job.id } }]),
+        (e: unknown) => settle(take(job.id), failedPage(job, `无法渲染：${(e as Error).message.split('\n')[0]!.slice(0, 300)}`, null, true)),
+      );
     },
     async close() {
+      await ready?.catch(() => undefined);
       if (!crawler || !running) return;
       crawler.stop();
       await running;

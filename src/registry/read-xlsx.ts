@@ -1,6 +1,6 @@
 // XLSX registry: the first worksheet, cells turned into the text a person sees in them.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { mapHeaders } from './fields.js';
 import { isBlankRow, tableFromRows, type RawRow, type RawTable } from './table.js';
@@ -49,7 +49,9 @@ async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbo
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     throw new InputError(`${file}: not an .xlsx workbook (the file is not a zip archive)`);
   }
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded when a workbook is read or written, not at every start of the CLI (~30 MB).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer); at runtime a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,6 +1,6 @@
 // The Excel workbook inspectors circulate: the exposure list (不合格网站名单) laid out the way a
 // 通报 annex is, then every site and every finding for whoever has to follow up.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { byRegionThenId, notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './facts.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
@@ -74,7 +74,9 @@ const CLOSED_COLUMNS: Column[] = [
 ];
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded when a workbook is read or written, not at every start of the CLI (~30 MB).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'choucha';
   // Stamp the report's own time, not the wall clock: the workbook is a view of report.json.
   workbook.created = workbook.modified = new Date(report.generatedAt);
