@@ -1,6 +1,7 @@
 // A site's columns and homepage blocks are written once, with its crawl state, in one transaction:
 // a site is either finished (lists and state together) or will be crawled again.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { checkSites, items, lists } from './schema.js';
 import { writeChannels } from './channels.js';
@@ -12,6 +13,17 @@ export interface SiteCrawlResult {
   pagesFetched: number;
   lists: (ListArtifact & { key: string })[];
   channels?: (ChannelArtifact & { key: string })[];
+}
+
+// Items are most of a site's rows: one prepared statement, not a query built per item.
+const itemStatements = new WeakMap<Db, Statement<unknown[]>>();
+function insertItem(db: Db, row: unknown[]): void {
+  let stmt = itemStatements.get(db);
+  if (!stmt) {
+    stmt = db.$client.prepare<unknown[]>('INSERT INTO items (list_id, position, title, url, date_text, date) VALUES (?, ?, ?, ?, ?, ?)');
+    itemStatements.set(db, stmt);
+  }
+  stmt.run(...row);
 }
 
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
@@ -45,9 +57,7 @@ export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: Site
         })
         .returning({ id: lists.id })
         .get();
-      l.items.forEach((it, position) => {
-        tx.insert(items).values({ listId: id, position, ...it }).run();
-      });
+      l.items.forEach((it, position) => insertItem(db, [id, position, it.title, it.url, it.dateText, it.date]));
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);
     tx.update(checkSites)

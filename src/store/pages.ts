@@ -22,26 +22,35 @@ export interface FetchedPage {
   rendered?: boolean;
 }
 
+// One prepared statement per database: a query built per page by the ORM cost more than the write itself.
+const upsertPage = new WeakMap<Db, (row: unknown[]) => void>();
+
 export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage): void {
-  const values = {
+  let upsert = upsertPage.get(db);
+  if (!upsert) {
+    const stmt = db.$client.prepare(`INSERT INTO pages (check_id, site_id, url, final_url, kind, status, content_type, encoding, fetched_at, content_hash, body, error, rendered)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (check_id, url, rendered) DO UPDATE SET site_id = excluded.site_id, final_url = excluded.final_url, kind = excluded.kind,
+        status = excluded.status, content_type = excluded.content_type, encoding = excluded.encoding, fetched_at = excluded.fetched_at,
+        content_hash = excluded.content_hash, body = excluded.body, error = excluded.error`);
+    upsert = (row) => void stmt.run(...row);
+    upsertPage.set(db, upsert);
+  }
+  upsert([
     checkId,
     siteId,
-    url: p.url,
-    finalUrl: p.finalUrl,
-    kind: p.kind,
-    status: p.status,
-    contentType: p.contentType,
-    encoding: p.encoding,
-    fetchedAt: p.fetchedAt,
-    contentHash: p.body ? createHash('sha256').update(p.body).digest('hex') : null,
-    body: p.body ? gzipSync(p.body) : null,
-    error: p.error,
-    rendered: p.rendered === true,
-  };
-  db.insert(pages)
-    .values(values)
-    .onConflictDoUpdate({ target: [pages.checkId, pages.url, pages.rendered], set: values })
-    .run();
+    p.url,
+    p.finalUrl,
+    p.kind,
+    p.status,
+    p.contentType,
+    p.encoding,
+    p.fetchedAt,
+    p.body ? createHash('sha256').update(p.body).digest('hex') : null,
+    p.body ? gzipSync(p.body) : null,
+    p.error,
+    p.rendered === true ? 1 : 0,
+  ]);
 }
 
 export function loadPage(db: Db, checkId: number, url: string, rendered = false): FetchedPage | undefined {
