@@ -19,10 +19,13 @@ export interface ExtractedList {
   name: string | null;
   moreUrl: string | null;
   items: ExtractedItem[];
-  /** The container, for callers that need to know where on the page the list is. */
-  container: Element;
   /** True when the list sits in a sidebar-like region (left/right/aside). */
   aside: boolean;
+}
+
+/** A list with its container, for callers on the page that need to know where the list is. */
+export interface FoundList extends ExtractedList {
+  container: Element;
 }
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dl', 'dt', 'dd', 'div', 'p', 'td', 'tbody', 'table', 'section', 'article']);
@@ -34,7 +37,7 @@ interface Candidate {
   items: { item: ExtractedItem; anchor: Element }[];
 }
 
-export function findLists(root: Element, baseUrl: string, atDay: Day): ExtractedList[] {
+export function findLists(root: Element, baseUrl: string, atDay: Day): FoundList[] {
   const candidates: Candidate[] = [];
   for (const el of [root, ...descendants(root)]) {
     const c = listCandidate(el, baseUrl, atDay);

@@ -70,11 +70,13 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
 
   const fullText = textOf(root);
   const blocks = textBlocks(root);
-  const lists = findLists(root, base, opts.atDay);
+  const found = findLists(root, base, opts.atDay);
   const store = datastoreRows(scripts);
-  if (store) lists.push(...findLists(store, base, opts.atDay).map((l) => ({ ...l, aside: false })));
+  if (store) found.push(...findLists(store, base, opts.atDay).map((l) => ({ ...l, aside: false })));
+  // The read is plain data (no DOM nodes): it crosses to the crawl's thread from a parsing worker.
+  const lists: ExtractedList[] = found.map(({ container: _c, ...l }) => l);
   const nav = mainNav(root, base);
-  const sub = subMenu(root, base, nav.el, lists.map((l) => l.container));
+  const sub = subMenu(root, base, nav.el, found.map((l) => l.container));
   const crumb = breadcrumb(root);
   const excluded = [nav.el, sub.el, crumb?.el].filter((e): e is Element => !!e);
   const main = crumb ? mainArea(root, crumb.el, excluded, base) : null;

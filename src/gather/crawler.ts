@@ -8,8 +8,8 @@
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
 import { cstDay, monthsBefore } from '../extract/day.js';
-import { readPage } from '../extract/page.js';
 import type { RenderMode, Site } from '../registry/site.js';
+import type { PageRead } from '../extract/page.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { saveLinks } from '../store/links.js';
@@ -19,6 +19,8 @@ import type { AddressGuard } from './address-guard.js';
 import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
+import { defaultParseThreads, parsePool } from './parse-pool.js';
+import { collectGarbage, memoryLine } from './heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 
 export interface CrawlOptions {
@@ -43,6 +45,8 @@ export interface CrawlOptions {
   siteBudgetMs: number;
   /** Sites walked at once; 0 or absent: four per request in flight (enough hosts to keep every slot busy). */
   activeSites?: number;
+  /** Worker threads pages are parsed on; 0 parses on the main thread. Absent: the cores beyond the first, at most 3. */
+  parseThreads?: number;
   /** Requests handed to one crawlee crawler before a fresh one takes over (see http-fetcher). */
   rotateAfter?: number;
   guard: AddressGuard;
@@ -66,6 +70,9 @@ export const CRAWL_DEFAULTS = {
   maxBodyBytes: 10_000_000,
   siteBudgetMs: 10 * 60_000,
 };
+
+/** Pages between full collections (see heap.ts). */
+const GC_EVERY = 500;
 
 interface Job extends FetchJob {
   walk: SiteWalk;
@@ -95,24 +102,42 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   let timer: NodeJS.Timeout | null = null;
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
+  // A bug in reading a page is choucha's, not the site's: stop the crawl and say so (finished sites are stored).
+  let crashed: unknown = null;
+  const crash = (e: unknown) => {
+    crashed ??= e;
+    allDone();
+  };
 
+  const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
+  let settled = 0;
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
     const job = fetchJob as Job;
+    if (++settled % GC_EVERY === 0) collectGarbage();
     savePage(db, check.id, job.walk.siteId, page);
     lanes.get(job.host)!.inFlight--;
     inFlight[job.req.render ? 'render' : 'http']--;
-    consume(job, page);
+    // The request slot is free as soon as the page is stored: the next fetch starts while this one is parsed.
     pump();
+    void consume(job, page).then(pump, crash);
   };
   const http = httpFetcher(opts, settle);
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
-  const consume = (job: Job, page: FetchedPage) => {
+  const consume = async (job: Job, page: FetchedPage) => {
     const usable = page.body !== null && page.error === null;
-    const read = usable ? readPage(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay }) : null;
+    let read: PageRead | null = null;
+    let unreadable: string | null = null;
+    if (usable) {
+      try {
+        read = await parser.read(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay });
+      } catch (e) {
+        unreadable = `页面无法解析：${(e as Error).message}`;
+      }
+    }
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered) saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links);
-    const next = job.walk.onPage(job.req, read, page.error ?? (usable ? null : '无响应内容'), page.finalUrl);
+    const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     if (job.walk.done) finishSite(job.walk);
   };
@@ -142,10 +167,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     const page = stored.has(storedKey(req.url, rendered)) ? loadPage(db, check.id, req.url, rendered) : undefined;
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
     if (page && page.body !== null && (page.status ?? 0) < 500) {
-      queueMicrotask(() => {
-        consume(job, page);
-        pump();
-      });
+      queueMicrotask(() => void consume(job, page).then(pump, crash));
       return;
     }
     if (rendered) {
@@ -199,9 +221,13 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     articlesPerColumn: opts.articlesPerColumn,
     pageUntil: monthsBefore(atDay, 12),
   };
+  // CHOUCHA_MEMLOG=1: the heap every 3 s on stderr, to see that memory stays flat over a long crawl.
+  const memlog = process.env.CHOUCHA_MEMLOG ? setInterval(() => process.stderr.write(`memory: ${memoryLine()}\n`), 3000) : null;
   admit();
   pump();
   await finished;
   if (timer) clearTimeout(timer);
-  await Promise.all([http.close(), browser.close()]);
+  await Promise.all([http.close(), browser.close(), parser.close()]);
+  if (memlog) clearInterval(memlog);
+  if (crashed) throw crashed;
 }
