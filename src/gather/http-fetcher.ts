@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Configuration, log, LogLevel, NonRetryableError } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import type { AddressGuard } from './address-guard.js';
+import { pinnedLookup } from './pinned-lookup.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -78,6 +79,8 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; ma
             // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
             (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
             gotOptions.maxRedirects = 10;
+            // Connections look names up through the guard, so they open to the addresses it checked (DNS rebinding).
+            gotOptions.dnsLookup = pinnedLookup(opts.guard);
             gotOptions.hooks = {
               ...gotOptions.hooks,
               // Every hop of a redirect passes the address guard too.
