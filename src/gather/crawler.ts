@@ -4,6 +4,7 @@
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
+import { binaryKind } from '../extract/binary.js';
 import { cstDay, monthsBefore } from '../extract/day.js';
 import { readPage } from '../extract/page.js';
 import type { RenderMode, Site } from '../registry/site.js';
@@ -98,11 +99,12 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
   const consume = (job: Job, page: FetchedPage) => {
-    const usable = page.body !== null && page.error === null;
+    const binary = page.body !== null && page.error === null ? binaryKind(page.body) : null;
+    const usable = page.body !== null && page.error === null && binary === null;
     const read = usable ? readPage(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay }) : null;
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered) saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links);
-    const next = job.walk.onPage(job.req, read, page.error ?? (usable ? null : '无响应内容'), page.finalUrl);
+    const next = job.walk.onPage(job.req, read, page.error ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     if (job.walk.done) finishSite(job.walk);
   };
