@@ -88,12 +88,21 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
 
+  // A write that fails (a full disk) stops the whole crawl: going on would fetch pages it cannot keep,
+  // and a walk whose page was never consumed would wait for it for ever. What was stored stays whole.
+  let fatal: unknown = null;
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
+    if (fatal) return;
     const job = fetchJob as Job;
-    savePage(db, check.id, job.walk.siteId, page);
-    lanes.get(job.host)!.inFlight--;
-    consume(job, page);
-    pump();
+    try {
+      savePage(db, check.id, job.walk.siteId, page);
+      lanes.get(job.host)!.inFlight--;
+      consume(job, page);
+      pump();
+    } catch (e) {
+      fatal = e;
+      allDone();
+    }
   };
   const http = httpFetcher(opts, settle);
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
@@ -124,8 +133,14 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
     if (page && page.body !== null && (page.status ?? 0) < 500) {
       queueMicrotask(() => {
-        consume(job, page);
-        pump();
+        if (fatal) return;
+        try {
+          consume(job, page);
+          pump();
+        } catch (e) {
+          fatal = e;
+          allDone();
+        }
       });
       return;
     }
@@ -184,4 +199,5 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   await finished;
   if (timer) clearTimeout(timer);
   await Promise.all([http.close(), browser.close()]);
+  if (fatal) throw fatal;
 }
