@@ -114,6 +114,10 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; ma
             error: status !== null && status >= 400 ? `HTTP ${status}` : null,
           }));
         },
+        // Another try cannot change these answers: a redirect loop loops again, the guard refuses again.
+        errorHandler: async ({ request }, error) => {
+          if (/^Refused |Redirected \d+ times/.test(error.message)) request.noRetry = true;
+        },
         failedRequestHandler: async ({ request }, error) => {
           const m = /^(\d{3}) - /.exec(error.message);
           finish(request.userData.job as number, (job) => failedPage(job, error.message.split('\n')[0]!.slice(0, 300), m ? Number(m[1]) : null));
