@@ -2,6 +2,7 @@
 // Exit codes: 0 done, 1 --fail-on tripped, 2 bad input or usage, 3 unexpected failure.
 import { Command, CommanderError } from 'commander';
 import { ChouchaError } from '../errors.js';
+import { storageFailure } from '../store/db.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
 import { registerPipeline } from './pipeline.js';
@@ -38,8 +39,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  } catch (caught) {
+    if (caught instanceof CommanderError) return caught.exitCode === 0 ? 0 : 2;
+    const e = storageFailure(caught) ?? caught;
     if (e instanceof ChouchaError) {
       process.stderr.write(`choucha: ${e.message}\n`);
       if (e.reason) process.stderr.write(`Reason: ${e.reason}\n`);

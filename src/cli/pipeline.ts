@@ -1,5 +1,6 @@
 // probe, crawl, check and report as commands of their own.
 import { type Command, Option } from 'commander';
+import { loadEdition } from '../verdict/edition.js';
 import { readStateCouncilList } from '../verdict/state-council-list.js';
 import { readIgnoreList } from '../verdict/ignore.js';
 import { closeDb } from '../store/db.js';
@@ -81,6 +82,8 @@ export function registerPipeline(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const docs = o.stateCouncil ? readStateCouncilList(o.stateCouncil) : null;
       const ignore = o.ignore ? readIgnoreList(o.ignore) : null;
+      // A bad edition file stops the command before the check is created or anything judged.
+      if (o.edition) loadEdition(o.edition);
       const db = open(g);
       try {
         const check = theCheck(db, o);

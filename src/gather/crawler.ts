@@ -7,6 +7,7 @@
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
+import { binaryKind } from '../extract/binary.js';
 import { cstDay, monthsBefore } from '../extract/day.js';
 import type { RenderMode, Site } from '../registry/site.js';
 import type { PageRead } from '../extract/page.js';
@@ -102,7 +103,9 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   let timer: NodeJS.Timeout | null = null;
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
-  // A bug in reading a page is choucha's, not the site's: stop the crawl and say so (finished sites are stored).
+  // A write that fails (a full disk) or a bug in reading a page stops the whole crawl and says so: going
+  // on would fetch pages it cannot keep, and a walk whose page was never consumed would wait for ever.
+  // What was stored stays whole.
   let crashed: unknown = null;
   const crash = (e: unknown) => {
     crashed ??= e;
@@ -112,9 +115,15 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
   let settled = 0;
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
+    if (crashed) return;
     const job = fetchJob as Job;
     if (++settled % GC_EVERY === 0) collectGarbage();
-    savePage(db, check.id, job.walk.siteId, page);
+    try {
+      savePage(db, check.id, job.walk.siteId, page);
+    } catch (e) {
+      crash(e);
+      return;
+    }
     lanes.get(job.host)!.inFlight--;
     inFlight[job.req.render ? 'render' : 'http']--;
     // The request slot is free as soon as the page is stored: the next fetch starts while this one is parsed.
@@ -125,7 +134,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
   const consume = async (job: Job, page: FetchedPage) => {
-    const usable = page.body !== null && page.error === null;
+    const binary = page.body !== null && page.error === null ? binaryKind(page.body) : null;
+    const usable = page.body !== null && page.error === null && binary === null;
     let read: PageRead | null = null;
     let unreadable: string | null = null;
     if (usable) {
@@ -135,9 +145,10 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
         unreadable = `页面无法解析：${(e as Error).message}`;
       }
     }
+    if (crashed) return;
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered) saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links);
-    const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (usable ? null : '无响应内容'), page.finalUrl);
+    const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     if (job.walk.done) finishSite(job.walk);
   };
@@ -167,7 +178,9 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     const page = stored.has(storedKey(req.url, rendered)) ? loadPage(db, check.id, req.url, rendered) : undefined;
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
     if (page && page.body !== null && (page.status ?? 0) < 500) {
-      queueMicrotask(() => void consume(job, page).then(pump, crash));
+      queueMicrotask(() => {
+        if (!crashed) void consume(job, page).then(pump, crash);
+      });
       return;
     }
     if (rendered) {

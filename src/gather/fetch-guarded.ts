@@ -1,14 +1,34 @@
 // One GET with every redirect hop checked by the address guard, under one overall timeout.
+// undici's own fetch, not Node's global one: only it takes an Agent whose connections look names up
+// through the guard (pinned-lookup), so the socket opens to the address that was checked.
+import { Agent, fetch, type Response } from 'undici';
+import { BlockedAddressError } from '../errors.js';
 import type { AddressGuard } from './address-guard.js';
+import { pinnedLookup } from './pinned-lookup.js';
 
 const MAX_REDIRECTS = 10;
+
+// One dispatcher per guard: connections are pooled across calls, each opened through that guard's lookup.
+const agents = new WeakMap<AddressGuard, Agent>();
+function agentFor(guard: AddressGuard): Agent {
+  let a = agents.get(guard);
+  if (!a) agents.set(guard, (a = new Agent({ connect: { lookup: pinnedLookup(guard) } })));
+  return a;
+}
 
 export async function fetchGuarded(url: string, opts: { timeoutMs: number; guard: AddressGuard; userAgent: string; method?: 'GET' | 'HEAD' }): Promise<Response> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
     await opts.guard.check(current);
-    const res = await fetch(current, { signal, method: opts.method ?? 'GET', redirect: 'manual', headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' } });
+    let res: Response;
+    try {
+      res = await fetch(current, { signal, method: opts.method ?? 'GET', redirect: 'manual', dispatcher: agentFor(opts.guard), headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' } });
+    } catch (e) {
+      // fetch hides the lookup's refusal as the cause of "fetch failed"; callers tell a refusal from a failure.
+      if ((e as Error).cause instanceof BlockedAddressError) throw (e as Error).cause;
+      throw e;
+    }
     const location = res.headers.get('location');
     if (res.status < 300 || res.status > 399 || !location) return res;
     await res.body?.cancel();
@@ -20,7 +40,20 @@ export async function fetchGuarded(url: string, opts: { timeoutMs: number; guard
 /** The page's bytes and type, for `inspect URL`. */
 export async function fetchPage(url: string, opts: { timeoutMs: number; guard: AddressGuard; userAgent: string; maxBytes: number }) {
   const res = await fetchGuarded(url, opts);
-  const buf = Buffer.from(await res.arrayBuffer());
-  if (buf.length > opts.maxBytes) throw new Error(`page larger than ${opts.maxBytes} bytes`);
+  const buf = await readCapped(res, opts.maxBytes);
   return { status: res.status, finalUrl: res.url || url, contentType: res.headers.get('content-type'), body: buf };
+}
+
+/** Reads at most maxBytes, then stops: a body that never ends or a gzip bomb is cut off, not held in memory whole. */
+async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (!res.body) return Buffer.alloc(0);
+  for await (const chunk of res.body) {
+    size += (chunk as Uint8Array).length;
+    // Leaving the loop cancels the stream.
+    if (size > maxBytes) throw new Error(`page larger than ${maxBytes} bytes`);
+    chunks.push(Buffer.from(chunk as Uint8Array));
+  }
+  return Buffer.concat(chunks);
 }

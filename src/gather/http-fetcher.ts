@@ -3,17 +3,30 @@ import type { IncomingMessage } from 'node:http';
 import { Configuration, log, LogLevel, NonRetryableError } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import type { AddressGuard } from './address-guard.js';
+import { pinnedLookup } from './pinned-lookup.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { USER_AGENT } from './user-agent.js';
 
+// 4xx pages are answers to record, not errors to retry; 5xx are retried once, then recorded.
+const ANSWERS = [400, 401, 403, 404, 405, 410, 451];
+
 /**
- * HttpCrawler reading at most `maxBodyBytes` of a body. got has already decompressed the stream, so
- * the cap also stops a gzip bomb a few KB long from expanding into gigabytes in memory.
+ * HttpCrawler reading at most `maxBodyBytes` of any body, as raw bytes. got has already decompressed the
+ * stream, so the cap also stops a gzip bomb a few KB long from expanding into gigabytes in memory.
+ * crawlee's own reading is replaced whole: it re-encodes a body whose header names a charset other than
+ * UTF-8 (a UTF-8 page labelled gbk came out as mojibake; choucha decodes from the bytes themselves), and
+ * it reads JSON bodies and 5xx error pages without any cap.
  */
 class CappedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   maxBodyBytes = 10_000_000;
 
-  protected override async _parseHTML(response: IncomingMessage): Promise<Partial<HttpCrawlingContext>> {
+  protected override async _parseResponse(_request: unknown, response: IncomingMessage): Promise<{ body: Buffer; response: IncomingMessage; contentType: { type: string; encoding: BufferEncoding }; enqueueLinks: () => Promise<{ processedRequests: never[]; unprocessedRequests: never[] }> }> {
+    const status = response.statusCode ?? 0;
+    if (status >= 500 && !ANSWERS.includes(status)) {
+      // Not read at all: the status is the answer, and an error page can be a bomb too.
+      response.destroy();
+      throw new Error(`${status} - 服务器错误（HTTP ${status}）`);
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of response) {
@@ -24,7 +37,8 @@ class CappedHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
       }
       chunks.push(chunk as Buffer);
     }
-    return { body: Buffer.concat(chunks) };
+    const type = String(response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    return { body: Buffer.concat(chunks), response, contentType: { type, encoding: 'utf8' }, enqueueLinks: async () => ({ processedRequests: [], unprocessedRequests: [] }) };
   }
 }
 
@@ -71,8 +85,7 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; ma
         requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
         useSessionPool: false,
         persistCookiesPerSession: false,
-        // 4xx pages are answers to record, not errors to retry; 5xx are retried once, then recorded.
-        ignoreHttpErrorStatusCodes: [400, 401, 403, 404, 405, 410, 451],
+        ignoreHttpErrorStatusCodes: ANSWERS,
         preNavigationHooks: [
           async ({ request }, gotOptions) => {
             await opts.guard.check(request.url);
@@ -80,6 +93,8 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; ma
             // No browser-like header sets: choucha says who it is, and generating them costs more than parsing the page.
             (gotOptions as { useHeaderGenerator?: boolean }).useHeaderGenerator = false;
             gotOptions.maxRedirects = 10;
+            // Connections look names up through the guard, so they open to the addresses it checked (DNS rebinding).
+            gotOptions.dnsLookup = pinnedLookup(opts.guard);
             gotOptions.hooks = {
               ...gotOptions.hooks,
               // Every hop of a redirect passes the address guard too.
@@ -100,6 +115,10 @@ export function httpFetcher(opts: { concurrency: number; timeoutSecs: number; ma
             body: Buffer.isBuffer(body) ? body : Buffer.from(String(body)),
             error: status !== null && status >= 400 ? `HTTP ${status}` : null,
           }));
+        },
+        // Another try cannot change these answers: a redirect loop loops again, the guard refuses again.
+        errorHandler: async ({ request }, error) => {
+          if (/^Refused |Redirected \d+ times/.test(error.message)) request.noRetry = true;
         },
         failedRequestHandler: async ({ request }, error) => {
           const m = /^(\d{3}) - /.exec(error.message);

@@ -61,6 +61,8 @@ export class SiteWalk {
   private blocks: (ListArtifact & { key: string })[] = [];
   private failed: string | null = null;
   private limitsHit = new Set<string>();
+  /** Pages asked for that gave nothing to read (timeouts, resets, caps, error statuses), in order. */
+  private unread: { url: string; error: string }[] = [];
   private stopped = false;
   private host: string;
   private boards: BoardWalk;
@@ -99,6 +101,8 @@ export class SiteWalk {
   onPage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
     this.outstanding--;
     this.pages++;
+    // A failed render leaves the plain page's reading; only a page with nothing read is lost.
+    if (!read && !req.render && req.kind !== 'homepage') this.unread.push({ url: req.url, error: error ?? '未知错误' });
     if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
     if (req.kind === 'board') return this.ask(this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
@@ -135,9 +139,12 @@ export class SiteWalk {
         moreUrl: null,
       }));
     const partial = [...this.limitsHit];
+    // Pages lost on the way do not make the crawl partial (the rules see each unreadable column and say
+    // "not checked" where it could tip a count), but the crawl's reason names them.
+    const notes = this.unread.length > 0 ? [...partial, unreadNote(this.unread)] : partial;
     return {
       state: partial.length > 0 ? 'partial' : 'complete',
-      reason: partial.length > 0 ? partial.join('；') : null,
+      reason: notes.length > 0 ? notes.join('；') : null,
       pagesFetched: this.pages,
       lists: [...this.blocks, ...columns],
       channels: this.boards.result(),
@@ -287,4 +294,9 @@ export class SiteWalk {
     }
     return this.ask(out);
   }
+}
+
+function unreadNote(unread: { url: string; error: string }[]): string {
+  const shown = unread.slice(0, 3).map((u) => `${new URL(u.url).pathname}${new URL(u.url).search}（${u.error.replace(/\s+/g, ' ').slice(0, 80)}）`);
+  return `${unread.length} 个页面无法读取：${shown.join('、')}${unread.length > 3 ? ' 等' : ''}`;
 }

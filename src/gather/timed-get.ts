@@ -1,11 +1,13 @@
 // One GET with its phases timed (DNS, connect, TLS, first byte, total), following redirects with every
 // hop checked by the address guard. node:http rather than fetch: fetch hides the socket, so it cannot
-// say where the time went, and it cannot take an injected name lookup (tests simulate DNS failures
-// with one instead of asking a real resolver about a name that does not exist).
+// say where the time went, and it cannot take a name lookup: here the address guard's, pinned to the
+// addresses it checked (tests inject a resolver to simulate DNS failures instead of asking a real
+// resolver about a name that does not exist).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { AddressGuard, Resolver } from './address-guard.js';
+import { pinnedLookup } from './pinned-lookup.js';
 
 export interface PhaseTimes {
   dnsMs: number | null;
@@ -72,27 +74,13 @@ export async function timedGet(url: string, opts: TimedGetOptions): Promise<Time
   }
 }
 
-function lookupFrom(resolver: Resolver): LookupFunction {
-  return ((host: string, options: { all?: boolean }, cb: (err: NodeJS.ErrnoException | null, address: unknown, family?: number) => void) => {
-    resolver(host).then(
-      (addrs) => {
-        if (addrs.length === 0) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), null);
-        const all = addrs.map((a) => ({ address: a, family: a.includes(':') ? 6 : 4 }));
-        if (options.all) cb(null, all);
-        else cb(null, all[0]!.address, all[0]!.family);
-      },
-      (err: NodeJS.ErrnoException) => cb(err, null),
-    );
-  }) as LookupFunction;
-}
-
 function oneHop(url: string, opts: TimedGetOptions, deadline: number, times: PhaseTimes | null, t0: number): Promise<{ res: IncomingMessage; body: { buf: Buffer; bytes: number } }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
     const since = () => Math.round(performance.now() - t0);
     // agent: false: a fresh connection every probe, or the DNS/connect/TLS phases would be hidden by a kept-alive socket.
-    const req = request(u, { method: 'GET', agent: false, headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' }, ...(opts.resolver ? { lookup: lookupFrom(opts.resolver) } : {}) });
+    const req = request(u, { method: 'GET', agent: false, headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' }, lookup: pinnedLookup(opts.guard, opts.resolver) });
     const remaining = Math.max(1, deadline - performance.now());
     const timer = setTimeout(() => {
       const err = new Error('no complete response within the timeout');

@@ -24,8 +24,11 @@ function describeBinary(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Decodes a CSV/JSON file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (a superset of GBK). */
-export function decodeText(file: string, bytes: Uint8Array): string {
+/**
+ * Decodes a CSV/JSON file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (a superset of GBK).
+ * `expected` says what the file should have been (the registry, or a reference list read the same way).
+ */
+export function decodeText(file: string, bytes: Uint8Array, expected = 'a CSV (UTF-8 or GBK), .xlsx or .json registry'): string {
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   // Excel's "Unicode 文本" export: UTF-16LE with a BOM.
   if (startsWith(bytes, 0xff, 0xfe)) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
@@ -33,7 +36,7 @@ export function decodeText(file: string, bytes: Uint8Array): string {
 
   const binary = describeBinary(bytes);
   if (binary) {
-    throw new InputError(`${file}: not a text file, it looks like ${binary}`, undefined, 'give a CSV (UTF-8 or GBK), .xlsx or .json registry');
+    throw new InputError(`${file}: not a text file, it looks like ${binary}`, undefined, `give ${expected}`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import * as schema from './schema.js';
-import { InputError } from '../errors.js';
+import { ChouchaError, InputError } from '../errors.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -20,10 +20,29 @@ export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  // Tests only: a full disk, simulated by capping the file's page count (it cannot shrink below its
+  // current size, so any cap at or under it means "full now"). There is no other way to fill a disk under
+  // one test: no tmpfs, no quota, and filling the real disk would hurt everything else on the machine.
+  const cap = Number(process.env.CHOUCHA_TEST_MAX_PAGES ?? '');
+  if (cap > 0) client.pragma(`max_page_count = ${Math.floor(cap)}`);
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
 }
+
+/**
+ * A write the disk could not take (full, quota, I/O error) as a known error: SQLite has rolled the
+ * transaction back, so what is stored is whole, and the same command run again resumes from it.
+ */
+export function storageFailure(e: unknown): ChouchaError | null {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/.test(code)) return null;
+  const what = code.startsWith('SQLITE_FULL') ? 'the disk (or the database size limit) is full' : `the disk refused the write (${code})`;
+  return new StorageError(`Could not write to the database: ${what}`, 'The write in progress was rolled back; everything stored before it is intact.', 'Free some space, then run the same command again: it carries on from what is stored.');
+}
+
+/** The database could not be written. Exit code 3: nothing the user typed was wrong. */
+export class StorageError extends ChouchaError {}
 
 export function closeDb(db: Db): void {
   db.$client.close();

@@ -37,7 +37,7 @@ function fail(file: string, row: number | null, field: string | null, message: s
 
 export function readIgnoreList(file: string): IgnoreList {
   if (!existsSync(file)) fail(file, null, null, 'no such file');
-  const text = decodeText(file, readFileSync(file));
+  const text = decodeText(file, readFileSync(file), 'a YAML or CSV ignore list (see rules/ignore.example.yaml)');
   let rows: unknown[];
   // Rows are numbered as a person finds them: CSV lines counting the header as 1, YAML entries from 1.
   let rowNumber = (i: number) => i + 1;

@@ -42,7 +42,9 @@ function toDoc(file: string, row: number, rec: Record<string, unknown>): StateCo
 
 export function readStateCouncilList(file: string): StateCouncilDoc[] {
   if (!existsSync(file)) fail(file, null, null, 'no such file');
-  const text = decodeText(file, readFileSync(file));
+  const text = decodeText(file, readFileSync(file), 'a CSV (UTF-8 or GBK) or .json list of State Council documents');
+  // No documents would make every site pass the republication check unexamined: surely the wrong file.
+  if (text.trim() === '') fail(file, null, null, 'the file is empty; to look for no documents, leave out --state-council');
   if (/\.json$/i.test(file)) {
     let data: unknown;
     try {
@@ -52,6 +54,7 @@ export function readStateCouncilList(file: string): StateCouncilDoc[] {
     }
     const list = Array.isArray(data) ? data : (data as { documents?: unknown })?.documents;
     if (!Array.isArray(list)) fail(file, null, null, 'expected an array of documents, or { "documents": [...] }');
+    if (list.length === 0) fail(file, null, null, 'no documents in the list; to look for none, leave out --state-council');
     return list.map((rec, i) => {
       if (!rec || typeof rec !== 'object') fail(file, i + 1, null, 'expected an object');
       return toDoc(file, i + 1, rec as Record<string, unknown>);
@@ -63,6 +66,7 @@ export function readStateCouncilList(file: string): StateCouncilDoc[] {
   } catch (e) {
     fail(file, null, null, `not valid CSV: ${(e as Error).message}`);
   }
+  if (rows.length === 0) fail(file, null, null, 'no documents below the header; to look for none, leave out --state-council');
   // Row numbers as a spreadsheet shows them: the header is row 1.
   return rows.map((rec, i) => toDoc(file, i + 2, rec));
 }

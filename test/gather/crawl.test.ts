@@ -140,6 +140,7 @@ describe('a crawl killed with SIGKILL', () => {
 
     // What the killed run had stored: the resumed run must not ask for any of it again.
     const sqlite = new Database(join(dir, 'db'), { readonly: true });
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = new Set(
       (sqlite.prepare('SELECT url FROM pages WHERE rendered = 0 AND body IS NOT NULL AND (status IS NULL OR status < 500)').all() as { url: string }[]).map((r) => r.url),
     );

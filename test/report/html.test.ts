@@ -17,6 +17,12 @@ const report = loadReport();
 report.sites[1]!.name = '<script>window.__pwned = 1</script>长沙市教育局';
 report.sites[1]!.findings[0]!.message = '"><img src=x onerror="window.__pwned = 2">首页不更新';
 report.sites[1]!.findings[0]!.url = 'javascript:window.__pwned = 3';
+report.sites[2]!.sponsor = '<svg/onload=alert(1)>武汉市民政局';
+report.sites[2]!.findings[0]!.message = "'><img src=y onerror=alert(2)>栏目不更新";
+// Anything a payload could do that leaves a trace: a dialog, a script error, a CSP refusal on the console.
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
 let browser: Browser;
 let page: Page;
 const shot = join(dir, 'shot.png');
@@ -26,6 +32,14 @@ beforeAll(async () => {
   // Any real PNG serves as the evidence picture; the test's own screenshot of a blank page is one.
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   await page.setContent('<body style="background:#c62828"><h1 style="color:#fff">首页</h1></body>');
   await page.screenshot({ path: join(dir, 'evidence', 'home.png') });
   report.sites[0]!.screenshot = { path: 'evidence/home.png', url: report.sites[0]!.url, capturedAt: report.generatedAt };
@@ -54,7 +68,9 @@ describe('the HTML report in Chromium', () => {
   it('runs no script from the report, and shows hostile text as text', async () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('article.card').nth(1).locator('h3').textContent()).toContain('<script>window.__pwned = 1</script>');
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('img[src="x"], img[src="y"], svg[onload]').count()).toBe(0);
+    expect(await page.locator('article.card').nth(2).textContent()).toContain('<svg/onload=alert(1)>');
+    expect({ dialogs, pageErrors, consoleErrors }).toEqual({ dialogs: [], pageErrors: [], consoleErrors: [] });
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   });
 
