@@ -70,6 +70,17 @@ if (fleet.requests.length - before !== urls.length) throw new Error('raw fetcher
 // a second time at once rather than after 30 s of idling.
 const LINK_ARGS = ['links', '--quarter', '2026Q4', '--links', 'internal', '--link-retry', '0s'];
 const LINK_CONCURRENCY = 16; // what `choucha links` uses (src/cli/stages.ts doLinks: 16 in flight, 2 per host)
+// The fleet's pages link to no dead target: plant one per site (a 404 on the site's own host) among the
+// crawl's links, so that both checkers have broken links to find and agree on.
+const PLANTED = 'bench-dead-link.html';
+{
+  const w = new Database(db);
+  const checkId = (w.prepare('SELECT id FROM checks').get() as { id: number }).id;
+  const sites = w.prepare('SELECT id, url FROM sites').all() as { id: string; url: string }[];
+  const add = w.prepare("INSERT INTO links (check_id, site_id, page_url, on_homepage, target, tag, text) VALUES (?, ?, ?, 1, ?, 'a', '失效链接')");
+  w.transaction(() => sites.forEach((s) => add.run(checkId, s.id, s.url, new URL(PLANTED, s.url).href)))();
+  w.close();
+}
 let mark = fleet.requests.length;
 const links = await choucha(LINK_ARGS);
 const chouchaRequests = fleet.requests.slice(mark);
@@ -140,6 +151,7 @@ const notByLk = minus(new Set(targets), lkChecked);
 row('same targets checked', notByLk.length === 0 && lkChecked.size === targets.length ? 'yes' : `no: ${notByLk.length} not checked by linkinator, ${lkChecked.size} checked by it`);
 const onlyChoucha = minus(chouchaBroken, lkBroken);
 const onlyLk = minus(lkBroken, chouchaBroken);
+row('planted dead links', `${[...chouchaBroken].filter((u) => u.endsWith(PLANTED)).length} of ${n} broken to choucha, ${[...lkBroken].filter((u) => u.endsWith(PLANTED)).length} to linkinator`);
 row('broken, both agree', `${onlyChoucha.length + onlyLk.length === 0 ? 'yes' : 'no'}: choucha ${chouchaBroken.size}, linkinator ${lkBroken.size}, ${chouchaBroken.size - onlyChoucha.length} in common`);
 for (const u of onlyChoucha.slice(0, 10)) row('  broken to choucha only', u);
 for (const u of onlyLk.slice(0, 10)) row('  broken to linkinator only', u);
