@@ -1,6 +1,8 @@
 // npm run bench [-- --sites N --concurrency C]: choucha's crawl of a generated fleet on loopback, and a raw
 // fetcher over exactly the same URLs at the same concurrency (the ceiling of this machine).
 // Prints pages/s, the ratio, peak RSS of the crawl process, and database bytes per site.
+// Then choucha's link check (`choucha links`) and linkinator over the same distinct link targets, each
+// in a child process of its own, with links/s, the ratio and whether both call the same targets broken.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +25,16 @@ const db = join(dir, 'bench.db');
 writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
 const bin = fileURLToPath(new URL('../bin/choucha.js', import.meta.url));
 
-async function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number }> {
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number }> {
+  return timed(`choucha ${args[0]}`, [bin, '--db', db, '--allow-private', '--quiet', ...args]);
+}
+
+/** Runs node with `args` as a child process: wall time from spawn to exit, and its peak RSS. */
+async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), bin, '--db', db, '--allow-private', '--quiet', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: 'inherit' });
   let peak = 0;
   const poll = setInterval(() => {
     try {
@@ -37,7 +46,7 @@ async function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number 
   }, 50);
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 3)));
   clearInterval(poll);
-  if (code !== 0) throw new Error(`choucha ${args[0]} exited ${code}`);
+  if (code !== 0) throw new Error(`${what} exited ${code}`);
   return { ms: performance.now() - t0, peakRssKb: peak };
 }
 
@@ -54,6 +63,60 @@ const queue = new PQueue({ concurrency });
 await Promise.all(urls.map((u) => queue.add(async () => void (await (await fetch(u)).arrayBuffer()))));
 const rawMs = performance.now() - t0;
 if (fleet.requests.length - before !== urls.length) throw new Error('raw fetcher did not fetch every URL once');
+
+// The link check, on the same fleet: every distinct target the crawl stored, checked once.
+// --links internal: only targets on the fleet's own hosts (fixtures also link to *.example hosts, which
+// must not be fetched; linkinator skips the same). --link-retry 0s: suspects (5xx, timeouts) are tried
+// a second time at once rather than after 30 s of idling.
+const LINK_ARGS = ['links', '--quarter', '2026Q4', '--links', 'internal', '--link-retry', '0s'];
+const LINK_CONCURRENCY = 16; // what `choucha links` uses (src/cli/stages.ts doLinks: 16 in flight, 2 per host)
+// The fleet's pages link to no dead target: plant one per site (a 404 on the site's own host) among the
+// crawl's links, so that both checkers have broken links to find and agree on.
+const PLANTED = 'bench-dead-link.html';
+{
+  const w = new Database(db);
+  const checkId = (w.prepare('SELECT id FROM checks').get() as { id: number }).id;
+  const sites = w.prepare('SELECT id, url FROM sites').all() as { id: string; url: string }[];
+  const add = w.prepare("INSERT INTO links (check_id, site_id, page_url, on_homepage, target, tag, text) VALUES (?, ?, ?, 1, ?, 'a', '失效链接')");
+  w.transaction(() => sites.forEach((s) => add.run(checkId, s.id, s.url, new URL(PLANTED, s.url).href)))();
+  w.close();
+}
+let mark = fleet.requests.length;
+const links = await choucha(LINK_ARGS);
+const chouchaRequests = fleet.requests.slice(mark);
+// The same command again finds nothing left to check: its time is the process's fixed cost.
+const linksIdle = await choucha(LINK_ARGS);
+const sq = new Database(db, { readonly: true });
+const linkRows = sq.prepare('SELECT target, status FROM link_checks').all() as { target: string; status: string }[];
+sq.close();
+const byStatus = new Map<string, number>();
+for (const r of linkRows) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+const targets = linkRows.filter((r) => r.status !== 'excluded').map((r) => r.target);
+const chouchaBroken = new Set(linkRows.filter((r) => r.status === 'broken' || r.status === 'suspect').map((r) => r.target));
+
+// linkinator over exactly those targets: one page listing them as <a href>, recurse off, so it checks each
+// once as it checks any page's links. A child process, like choucha's: the fixture servers keep this
+// process's event loop to themselves, and both sides pay a process start.
+const page = join(dir, 'targets.html');
+const esc = (u: string) => u.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+writeFileSync(page, `<!DOCTYPE html>\n<html><body>\n${targets.map((t) => `<a href="${esc(t)}">x</a>`).join('\n')}\n</body></html>\n`);
+const job = join(dir, 'linkinator-job.json');
+const out = join(dir, 'linkinator-result.json');
+const hosts = fleet.sites.map((s) => new URL(s.url).host);
+writeFileSync(job, JSON.stringify({ page, hosts, concurrency: LINK_CONCURRENCY, timeoutMs: 15_000 }));
+mark = fleet.requests.length;
+const lk = await timed('linkinator', ['--import', 'tsx', fileURLToPath(new URL('./linkinator-check.ts', import.meta.url)), job, out]);
+const linkinatorRequests = fleet.requests.slice(mark);
+const lkResult = JSON.parse(readFileSync(out, 'utf8')) as { ms: number; links: { url: string; state: string; status: number | null }[] };
+const lkChecked = new Set(lkResult.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url));
+const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map((l) => l.url));
+
+// The ceiling: HEAD each target once from this process, at the same concurrency.
+mark = fleet.requests.length;
+const t1 = performance.now();
+const headQueue = new PQueue({ concurrency: LINK_CONCURRENCY });
+await Promise.all(targets.map((u) => headQueue.add(async () => void (await fetch(u, { method: 'HEAD' })).body?.cancel())));
+const rawHeadMs = performance.now() - t1;
 await fleet.close();
 
 const dbBytes = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
@@ -66,3 +129,29 @@ row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)
 row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}%`);
 row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);
 row('database per site', `${(dbBytes / n / 1024).toFixed(0)} KB`);
+
+const methods = (rs: { method: string }[]) => {
+  const m = new Map<string, number>();
+  for (const r of rs) m.set(r.method, (m.get(r.method) ?? 0) + 1);
+  return [...m].map(([k, v]) => `${v} ${k}`).join(' + ');
+};
+const lps = (ms: number) => targets.length / (ms / 1000);
+const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x));
+console.log('');
+row('link targets', `${linkRows.length} distinct, ${targets.length} checked (${[...byStatus].map(([k, v]) => `${v} ${k}`).join(', ')}); external ones excluded by --links internal and skipped by linkinator`);
+row('choucha links', `${targets.length} targets, ${(links.ms / 1000).toFixed(2)} s, ${lps(links.ms).toFixed(0)} links/s (process start included; ${methods(chouchaRequests)}; 16 in flight, 2 per host)`);
+row('  of which fixed cost', `${(linksIdle.ms / 1000).toFixed(2)} s (the same command with nothing left to check)`);
+row('linkinator same targets', `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; 16 in flight, no per-host limit)`);
+row('  of which check()', `${(lkResult.ms / 1000).toFixed(2)} s, ${lps(lkResult.ms).toFixed(0)} links/s`);
+row('raw HEAD, same targets', `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (in this process, 16 in flight)`);
+row('choucha / linkinator', `${(lps(links.ms) / lps(lk.ms)).toFixed(2)}× links/s, whole processes; ${(lps(links.ms - linksIdle.ms) / lps(lkResult.ms)).toFixed(2)}× without process start and set-up`);
+row('choucha links / raw HEAD', `${((lps(links.ms - linksIdle.ms) / lps(rawHeadMs)) * 100).toFixed(0)}% (without process start)`);
+row('peak RSS', `choucha links ${(links.peakRssKb / 1024).toFixed(0)} MB, linkinator ${(lk.peakRssKb / 1024).toFixed(0)} MB`);
+const notByLk = minus(new Set(targets), lkChecked);
+row('same targets checked', notByLk.length === 0 && lkChecked.size === targets.length ? 'yes' : `no: ${notByLk.length} not checked by linkinator, ${lkChecked.size} checked by it`);
+const onlyChoucha = minus(chouchaBroken, lkBroken);
+const onlyLk = minus(lkBroken, chouchaBroken);
+row('planted dead links', `${[...chouchaBroken].filter((u) => u.endsWith(PLANTED)).length} of ${n} broken to choucha, ${[...lkBroken].filter((u) => u.endsWith(PLANTED)).length} to linkinator`);
+row('broken, both agree', `${onlyChoucha.length + onlyLk.length === 0 ? 'yes' : 'no'}: choucha ${chouchaBroken.size}, linkinator ${lkBroken.size}, ${chouchaBroken.size - onlyChoucha.length} in common`);
+for (const u of onlyChoucha.slice(0, 10)) row('  broken to choucha only', u);
+for (const u of onlyLk.slice(0, 10)) row('  broken to linkinator only', u);
