@@ -27,6 +27,8 @@ export interface LinkCheckOptions {
 }
 
 const CERTAIN = new Set([404, 410, 403]);
+/** Statuses written per transaction: one commit per target cost more than a HEAD on loopback. */
+const SAVE_BATCH = 64;
 
 /** Statuses land in the store (link_checks); callers read them from there. */
 export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<void> {
@@ -39,7 +41,21 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
   }
 
   async function pass(targets: string[], attempt: number): Promise<void> {
-    await runPerHost(targets, (t) => new URL(t).host, opts, async (target) => saveLinkCheck(db, check.id, await checkOne(target, attempt)));
+    // Statuses are kept until SAVE_BATCH of them are in, then written in one transaction; the rest at the
+    // end of the pass, even a failed one. A run stopped in between checks the unsaved ones again.
+    const pending: LinkCheck[] = [];
+    const flush = () => {
+      const batch = pending.splice(0);
+      if (batch.length > 0) db.transaction(() => batch.forEach((c) => saveLinkCheck(db, check.id, c)));
+    };
+    try {
+      await runPerHost(targets, (t) => new URL(t).host, opts, async (target) => {
+        pending.push(await checkOne(target, attempt));
+        if (pending.length >= SAVE_BATCH) flush();
+      });
+    } finally {
+      flush();
+    }
   }
 
   async function checkOne(target: string, attempts: number): Promise<LinkCheck> {
