@@ -1,8 +1,8 @@
-// The crawl of a check: crawlee fetches (HttpCrawler, and PlaywrightCrawler for pages that need a
-// browser); choucha decides what and when.
+// The crawl of a check: plain pages are fetched with undici (http-fetcher), pages that need a browser
+// with crawlee's PlaywrightCrawler (render-fetcher); choucha decides what and when.
 // - Per host: at most `perHost` requests in flight and `delayMs` between starts (politeness).
 // - Overall: at most `concurrency` plain requests (and `renderConcurrency` rendered ones) handed to
-//   crawlee at a time, and at most `activeSites` sites walked at once; the next site starts when one
+//   the fetchers at a time, and at most `activeSites` sites walked at once; the next site starts when one
 //   ends. Memory stays flat however many sites a check has: only the active sites' walks are held.
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
@@ -48,8 +48,6 @@ export interface CrawlOptions {
   activeSites?: number;
   /** Worker threads pages are parsed on; 0 parses on the main thread. Absent: the cores beyond the first, at most 3. */
   parseThreads?: number;
-  /** Requests handed to one crawlee crawler before a fresh one takes over (see http-fetcher). */
-  rotateAfter?: number;
   guard: AddressGuard;
   onSiteDone?: (siteId: string, state: string, pages: number) => void;
 }

@@ -1,7 +1,7 @@
 // Pages rendered in Debian's Chromium through crawlee's PlaywrightCrawler, for lists built by script.
 // The rendered DOM is stored beside the raw page and read by the same extractors.
 import { existsSync } from 'node:fs';
-import { Configuration } from '@crawlee/core';
+import { Configuration, log, LogLevel } from '@crawlee/core';
 import type { PlaywrightCrawler } from '@crawlee/playwright';
 import type { AddressGuard } from './address-guard.js';
 import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from './browser.js';
@@ -21,6 +21,8 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   // Playwright and crawlee's browser crawler are loaded when the first page needs rendering: together
   // they cost ~140 MB and most crawls (or all, with --render never) render nothing.
   const start = async () => {
+    // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
+    log.setLevel(LogLevel.OFF);
     const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
     crawler = new PlaywrightCrawler(
       {
