@@ -14,6 +14,7 @@ import type { PageRead } from '../extract/page.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { saveLinks } from '../store/links.js';
+import { groupCommit } from '../store/group-commit.js';
 import { finishSiteCrawl } from '../store/lists.js';
 import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../store/pages.js';
 import type { AddressGuard } from './address-guard.js';
@@ -107,8 +108,11 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   let crashed: unknown = null;
   const crash = (e: unknown) => {
     crashed ??= e;
+    writes.abandon();
     allDone();
   };
+  // Pages, links and finished sites are committed together a window at a time (see group-commit).
+  const writes = groupCommit(db, crash);
 
   const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
   let settled = 0;
@@ -117,7 +121,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     const job = fetchJob as Job;
     if (++settled % GC_EVERY === 0) collectGarbage();
     try {
-      savePage(db, check.id, job.walk.siteId, page);
+      writes.write(() => savePage(db, check.id, job.walk.siteId, page));
     } catch (e) {
       crash(e);
       return;
@@ -145,7 +149,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     }
     if (crashed) return;
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
-    if (read && !page.rendered) saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links);
+    if (read && !page.rendered) writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
     const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     if (job.walk.done) finishSite(job.walk);
@@ -154,7 +158,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const finishSite = (walk: SiteWalk) => {
     started.delete(walk); // nothing of a finished site stays in memory
     const r = walk.result();
-    finishSiteCrawl(db, check.id, walk.siteId, r, new Date().toISOString());
+    writes.write(() => finishSiteCrawl(db, check.id, walk.siteId, r, new Date().toISOString()));
     opts.onSiteDone?.(walk.siteId, r.state, r.pagesFetched);
     active--;
     if (--open === 0) allDone();
@@ -238,6 +242,14 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   pump();
   await finished;
   if (timer) clearTimeout(timer);
+  if (!crashed) {
+    try {
+      writes.commit();
+    } catch (e) {
+      writes.abandon();
+      crashed = e;
+    }
+  }
   await Promise.all([http.close(), browser.close(), parser.close()]);
   if (memlog) clearInterval(memlog);
   if (crashed) throw crashed;

@@ -1,0 +1,71 @@
+// Grouped commits on a real SQLite file, read back through a second connection (what another process,
+// or the resumed crawl after a kill, would see).
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupCommit } from '../../src/store/group-commit.js';
+import { savePage } from '../../src/store/pages.js';
+import { type Harness, harness } from '../helpers/store.js';
+
+const AT = '2026-12-01T10:00:00+08:00';
+let h: Harness;
+
+beforeEach(() => {
+  h = harness(AT);
+  h.db.$client.exec("INSERT INTO sites (id, name, url, status, updated_at) VALUES ('s1', 'x', 'http://a.test/', 'running', 't')");
+  h.check = h.ensure();
+});
+afterEach(() => h.close());
+
+const page = (n: number) => ({ url: `http://a.test/${n}`, finalUrl: null, kind: 'column' as const, status: 200, contentType: 'text/html', encoding: null, fetchedAt: AT, body: Buffer.from(`<p>${n}</p>`), error: null });
+function storedElsewhere(): number {
+  const other = new Database(join(h.dir, 'choucha.db'), { readonly: true });
+  try {
+    return (other.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+  } finally {
+    other.close();
+  }
+}
+
+describe('group commit', () => {
+  it('writes are visible to others only once the group commits, all together', () => {
+    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    for (let i = 0; i < 5; i++) g.write(() => savePage(h.db, h.check.id, 's1', page(i)));
+    expect(storedElsewhere()).toBe(0);
+    g.commit();
+    expect(storedElsewhere()).toBe(5);
+  });
+
+  it('commits by itself when the window ends', async () => {
+    const g = groupCommit(h.db, (e) => { throw e; }, 20);
+    g.write(() => savePage(h.db, h.check.id, 's1', page(1)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect({ stored: storedElsewhere(), open: h.db.$client.inTransaction }).toEqual({ stored: 1, open: false });
+  });
+
+  it('commits after maxWrites writes without waiting for the window', () => {
+    const g = groupCommit(h.db, (e) => { throw e; }, 60_000, 3);
+    for (let i = 0; i < 4; i++) g.write(() => savePage(h.db, h.check.id, 's1', page(i)));
+    expect(storedElsewhere()).toBe(3);
+    g.commit();
+    expect(storedElsewhere()).toBe(4);
+  });
+
+  it('abandoning undoes only the open group: what was committed before stays', () => {
+    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    g.write(() => savePage(h.db, h.check.id, 's1', page(1)));
+    g.commit();
+    g.write(() => savePage(h.db, h.check.id, 's1', page(2)));
+    g.abandon();
+    expect(storedElsewhere()).toBe(1);
+    expect(h.db.$client.inTransaction).toBe(false);
+  });
+
+  it('a transaction inside a write nests in the group and commits with it', () => {
+    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    g.write(() => h.db.transaction(() => savePage(h.db, h.check.id, 's1', page(1))));
+    expect(storedElsewhere()).toBe(0);
+    g.commit();
+    expect(storedElsewhere()).toBe(1);
+  });
+});
