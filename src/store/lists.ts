@@ -26,6 +26,19 @@ function insertItem(db: Db, row: unknown[]): void {
   stmt.run(...row);
 }
 
+// A site has tens of lists: the ORM's insert, built per call, cost more than the row (crawl profile).
+const listStatements = new WeakMap<Db, Statement<unknown[], { id: number }>>();
+function insertList(db: Db, row: unknown[]): { id: number } {
+  let stmt = listStatements.get(db);
+  if (!stmt) {
+    stmt = db.$client.prepare<unknown[], { id: number }>(
+      'INSERT INTO lists (check_id, site_id, kind, key, url, name, level, source, state, state_reason, pages_read, more_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    );
+    listStatements.set(db, stmt);
+  }
+  return stmt.get(...row)!;
+}
+
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
   db.transaction((tx) => {
     const old = tx
@@ -39,24 +52,7 @@ export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: Site
       tx.delete(lists).where(inArray(lists.id, old)).run();
     }
     for (const l of r.lists) {
-      const { id } = tx
-        .insert(lists)
-        .values({
-          checkId,
-          siteId,
-          kind: l.kind,
-          key: l.key,
-          url: l.url,
-          name: l.name,
-          level: l.level,
-          source: l.source,
-          state: l.state,
-          stateReason: l.stateReason,
-          pagesRead: l.pagesRead,
-          moreUrl: l.moreUrl,
-        })
-        .returning({ id: lists.id })
-        .get();
+      const { id } = insertList(db, [checkId, siteId, l.kind, l.key, l.url, l.name, l.level, l.source, l.state, l.stateReason, l.pagesRead, l.moreUrl]);
       l.items.forEach((it, position) => insertItem(db, [id, position, it.title, it.url, it.dateText, it.date]));
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);
