@@ -1,7 +1,6 @@
 // Pages rendered in Debian's Chromium through crawlee's PlaywrightCrawler, for lists built by script.
 // The rendered DOM is stored beside the raw page and read by the same extractors.
 import { existsSync } from 'node:fs';
-import { Configuration, log, LogLevel } from '@crawlee/core';
 import type { PlaywrightCrawler } from '@crawlee/playwright';
 import type { AddressGuard } from './address-guard.js';
 import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from './browser.js';
@@ -18,12 +17,12 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   let crawler: PlaywrightCrawler | null = null;
   let running: Promise<unknown> | null = null;
   let ready: Promise<PlaywrightCrawler> | null = null;
-  // Playwright and crawlee's browser crawler are loaded when the first page needs rendering: together
-  // they cost ~140 MB and most crawls (or all, with --render never) render nothing.
+  // Playwright and crawlee are loaded when the first page needs rendering: together they cost ~140 MB
+  // and ~0.4 s of start-up, and most crawls (all, with --render never) render nothing.
   const start = async () => {
+    const [{ Configuration, log, LogLevel }, { PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/core'), import('@crawlee/playwright'), import('playwright')]);
     // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
     log.setLevel(LogLevel.OFF);
-    const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
     crawler = new PlaywrightCrawler(
       {
         keepAlive: true,
