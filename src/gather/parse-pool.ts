@@ -37,6 +37,11 @@ export function defaultParseThreads(): number {
  */
 const WORKER_HEAP_MB = 160;
 
+// The bundle (scripts/build.mjs) defines this and ships the worker as plain JavaScript beside itself;
+// from source, the worker registers tsx first.
+declare const CHOUCHA_BUNDLE: boolean | undefined;
+const WORKER_ENTRY = typeof CHOUCHA_BUNDLE !== 'undefined' && CHOUCHA_BUNDLE ? new URL('./parse-worker.mjs', import.meta.url) : new URL('./parse-worker-boot.mjs', import.meta.url);
+
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: PageRead) => void; reject: (e: Error) => void }>;
@@ -47,7 +52,7 @@ export function parsePool(threads: number): ParsePool {
   let nextId = 0;
   let closed = false;
   const spawn = (): Slot => {
-    const worker = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (m: ParseResponse) => {
       const p = slot.pending.get(m.id);

@@ -2,14 +2,14 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import * as schema from './schema.js';
 import { ChouchaError, InputError } from '../errors.js';
+import { projectPath } from '../paths.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+const MIGRATIONS = projectPath('src/store/migrations');
 
 export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   if (!opts.create && path !== ':memory:' && !existsSync(path)) {

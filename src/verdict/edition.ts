@@ -2,7 +2,6 @@
 // a mistake is reported as "message (location: file key.path)".
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
@@ -10,10 +9,11 @@ import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { type Lexicons, loadLexicons } from './lexicons.js';
 import { type CalendarOverrides, calendarOverridesSchema } from '../rules/utils/working-days.js';
+import { projectPath } from '../paths.js';
 
-const EDITIONS_DIR = fileURLToPath(new URL('../../rules/editions/', import.meta.url));
+const EDITIONS_DIR = projectPath('rules/editions/');
 // Holidays are facts, not an edition's choice: one calendar file whatever the edition.
-const CALENDAR_FILE = fileURLToPath(new URL('../../rules/calendar/holidays.yaml', import.meta.url));
+const CALENDAR_FILE = projectPath('rules/calendar/holidays.yaml');
 
 const findingSpec = z.strictObject({
   kind: z.enum(['veto', 'deduction', 'notice']),

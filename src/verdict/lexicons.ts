@@ -2,15 +2,15 @@
 // into matchers only when a rule first needs them (the serious-error variants take half a second).
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { type ColumnCategories, columnCategoriesSchema } from '../rules/utils/categories.js';
 import { compileSerious, leadersSchema, protectedTermsSchema, type SeriousChecker, similarCharsSchema } from '../rules/utils/protected-terms.js';
 import { compileTypos, type TypoChecker, typoLexiconSchema } from '../rules/utils/typo-lexicon.js';
+import { projectPath } from '../paths.js';
 
-const SHIPPED = fileURLToPath(new URL('../../rules/lexicons/', import.meta.url));
+const SHIPPED = projectPath('rules/lexicons/');
 
 export interface LexiconPaths {
   columnCategories: string;
