@@ -233,7 +233,9 @@ export const links = sqliteTable(
     tag: text('tag').notNull(),
     text: text('text'),
   },
-  (t) => [uniqueIndex('links_check_page_target').on(t.checkId, t.pageUrl, t.target), index('links_check_target').on(t.checkId, t.target)],
+  // Site first: judging reads one site's links at a time, and (check, page, target) made each of those
+  // reads scan every link of the check, quadratic in the number of sites.
+  (t) => [uniqueIndex('links_check_site_page_target').on(t.checkId, t.siteId, t.pageUrl, t.target), index('links_check_target').on(t.checkId, t.target)],
 );
 
 /** One status per distinct link target per check: the cache every site shares. */
