@@ -1,7 +1,9 @@
 // The crawl's plain fetcher against a real server on 127.0.0.1: every content coding servers use, the
 // cap counted after decompression, 5xx tried twice and never read, 4xx kept as answers, a connection
 // dropped mid-body failing the page rather than hanging it. (Hostile sites in whole crawls: hostile.test.ts.)
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +117,22 @@ describe('plain fetcher', () => {
     expect(p).toMatchObject({ body: null, error: expect.not.stringMatching(/超时/) });
     expect(p.error).toMatch(/connection reset|请求失败/);
     expect(hits.get('/cut')).toBe(2);
+  });
+
+  it('reads a page behind a self-signed certificate, as a visitor past the warning would', async () => {
+    const tls = new URL('../../fixtures/tls/', import.meta.url);
+    const https = createHttpsServer({ cert: readFileSync(new URL('self-signed.crt', tls)), key: readFileSync(new URL('self-signed.key', tls)) }, (_q, r) => r.writeHead(200).end(PAGE));
+    await new Promise<void>((r) => https.listen(0, '127.0.0.1', r));
+    try {
+      const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}/`;
+      const page = await new Promise<FetchedPage>((resolve, reject) => {
+        const f = httpFetcher({ timeoutSecs: 2, maxBodyBytes: 1_000_000, guard: new AddressGuard(true) }, (_job, p) => void f.close().then(() => resolve(p), reject));
+        f.submit({ id: 1, url, kind: 'homepage' });
+      });
+      expect({ status: page.status, error: page.error, body: page.body?.equals(PAGE) }).toEqual({ status: 200, error: null, body: true });
+    } finally {
+      await new Promise<void>((r) => https.close(() => r()));
+    }
   });
 
   it('asks the address guard before connecting: without --allow-private nothing is sent', async () => {
