@@ -9,19 +9,47 @@ export function childElements(el: Element): Element[] {
   return el.children.filter(isElement);
 }
 
+// Text, hints and descendants are asked of the same elements again and again (every level of a nested
+// list reads its rows, every row its cells, and each extractor walks the whole page), which made a page's
+// reading quadratic in its depth. They are kept on the node: an extractor's tree is read-only once
+// scripts and styles are removed (page.ts), and nothing is asked of it before that.
+const RAW = Symbol('rawText');
+const TEXT = Symbol('text');
+const HINT = Symbol('hint');
+const ALL = Symbol('descendants');
+const CHARS = Symbol('visibleChars');
+type Memo = { [RAW]?: string; [TEXT]?: string; [HINT]?: string; [ALL]?: Element[]; [CHARS]?: number };
+
 /** Visible text with whitespace folded (&nbsp; included). */
 export function textOf(n: AnyNode): string {
-  return rawText(n).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const m = n as Memo;
+  return (m[TEXT] ??= rawText(n).replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+}
+
+/**
+ * Characters of textOf(n) that are not spaces, without building the text: a lower bound of its length,
+ * so a search for short texts (placeholders, breadcrumbs) can pass over the big blocks of a page.
+ */
+export function visibleChars(n: AnyNode): number {
+  if (n.type === 'text') return (n as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]+/g, '').length;
+  if (!isElement(n) || n.type !== 'tag') return 0;
+  const m = n as Memo;
+  if (m[CHARS] !== undefined) return m[CHARS];
+  let c = 0;
+  for (const k of n.children) c += visibleChars(k);
+  return (m[CHARS] = c);
 }
 
 function rawText(n: AnyNode): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
   if (!isElement(n) || n.type !== 'tag') return '';
   if (n.name === 'br') return ' ';
+  const m = n as Memo;
+  if (m[RAW] !== undefined) return m[RAW];
   let s = '';
   for (const c of n.children) s += rawText(c);
   // Block boundaries separate words even where the markup has no whitespace.
-  return BLOCK.has(n.name) ? ` ${s} ` : s;
+  return (m[RAW] = BLOCK.has(n.name) ? ` ${s} ` : s);
 }
 
 const BLOCK = new Set(['div', 'p', 'li', 'td', 'th', 'tr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'table', 'ul', 'ol', 'dl']);
@@ -33,7 +61,7 @@ export function attr(el: Element, name: string): string | null {
 
 /** class and id together, lower-cased, for layout hints like `nav`, `list`, `footer`. */
 export function hintOf(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+  return ((el as Memo)[HINT] ??= `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase());
 }
 
 export function ancestors(el: Element, max = 50): Element[] {
@@ -46,7 +74,14 @@ export function ancestors(el: Element, max = 50): Element[] {
   return out;
 }
 
-export function descendants(el: Element, name?: string): Element[] {
+/** Elements under `el` in document order (`name`: only those). The whole list is kept and shared: do not change it. */
+export function descendants(el: Element, name?: string): readonly Element[] {
+  // Only whole-subtree lists are kept: the named ones are asked of every row of every list candidate,
+  // and keeping a full list per row would cost more than walking it.
+  return name ? walkDescendants(el, name) : ((el as Memo)[ALL] ??= walkDescendants(el));
+}
+
+function walkDescendants(el: Element, name?: string): Element[] {
   const out: Element[] = [];
   const walk = (n: Element) => {
     for (const c of n.children) {

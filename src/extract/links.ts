@@ -7,9 +7,27 @@ export interface Link {
   url: string;
 }
 
+// A page's links are resolved several times over (lists, menus, the link inventory), all against the
+// same base: the answers for the current base are kept.
+const resolved = new Map<string, string | null>();
+let resolvedBase = '';
+
 /** Absolute http(s) URL without fragment, or null for javascript:, mailto:, # and garbage. */
 export function resolveHref(href: string | null, base: string): string | null {
   if (!href) return null;
+  if (base !== resolvedBase || resolved.size > 20_000) {
+    resolved.clear();
+    resolvedBase = base;
+  }
+  let r = resolved.get(href);
+  if (r === undefined) {
+    r = resolve(href, base);
+    resolved.set(href, r);
+  }
+  return r;
+}
+
+function resolve(href: string, base: string): string | null {
   const h = href.trim();
   if (h === '' || h.startsWith('#') || /^(javascript|mailto|tel|data|about|vbscript):/i.test(h)) return null;
   try {

@@ -1,7 +1,7 @@
 // Signals that decide how far a page can be trusted: "nothing here" placeholders, lists built by script,
 // and the footer identity items.
 import type { Element } from 'domhandler';
-import { descendants, hintOf, textOf } from './dom.js';
+import { descendants, hintOf, textOf, visibleChars } from './dom.js';
 import { isFooterLike } from './structure.js';
 
 const PLACEHOLDER =
@@ -11,6 +11,8 @@ const PLACEHOLDER =
 export function placeholderText(root: Element): string | null {
   for (const el of descendants(root)) {
     if (el.name === 'a' || el.name === 'option' || el.name === 'title') continue;
+    const n = visibleChars(el);
+    if (n === 0 || n > 30) continue; // textOf(el) is empty or longer than 30
     const t = textOf(el);
     if (t.length > 0 && t.length <= 30 && PLACEHOLDER.test(t) && !isFooterLike(el)) return t;
   }

@@ -1,7 +1,7 @@
 // The parts of a page around its lists: main navigation, the sub-column menu, breadcrumb, pagination.
 import type { Element } from 'domhandler';
 import { findDate } from './dates.js';
-import { ancestors, attr, contains, descendants, hintOf, textOf } from './dom.js';
+import { ancestors, attr, contains, descendants, hintOf, textOf, visibleChars } from './dom.js';
 import { anchorText, type Link, resolveHref, sameSite } from './links.js';
 
 const NAV_HINT = /nav|menu|daohang|(^|[\s_-])dh([\s_-]|$)/;
@@ -69,7 +69,8 @@ const CRUMB_HINT = /bread|crumb|position|location|weizhi|dqwz|curmb|path/;
 export function breadcrumb(root: Element): { el: Element; names: string[] } | null {
   let el = descendants(root).find((e) => CRUMB_HINT.test(hintOf(e)) && textOf(e).length < 120);
   if (!el) {
-    const labelled = descendants(root).filter((e) => CRUMB_LABEL.test(textOf(e)) && textOf(e).length < 120);
+    // visibleChars first: it is a lower bound of the text's length, and cheap (no text built).
+    const labelled = descendants(root).filter((e) => visibleChars(e) < 120 && CRUMB_LABEL.test(textOf(e)) && textOf(e).length < 120);
     el = labelled.at(-1); // the innermost element that still holds the label
   }
   if (!el) return null;
