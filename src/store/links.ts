@@ -1,5 +1,6 @@
 // Links found on pages, and the one status each distinct target gets per check.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { linkChecks, links } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
@@ -33,22 +34,32 @@ export interface LinkCheck {
   checkedAt: string;
 }
 
+// One prepared statement: the ORM's builder, run per target, cost about as much as a HEAD on loopback.
+const upsertLinkCheck = new WeakMap<Db, Statement<unknown[]>>();
+
 export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
-  db.insert(linkChecks)
-    .values({ checkId, ...c })
-    .onConflictDoUpdate({ target: [linkChecks.checkId, linkChecks.target], set: c })
-    .run();
+  let stmt = upsertLinkCheck.get(db);
+  if (!stmt) {
+    stmt = db.$client.prepare<unknown[]>(`INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (check_id, target) DO UPDATE SET status = excluded.status, http = excluded.http, error = excluded.error, attempts = excluded.attempts, checked_at = excluded.checked_at`);
+    upsertLinkCheck.set(db, stmt);
+  }
+  stmt.run(checkId, c.target, c.status, c.http, c.error, c.attempts, c.checkedAt);
 }
 
-/** Distinct link targets of a check that have no status yet. */
-export function uncheckedTargets(db: Db, checkId: number): string[] {
-  return db
-    .selectDistinct({ target: links.target })
-    .from(links)
-    .leftJoin(linkChecks, and(eq(linkChecks.checkId, links.checkId), eq(linkChecks.target, links.target)))
-    .where(and(eq(links.checkId, checkId), isNull(linkChecks.target)))
-    .all()
-    .map((r) => r.target);
+/**
+ * The next distinct targets of a check with no status yet, read from the link rows after `afterId` (the
+ * rowid of the last row read): a check's targets are streamed a step at a time rather than held all at
+ * once. Row order is crawl order, which mixes hosts (ordering by target would bunch one host's targets
+ * and starve the per-host lanes). A target seen again in a later step is skipped once its status is saved.
+ */
+export function uncheckedTargetsAfter(db: Db, checkId: number, afterId: number, rows: number): { targets: string[]; lastId: number | null } {
+  const read = db.$client.prepare<unknown[], { id: number; target: string }>('SELECT id, target FROM links WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?').all(checkId, afterId, rows);
+  if (read.length === 0) return { targets: [], lastId: null };
+  const checked = db.$client.prepare<unknown[], { n: number }>('SELECT 1 AS n FROM link_checks WHERE check_id = ? AND target = ?');
+  const seen = new Set<string>();
+  for (const r of read) if (!seen.has(r.target) && checked.get(checkId, r.target) === undefined) seen.add(r.target);
+  return { targets: [...seen], lastId: read.at(-1)!.id };
 }
 
 /** Targets whose only failure so far may have been passing (timeout, 5xx): to be tried again. */
