@@ -7,7 +7,9 @@ import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { type LinkCheck, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../store/links.js';
 import type { AddressGuard } from './address-guard.js';
-import { fetchGuarded } from './fetch-guarded.js';
+import { Agent } from 'undici';
+import { linkStatus } from './link-request.js';
+import { pinnedLookup } from './pinned-lookup.js';
 import { runPerHost } from './host-lanes.js';
 import { classify } from './probe.js';
 import { USER_AGENT } from './user-agent.js';
@@ -40,16 +42,30 @@ const SAVE_BATCH = 64;
 /** Statuses land in the store (link_checks); callers read them from there. */
 export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<void> {
   if (opts.scope === 'none') return;
-  for (let after = 0; ; ) {
-    const step = uncheckedTargetsAfter(db, check.id, after, opts.rowsPerStep ?? LINK_ROWS_PER_STEP);
-    if (step.lastId === null) break;
-    await pass(step.targets, 1);
-    after = step.lastId;
+  // Connections open to the addresses the guard checked (pinned-lookup), kept alive between targets.
+  const agent = () => new Agent({ connect: { lookup: pinnedLookup(opts.guard) } });
+  let dispatcher = agent();
+  try {
+    await run();
+  } finally {
+    await dispatcher.close();
   }
-  const suspects = suspectTargets(db, check.id);
-  if (suspects.length > 0) {
-    await new Promise((r) => setTimeout(r, opts.retryAfterMs));
-    await pass(suspects, 2);
+
+  async function run(): Promise<void> {
+    for (let after = 0; ; ) {
+      const step = uncheckedTargetsAfter(db, check.id, after, opts.rowsPerStep ?? LINK_ROWS_PER_STEP);
+      if (step.lastId === null) break;
+      await pass(step.targets, 1);
+      after = step.lastId;
+    }
+    const suspects = suspectTargets(db, check.id);
+    if (suspects.length > 0) {
+      await new Promise((r) => setTimeout(r, opts.retryAfterMs));
+      // Fresh connections for the second try: none that a HEAD was answered on (see link-request).
+      await dispatcher.close();
+      dispatcher = agent();
+      await pass(suspects, 2);
+    }
   }
 
   async function pass(targets: string[], attempt: number): Promise<void> {
@@ -77,15 +93,14 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       return { ...base, status: 'excluded', http: null, error: '外部链接，本次未检查（--links internal）' };
     }
     try {
-      let res = await fetchGuarded(target, { timeoutMs: opts.timeoutMs, guard: opts.guard, userAgent: USER_AGENT, method: 'HEAD' });
+      // Suspects are tried again on connections closed after each HEAD (see link-request).
+      const ask = (method: 'HEAD' | 'GET') => linkStatus(target, { guard: opts.guard, dispatcher, userAgent: USER_AGENT, timeoutMs: opts.timeoutMs, method, keepAlive: attempts < 2 });
+      let status = await ask('HEAD');
       // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
-      if (res.status >= 400) {
-        res = await fetchGuarded(target, { timeoutMs: opts.timeoutMs, guard: opts.guard, userAgent: USER_AGENT, method: 'GET' });
-        await res.body?.cancel();
-      }
-      if (res.status < 400) return { ...base, status: 'ok', http: res.status, error: null };
-      if (CERTAIN.has(res.status)) return { ...base, status: 'broken', http: res.status, error: `HTTP ${res.status}` };
-      return suspect(base, res.status, `HTTP ${res.status}`);
+      if (status >= 400) status = await ask('GET');
+      if (status < 400) return { ...base, status: 'ok', http: status, error: null };
+      if (CERTAIN.has(status)) return { ...base, status: 'broken', http: status, error: `HTTP ${status}` };
+      return suspect(base, status, `HTTP ${status}`);
     } catch (e) {
       if (e instanceof BlockedAddressError) return { ...base, status: 'blocked', http: null, error: e.message };
       const { failure, error } = classify(e);

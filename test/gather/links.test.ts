@@ -134,3 +134,22 @@ describe('targets streamed a step at a time', () => {
     expect([...asked].sort()).toEqual(lost.map((t) => new URL(t).pathname).sort());
   });
 });
+
+describe('the address guard', () => {
+  it('refuses private targets without --allow-private: each is blocked, none is asked', async () => {
+    const saved = h.db.$client.prepare('SELECT * FROM link_checks').all();
+    h.db.$client.exec('DELETE FROM link_checks');
+    log.length = 0;
+    try {
+      await checkLinks(h.db, h.check, { scope: 'internal', internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]), guard: new AddressGuard(false), concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 0 });
+      const rows = h.db.$client.prepare("SELECT status, error FROM link_checks WHERE status != 'excluded'").all() as { status: string; error: string }[];
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.every((r) => r.status === 'blocked' && /^Refused /.test(r.error))).toBe(true);
+      expect(log).toEqual([]);
+    } finally {
+      h.db.$client.exec('DELETE FROM link_checks');
+      const put = h.db.$client.prepare('INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (@check_id, @target, @status, @http, @error, @attempts, @checked_at)');
+      for (const r of saved) put.run(r);
+    }
+  });
+});
