@@ -111,7 +111,8 @@ const lkResult = JSON.parse(readFileSync(out, 'utf8')) as { ms: number; links: {
 const lkChecked = new Set(lkResult.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url));
 const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map((l) => l.url));
 
-// The ceiling: HEAD each target once from this process, at the same concurrency.
+// A bare HEAD of each target from this process, at the same concurrency. Node's fetch closes the
+// connection after every HEAD (as linkinator's does); choucha keeps it (src/gather/link-request.ts).
 mark = fleet.requests.length;
 const t1 = performance.now();
 const headQueue = new PQueue({ concurrency: LINK_CONCURRENCY });
@@ -143,7 +144,7 @@ row('choucha links', `${targets.length} targets, ${(links.ms / 1000).toFixed(2)}
 row('  of which fixed cost', `${(linksIdle.ms / 1000).toFixed(2)} s (the same command with nothing left to check)`);
 row('linkinator same targets', `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; 16 in flight, no per-host limit)`);
 row('  of which check()', `${(lkResult.ms / 1000).toFixed(2)} s, ${lps(lkResult.ms).toFixed(0)} links/s`);
-row('raw HEAD, same targets', `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (in this process, 16 in flight)`);
+row('raw HEAD, same targets', `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (Node's fetch in this process, 16 in flight, a new connection per HEAD)`);
 row('choucha / linkinator', `${(lps(links.ms) / lps(lk.ms)).toFixed(2)}× links/s, whole processes; ${(lps(links.ms - linksIdle.ms) / lps(lkResult.ms)).toFixed(2)}× without process start and set-up`);
 row('choucha links / raw HEAD', `${((lps(links.ms - linksIdle.ms) / lps(rawHeadMs)) * 100).toFixed(0)}% (without process start)`);
 row('peak RSS', `choucha links ${(links.peakRssKb / 1024).toFixed(0)} MB, linkinator ${(lk.peakRssKb / 1024).toFixed(0)} MB`);
