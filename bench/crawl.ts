@@ -1,6 +1,6 @@
-// npm run bench [-- --sites N --concurrency C]: choucha's crawl of a generated fleet on loopback, and a raw
+// npm run bench [-- --sites N --concurrency C --render auto|never --crawl-only]: choucha's crawl of a generated fleet on loopback, and a raw
 // fetcher over exactly the same URLs at the same concurrency (the ceiling of this machine).
-// Prints pages/s, the ratio, peak RSS of the crawl process, and database bytes per site.
+// Prints pages/s, the ratio, CPU time and peak RSS of the crawl process, and database bytes per site (--crawl-only stops there).
 // Then choucha's link check (`choucha links`) and linkinator over the same distinct link targets, each
 // in a child process of its own, with links/s, the ratio and whether both call the same targets broken.
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import PQueue from 'p-queue';
 import { scaledFleet } from '../fixtures/scale.js';
 import { startFleet } from '../fixtures/server.js';
 
-const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, render: { type: 'string', default: 'auto' } } });
+const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, render: { type: 'string', default: 'auto' }, 'crawl-only': { type: 'boolean', default: false } } });
 const n = Number(values.sites);
 const concurrency = Number(values.concurrency);
 const AT = '2026-12-01T10:00:00+08:00';
@@ -27,19 +27,24 @@ const bin = fileURLToPath(new URL('../bin/choucha.js', import.meta.url));
 
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number }> {
+function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number }> {
   return timed(`choucha ${args[0]}`, [bin, '--db', db, '--allow-private', '--quiet', ...args]);
 }
 
-/** Runs node with `args` as a child process: wall time from spawn to exit, and its peak RSS. */
-async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number }> {
+/** Runs node with `args` as a child process: wall time from spawn to exit, its peak RSS, and its CPU time (last seen). */
+async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: 'inherit' });
   let peak = 0;
+  let cpuTicks = 0;
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peak = Math.max(peak, Number(m[1]));
+      // utime and stime, fields 14 and 15 of /proc/pid/stat, counted after the command's closing parenthesis.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks = Math.max(cpuTicks, Number(f[11]) + Number(f[12]));
     } catch {
       // the process has just exited
     }
@@ -47,7 +52,8 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 3)));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${what} exited ${code}`);
-  return { ms: performance.now() - t0, peakRssKb: peak };
+  // Clock ticks are 1/100 s on Linux.
+  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10 };
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
@@ -63,6 +69,22 @@ const queue = new PQueue({ concurrency });
 await Promise.all(urls.map((u) => queue.add(async () => void (await (await fetch(u)).arrayBuffer()))));
 const rawMs = performance.now() - t0;
 if (fleet.requests.length - before !== urls.length) throw new Error('raw fetcher did not fetch every URL once');
+
+const dbBytes = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+const crawlPps = urls.length / (crawl.ms / 1000);
+const rawPps = urls.length / (rawMs / 1000);
+const row = (k: string, v: string) => console.log(`${k.padEnd(28)} ${v}`);
+row('sites × pages', `${n} × ${(urls.length / n).toFixed(1)} = ${urls.length} pages`);
+row('choucha crawl', `${(crawl.ms / 1000).toFixed(1)} s, ${crawlPps.toFixed(1)} pages/s (process start included)`);
+row('  CPU of the crawl', `${(crawl.cpuMs / 1000).toFixed(1)} s on all threads, ${(crawl.cpuMs / urls.length).toFixed(2)} ms per page`);
+row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)} pages/s`);
+row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}%`);
+row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);
+row('database per site', `${(dbBytes / n / 1024).toFixed(0)} KB`);
+if (values['crawl-only']) {
+  await fleet.close();
+  process.exit(0);
+}
 
 // The link check, on the same fleet: every distinct target the crawl stored, checked once.
 // --links internal: only targets on the fleet's own hosts (fixtures also link to *.example hosts, which
@@ -120,16 +142,6 @@ await Promise.all(targets.map((u) => headQueue.add(async () => void (await fetch
 const rawHeadMs = performance.now() - t1;
 await fleet.close();
 
-const dbBytes = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
-const crawlPps = urls.length / (crawl.ms / 1000);
-const rawPps = urls.length / (rawMs / 1000);
-const row = (k: string, v: string) => console.log(`${k.padEnd(28)} ${v}`);
-row('sites × pages', `${n} × ${(urls.length / n).toFixed(1)} = ${urls.length} pages`);
-row('choucha crawl', `${(crawl.ms / 1000).toFixed(1)} s, ${crawlPps.toFixed(1)} pages/s (process start included)`);
-row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)} pages/s`);
-row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}%`);
-row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);
-row('database per site', `${(dbBytes / n / 1024).toFixed(0)} KB`);
 
 const methods = (rs: { method: string }[]) => {
   const m = new Map<string, number>();
