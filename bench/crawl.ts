@@ -4,7 +4,7 @@
 // Then choucha's link check (`choucha links`) and linkinator over the same distinct link targets, each
 // in a child process of its own, with links/s, the ratio and whether both call the same targets broken.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,16 +27,17 @@ const bin = fileURLToPath(new URL('../bin/choucha.js', import.meta.url));
 
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number }> {
+function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number; threadsMs: [string, number][] }> {
   return timed(`choucha ${args[0]}`, [bin, '--db', db, '--allow-private', '--quiet', ...args]);
 }
 
 /** Runs node with `args` as a child process: wall time from spawn to exit, its peak RSS, and its CPU time (last seen). */
-async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number }> {
+async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number; threadsMs: [string, number][] }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: 'inherit' });
   let peak = 0;
   let cpuTicks = 0;
+  const threads = new Map<string, { name: string; ticks: number }>();
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -45,6 +46,13 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       cpuTicks = Math.max(cpuTicks, Number(f[11]) + Number(f[12]));
+      for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+        const ts = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+        const tf = ts.slice(ts.lastIndexOf(')') + 2).split(' ');
+        // Threads are all called "node": name the main one, number the rest.
+        const name = tid === String(child.pid) ? 'main' : `thread ${tid}`;
+        threads.set(tid, { name, ticks: Number(tf[11]) + Number(tf[12]) });
+      }
     } catch {
       // the process has just exited
     }
@@ -53,7 +61,9 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
   clearInterval(poll);
   if (code !== 0) throw new Error(`${what} exited ${code}`);
   // Clock ticks are 1/100 s on Linux.
-  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10 };
+  const byName = new Map<string, number>();
+  for (const t of threads.values()) byName.set(t.name, (byName.get(t.name) ?? 0) + t.ticks * 10);
+  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10, threadsMs: [...byName].sort((a, b) => b[1] - a[1]) };
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
@@ -77,6 +87,7 @@ const row = (k: string, v: string) => console.log(`${k.padEnd(28)} ${v}`);
 row('sites × pages', `${n} × ${(urls.length / n).toFixed(1)} = ${urls.length} pages`);
 row('choucha crawl', `${(crawl.ms / 1000).toFixed(1)} s, ${crawlPps.toFixed(1)} pages/s (process start included)`);
 row('  CPU of the crawl', `${(crawl.cpuMs / 1000).toFixed(1)} s on all threads, ${(crawl.cpuMs / urls.length).toFixed(2)} ms per page`);
+row('  busiest threads, ms/page', crawl.threadsMs.slice(0, Number(process.env.BENCH_THREADS ?? 5)).map(([name, ms]) => `${name} ${(ms / urls.length).toFixed(2)}`).join(', '));
 row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)} pages/s`);
 row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}%`);
 row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);

@@ -3,7 +3,7 @@
 import type { ListState } from '../rules/types.js';
 import type { ExtractedList } from './lists.js';
 import { looksLikeArticle, sameSite } from './links.js';
-import type { PageRead } from './page.js';
+import type { PageWalkRead } from './page.js';
 
 export interface ColumnReading {
   state: ListState;
@@ -14,13 +14,13 @@ export interface ColumnReading {
 /** Fewer visible characters than this after the breadcrumb is a page of only a title. */
 const TITLE_ONLY_CHARS = 40;
 
-export function mainList(read: PageRead): ExtractedList | null {
+export function mainList(read: PageWalkRead): ExtractedList | null {
   const pool = read.lists.filter((l) => !l.aside);
   const from = pool.length > 0 ? pool : read.lists;
   return from.reduce<ExtractedList | null>((best, l) => (!best || l.items.length > best.items.length ? l : best), null);
 }
 
-export function readColumn(read: PageRead): ColumnReading {
+export function readColumn(read: PageWalkRead): ColumnReading {
   const list = mainList(read);
   if (list && list.items.length > 0) return { state: 'items', reason: null, list };
   if (read.placeholder) return { state: 'empty', reason: `页面显示“${read.placeholder}”`, list: null };

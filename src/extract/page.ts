@@ -15,7 +15,8 @@ import { emptyListContainer, type Identity, identity, placeholderText, scriptedL
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
 import { headline, textBlocks } from './text.js';
 
-export interface PageRead {
+/** What the crawl's walk reads from a page: its structure (columns, lists, paging, boards) and its links. */
+export interface PageWalkRead {
   url: string;
   encoding: string;
   encodingSource: string;
@@ -35,26 +36,47 @@ export interface PageRead {
    * other hosts are kept: a 互动交流 page that only leads to the provincial platform is not empty.
    */
   mainLinks: Link[];
-  publishedAt: DateHit | null;
-  identity: Identity;
   /** Letters on a message-board list page, if this is one. */
   messages: BoardMessage[];
   /** What a board page says besides its letters; `letter` when this is one letter's own page. */
   board: { answeredOnly: string | null; pageCount: number | null; letter: Letter | null };
   /** Every link on the page, for the dead-link check. */
   links: PageLink[];
+}
+
+/** What the content rules read from a page: its words, its date, its footer. */
+export interface PageContentRead {
+  url: string;
+  encoding: string;
+  title: string | null;
+  publishedAt: DateHit | null;
+  identity: Identity;
   /** The page's readable text in blocks (paragraphs, cells, entries), for the content checks. */
   blocks: string[];
   /** The document's own title (an article's headline), when the page shows one; null when unsure. */
   headline: string | null;
 }
 
-export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead {
+export type PageRead = PageWalkRead & PageContentRead;
+
+/**
+ * How much of a page to read. The crawl reads structure and links (`walk`), or only the links of a page
+ * it walks no further from (`links`: an article); judging reads the words (`content`). Each part costs
+ * parsing time on every page of every site, so no caller pays for a part it does not use.
+ */
+export type ReadParts = 'all' | 'walk' | 'links' | 'content';
+type ReadFor<P extends ReadParts> = P extends 'all' ? PageRead : P extends 'content' ? PageContentRead : PageWalkRead;
+
+export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead;
+export function readPage<P extends ReadParts>(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }, parts: P): ReadFor<P>;
+export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }, parts: ReadParts = 'all'): PageWalkRead | PageContentRead {
   const decoded = decodeHtml(bytes, opts.contentType);
-  return readHtml(decoded.text, { ...opts, encoding: decoded.encoding, encodingSource: decoded.source });
+  return readHtml(decoded.text, { ...opts, encoding: decoded.encoding, encodingSource: decoded.source }, parts);
 }
 
-export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead {
+export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead;
+export function readHtml<P extends ReadParts>(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: P): ReadFor<P>;
+export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: ReadParts = 'all'): PageWalkRead | PageContentRead {
   // htmlparser2 rather than parse5: several times faster, and as forgiving of broken CMS markup.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true } });
   const base = resolveHref($('base[href]').attr('href') ?? null, opts.url) ?? opts.url;
@@ -66,10 +88,19 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
   const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
   $('script, style, noscript, template').remove();
   const root = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
-  if (!root) return emptyRead(opts, title);
+  const head = { url: opts.url, encoding: opts.encoding ?? 'utf-8', encodingSource: opts.encodingSource ?? 'given', title };
+  if (!root) return { ...head, ...emptyWalk(), ...emptyContent() };
+
+  const content = (): Omit<PageContentRead, keyof typeof head> => {
+    const fullText = textOf(root);
+    const blocks = textBlocks(root);
+    return { publishedAt: publishedAt(fullText, opts.atDay), identity: identity(fullText), blocks, headline: headline(blocks, title) };
+  };
+  if (parts === 'content') return { ...head, ...content() };
+  const links = pageLinks(docRoot, scriptSrcs, base);
+  if (parts === 'links') return { ...head, ...emptyWalk(), links };
 
   const fullText = textOf(root);
-  const blocks = textBlocks(root);
   const found = findLists(root, base, opts.atDay);
   const store = datastoreRows(scripts);
   if (store) found.push(...findLists(store, base, opts.atDay).map((l) => ({ ...l, aside: false })));
@@ -80,12 +111,8 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
   const crumb = breadcrumb(root);
   const excluded = [nav.el, sub.el, crumb?.el].filter((e): e is Element => !!e);
   const main = crumb ? mainArea(root, crumb.el, excluded, base) : null;
-
-  return {
-    url: opts.url,
-    encoding: opts.encoding ?? 'utf-8',
-    encodingSource: opts.encodingSource ?? 'given',
-    title,
+  const walk: PageWalkRead = {
+    ...head,
     lists,
     nav: nav.links,
     subnav: sub.links,
@@ -96,14 +123,11 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     emptyContainer: emptyDatastore(scripts) || emptyListContainer(root) !== null,
     mainTextChars: main?.chars ?? null,
     mainLinks: main?.links ?? [],
-    publishedAt: publishedAt(fullText, opts.atDay),
-    identity: identity(fullText),
     messages: boardMessages(root, store, (h) => resolveHref(h, base), opts.atDay),
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
-    links: pageLinks(docRoot, scriptSrcs, base),
-    blocks,
-    headline: headline(blocks, title),
+    links,
   };
+  return parts === 'walk' ? walk : { ...walk, ...content() };
 }
 
 /** Letters in the page, or in a 大汉 jpage datastore (<script type="text/xml">) when the page shows none. */
@@ -112,12 +136,8 @@ function boardMessages(root: Element, store: Element | null, resolve: (h: string
   return shown.length > 0 || !store ? shown : readBoard(store, resolve, atDay);
 }
 
-function emptyRead(opts: { url: string; encoding?: string; encodingSource?: string }, title: string | null): PageRead {
+function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' | 'title'> {
   return {
-    url: opts.url,
-    encoding: opts.encoding ?? 'utf-8',
-    encodingSource: opts.encodingSource ?? 'given',
-    title,
     lists: [],
     nav: [],
     subnav: [],
@@ -128,14 +148,14 @@ function emptyRead(opts: { url: string; encoding?: string; encodingSource?: stri
     emptyContainer: false,
     mainTextChars: null,
     mainLinks: [],
-    publishedAt: null,
-    identity: { siteCode: null, icp: null, police: null },
     messages: [],
     board: { answeredOnly: null, pageCount: null, letter: null },
     links: [],
-    blocks: [],
-    headline: null,
   };
+}
+
+function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
+  return { publishedAt: null, identity: { siteCode: null, icp: null, police: null }, blocks: [], headline: null };
 }
 
 /** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */

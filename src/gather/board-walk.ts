@@ -6,7 +6,7 @@
 import { replyState } from '../extract/board.js';
 import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, channelLinks, isEntry, namesNoChannel } from '../extract/channels.js';
 import type { Letter } from '../extract/letter.js';
-import type { PageRead } from '../extract/page.js';
+import type { PageWalkRead } from '../extract/page.js';
 import type { ChannelArtifact, Day, MessageArtifact } from '../rules/types.js';
 import type { WalkRequest } from './site-walk.js';
 import { urlKey } from './url-key.js';
@@ -81,7 +81,7 @@ export class BoardWalk {
    * Channel links on a homepage or column page. Returns the board pages to fetch, and the 互动交流
    * sections on this site that the column walk should read (their pages list the channels).
    */
-  scan(read: PageRead, column: (key: string) => ColumnSeen | undefined): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
+  scan(read: PageWalkRead, column: (key: string) => ColumnSeen | undefined): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
     const requests: WalkRequest[] = [];
     const sections: { text: string; url: string }[] = [];
     // Letters and list items are not channels, even when a title says 咨询.
@@ -132,7 +132,7 @@ export class BoardWalk {
   }
 
   /** A board's list page came back (as a column page or a board page). */
-  onListPage(req: WalkRequest, read: PageRead | null, error: string | null, render: (r: WalkRequest) => WalkRequest[]): WalkRequest[] {
+  onListPage(req: WalkRequest, read: PageWalkRead | null, error: string | null, render: (r: WalkRequest) => WalkRequest[]): WalkRequest[] {
     const b = this.boards.get(req.board ?? req.column ?? '');
     if (!b) return [];
     const page = req.listPage ?? 1;
@@ -204,7 +204,7 @@ export class BoardWalk {
   }
 
   /** A letter's own page came back. */
-  onLetter(req: WalkRequest, read: PageRead | null): void {
+  onLetter(req: WalkRequest, read: PageWalkRead | null): void {
     const b = this.boards.get(req.board ?? '');
     if (!b) return;
     const letter = read?.board.letter ?? null;

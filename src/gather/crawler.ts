@@ -10,7 +10,7 @@
 import { binaryKind } from '../extract/binary.js';
 import { cstDay, monthsBefore } from '../extract/day.js';
 import type { RenderMode, Site } from '../registry/site.js';
-import type { PageRead } from '../extract/page.js';
+import type { PageWalkRead } from '../extract/page.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { saveLinks } from '../store/links.js';
@@ -138,11 +138,13 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const consume = async (job: Job, page: FetchedPage) => {
     const binary = page.body !== null && page.error === null ? binaryKind(page.body) : null;
     const usable = page.body !== null && page.error === null && binary === null;
-    let read: PageRead | null = null;
+    let read: PageWalkRead | null = null;
     let unreadable: string | null = null;
     if (usable) {
       try {
-        read = await parser.read(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay });
+        // An article leads nowhere the walk follows: only its links are read (judging reads its words).
+        const parts = job.req.kind === 'article' ? 'links' : 'walk';
+        read = await parser.read(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay, parts });
       } catch (e) {
         unreadable = `页面无法解析：${(e as Error).message}`;
       }

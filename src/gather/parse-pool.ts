@@ -4,12 +4,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Day } from '../rules/types.js';
-import { type PageRead, readPage } from '../extract/page.js';
+import { type PageWalkRead, readPage } from '../extract/page.js';
 
 export interface ParseOptions {
   url: string;
   contentType: string | null;
   atDay: Day;
+  /** `links` for a page the walk goes no further from: its links are all the crawl keeps of it. */
+  parts: 'walk' | 'links';
 }
 
 export interface ParseRequest {
@@ -18,10 +20,10 @@ export interface ParseRequest {
   opts: ParseOptions;
 }
 
-export type ParseResponse = { id: number; read: PageRead } | { id: number; error: string };
+export type ParseResponse = { id: number; read: PageWalkRead } | { id: number; error: string };
 
 export interface ParsePool {
-  read(bytes: Buffer, opts: ParseOptions): Promise<PageRead>;
+  read(bytes: Buffer, opts: ParseOptions): Promise<PageWalkRead>;
   close(): Promise<void>;
 }
 
@@ -44,11 +46,11 @@ const WORKER_ENTRY = typeof CHOUCHA_BUNDLE !== 'undefined' && CHOUCHA_BUNDLE ? n
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (r: PageRead) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (r: PageWalkRead) => void; reject: (e: Error) => void }>;
 }
 
 export function parsePool(threads: number): ParsePool {
-  if (threads <= 0) return { read: async (bytes, opts) => readPage(bytes, opts), close: async () => undefined };
+  if (threads <= 0) return { read: async (bytes, opts) => readPage(bytes, opts, opts.parts), close: async () => undefined };
   let nextId = 0;
   let closed = false;
   const spawn = (): Slot => {
@@ -86,7 +88,7 @@ export function parsePool(threads: number): ParsePool {
       // The least busy worker; ties go to the first.
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
-      return new Promise<PageRead>((resolve, reject) => {
+      return new Promise<PageWalkRead>((resolve, reject) => {
         if (slot.pending.size === 0) slot.worker.ref();
         slot.pending.set(id, { resolve, reject });
         slot.worker.postMessage({ id, bytes, opts } satisfies ParseRequest);

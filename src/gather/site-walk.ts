@@ -2,7 +2,7 @@
 // feeds pages in (from the network or, on resume, from the store) and sends the requests out.
 import { readColumn } from '../extract/column-state.js';
 import { BoardWalk } from './board-walk.js';
-import type { PageRead } from '../extract/page.js';
+import type { PageWalkRead } from '../extract/page.js';
 import type { Link } from '../extract/links.js';
 import type { RenderMode } from '../registry/site.js';
 import type { Day, ItemArtifact, ListArtifact } from '../rules/types.js';
@@ -93,12 +93,12 @@ export class SiteWalk {
   }
 
   /** Under `auto`, a page whose list is built by script is fetched again through the browser. */
-  private renderAgain(req: WalkRequest, read: PageRead, unreadable: boolean): WalkRequest[] {
+  private renderAgain(req: WalkRequest, read: PageWalkRead, unreadable: boolean): WalkRequest[] {
     return this.renderMode === 'auto' && !req.render && unreadable && read.scripted ? [{ ...req, render: true }] : [];
   }
 
   /** A page came back: `read` when it was fetched and decoded, else the error. */
-  onPage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
+  onPage(req: WalkRequest, read: PageWalkRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
     this.outstanding--;
     this.pages++;
     // A failed render leaves the plain page's reading; only a page with nothing read is lost.
@@ -171,7 +171,7 @@ export class SiteWalk {
     return out;
   }
 
-  private onHomepage(req: WalkRequest, read: PageRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
+  private onHomepage(req: WalkRequest, read: PageWalkRead | null, error: string | null, finalUrl: string | null): WalkRequest[] {
     if (!read) {
       // A failed render leaves what the plain fetch read; a failed fetch is a failed site.
       if (!req.render || this.renderMode === 'always') this.failed = `首页无法获取：${error ?? '未知错误'}`;
@@ -203,7 +203,7 @@ export class SiteWalk {
   }
 
   /** Interaction channels linked from a homepage or column page; 互动交流 sections are read as columns. */
-  private scanChannels(read: PageRead, depth: number): WalkRequest[] {
+  private scanChannels(read: PageWalkRead, depth: number): WalkRequest[] {
     const found = this.boards.scan(read, (key) => this.columns.get(key));
     const sections = found.sections.flatMap((link) => this.addColumn(link, null, 'interaction', depth + 1));
     return [...found.requests.map((r) => this.withRender(r)), ...sections];
@@ -243,7 +243,7 @@ export class SiteWalk {
     }
   }
 
-  private onColumnPage(req: WalkRequest, read: PageRead | null, error: string | null): WalkRequest[] {
+  private onColumnPage(req: WalkRequest, read: PageWalkRead | null, error: string | null): WalkRequest[] {
     const col = this.columns.get(req.column!);
     if (!col) return [];
     const first = (req.listPage ?? 1) === 1;

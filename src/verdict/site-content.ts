@@ -23,7 +23,7 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
     if (b.contentType && !HTML.test(b.contentType)) continue;
     // Boards and letters are the public's words as much as the site's: not text the site is judged on.
     if (b.kind !== 'homepage' && b.kind !== 'column' && b.kind !== 'article') continue;
-    const read = readPage(b.body, { url: b.finalUrl, contentType: b.contentType, atDay });
+    const read = readPage(b.body, { url: b.finalUrl, contentType: b.contentType, atDay }, 'content');
     pages.push({ url: b.url, kind: b.kind, blocks: read.blocks });
     if (b.kind === 'homepage') identity = { url: b.url, ...read.identity };
     if (b.kind === 'article') {

@@ -7,7 +7,7 @@ import { parsePool } from '../../src/gather/parse-pool.js';
 
 const DIR = new URL('../extract/pages/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => /\.html?$/.test(f)).slice(0, 12);
-const opts = (f: string) => ({ url: `http://www.example.gov.cn/${f}`, contentType: null, atDay: '2026-12-01' as const });
+const opts = (f: string) => ({ url: `http://www.example.gov.cn/${f}`, contentType: null, atDay: '2026-12-01' as const, parts: 'walk' as const });
 const pool = parsePool(2);
 afterAll(() => pool.close());
 
@@ -18,7 +18,17 @@ describe('parse pool', () => {
 
   it('gives exactly what readPage gives on the main thread, page by page', async () => {
     const reads = await Promise.all(files.map((f) => pool.read(readFileSync(new URL(f, DIR)), opts(f))));
-    reads.forEach((r, i) => expect(r).toEqual(readPage(readFileSync(new URL(files[i]!, DIR)), opts(files[i]!))));
+    reads.forEach((r, i) => expect(r).toEqual(readPage(readFileSync(new URL(files[i]!, DIR)), opts(files[i]!), 'walk')));
+  });
+
+  it('reads only the links when asked for links', async () => {
+    const f = files[0]!;
+    const read = await pool.read(readFileSync(new URL(f, DIR)), { ...opts(f), parts: 'links' });
+    const all = readPage(readFileSync(new URL(f, DIR)), opts(f));
+    expect(read.links.length).toBeGreaterThan(0);
+    expect(read.links).toEqual(all.links);
+    expect(read.lists).toEqual([]);
+    expect(read.nav).toEqual([]);
   });
 
   it('a page whose DOM outgrows the worker fails alone, with the reason; the pool reads on', async () => {
@@ -29,6 +39,6 @@ describe('parse pool', () => {
     expect(bad.status).toBe('rejected');
     expect(String((bad as PromiseRejectedResult).reason)).toMatch(/解析线程/);
     expect(after).toMatchObject({ status: 'fulfilled' });
-    await expect(pool.read(small, opts(files[0]!))).resolves.toEqual(readPage(small, opts(files[0]!)));
+    await expect(pool.read(small, opts(files[0]!))).resolves.toEqual(readPage(small, opts(files[0]!), 'walk'));
   }, 120_000);
 });
