@@ -234,8 +234,10 @@ export const links = sqliteTable(
     text: text('text'),
   },
   // Site first: judging reads one site's links at a time, and (check, page, target) made each of those
-  // reads scan every link of the check, quadratic in the number of sites.
-  (t) => [uniqueIndex('links_check_site_page_target').on(t.checkId, t.siteId, t.pageUrl, t.target), index('links_check_target').on(t.checkId, t.target)],
+  // reads scan every link of the check, quadratic in the number of sites. No index by target: the link
+  // stage reads targets in row order and joins link_checks on its own key, and a second index over long
+  // URLs doubled what storing a page's links cost the crawl.
+  (t) => [uniqueIndex('links_check_site_page_target').on(t.checkId, t.siteId, t.pageUrl, t.target)],
 );
 
 /** One status per distinct link target per check: the cache every site shares. */
