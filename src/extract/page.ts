@@ -1,11 +1,11 @@
 // One page in, everything choucha reads from it out. Pure: bytes, address and reference day only.
-import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Day } from '../rules/types.js';
 import { answeredOnlyNote, type BoardMessage, pageCountOf, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
+import { parsePage } from './document.js';
 import { contains, documentOrder, isElement, textOf } from './dom.js';
 import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref } from './links.js';
@@ -77,17 +77,11 @@ export function readPage(bytes: Buffer, opts: { url: string; contentType: string
 export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead;
 export function readHtml<P extends ReadParts>(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: P): ReadFor<P>;
 export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: ReadParts = 'all'): PageWalkRead | PageContentRead {
-  // htmlparser2 rather than parse5: several times faster, and as forgiving of broken CMS markup.
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true } });
-  const base = resolveHref($('base[href]').attr('href') ?? null, opts.url) ?? opts.url;
-  const scriptEls = $('script').toArray();
-  const scripts = scriptEls.map((s) => ({ type: s.attribs.type ?? null, text: $(s).text() }));
-  const scriptSrcs = scriptEls.map((s) => s.attribs.src).filter((x): x is string => !!x);
+  const { doc, baseHref, scripts, title, root } = parsePage(html);
+  const base = resolveHref(baseHref, opts.url) ?? opts.url;
+  const scriptSrcs = scripts.map((s) => s.src).filter((x): x is string => x !== null);
   // <link rel=stylesheet> lives in <head>; read links from the whole document, not just <body>.
-  const docRoot = $.root().get(0) as unknown as Element;
-  const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
-  $('script, style, noscript, template').remove();
-  const root = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
+  const docRoot = doc as unknown as Element;
   const head = { url: opts.url, encoding: opts.encoding ?? 'utf-8', encodingSource: opts.encodingSource ?? 'given', title };
   if (!root) return { ...head, ...emptyWalk(), ...emptyContent() };
 
