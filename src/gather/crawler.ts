@@ -22,7 +22,7 @@ import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
 import { defaultParseThreads, parsePool } from './parse-pool.js';
-import { collectGarbage, memoryLine } from './heap.js';
+import { heapKeeper, memoryLine } from './heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 
 export interface CrawlOptions {
@@ -71,8 +71,9 @@ export const CRAWL_DEFAULTS = {
   siteBudgetMs: 10 * 60_000,
 };
 
-/** Pages between full collections (see heap.ts). */
-const GC_EVERY = 500;
+/** Pages between looks at the heap's size, and the least size at which it is collected (see heap.ts). */
+const HEAP_LOOK_EVERY = 100;
+const HEAP_FLOOR_BYTES = 96 * 1024 * 1024;
 
 interface Job extends FetchJob {
   walk: SiteWalk;
@@ -116,10 +117,11 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
 
   const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
   let settled = 0;
+  const keepHeap = heapKeeper(HEAP_FLOOR_BYTES);
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
     if (crashed) return;
     const job = fetchJob as Job;
-    if (++settled % GC_EVERY === 0) collectGarbage();
+    if (++settled % HEAP_LOOK_EVERY === 0) keepHeap();
     try {
       writes.write(() => savePage(db, check.id, job.walk.siteId, page));
     } catch (e) {

@@ -1,0 +1,23 @@
+// The crawl's heap keeper collects only once the heap has grown past its cap.
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { heapKeeper } from '../../src/gather/heap.js';
+
+describe('heapKeeper', () => {
+  it('leaves a heap under its floor alone', () => {
+    const keep = heapKeeper(getHeapStatistics().total_heap_size * 4);
+    expect(keep()).toBe(false);
+  });
+
+  it('collects a heap over its floor', () => {
+    const keep = heapKeeper(1);
+    // Garbage that survives until the collection: a million small objects.
+    let junk: unknown[] | null = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));
+    expect(junk.length).toBe(1_000_000);
+    junk = null;
+    const before = getHeapStatistics().used_heap_size;
+    expect(keep()).toBe(true);
+    const live = getHeapStatistics().used_heap_size;
+    expect(live).toBeLessThan(before);
+  });
+});
