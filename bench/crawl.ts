@@ -110,8 +110,11 @@ const PLANTED = 'bench-dead-link.html';
   const w = new Database(db);
   const checkId = (w.prepare('SELECT id FROM checks').get() as { id: number }).id;
   const sites = w.prepare('SELECT id, url FROM sites').all() as { id: string; url: string }[];
-  const add = w.prepare("INSERT INTO links (check_id, site_id, page_url, on_homepage, target, tag, text) VALUES (?, ?, ?, 1, ?, 'a', '失效链接')");
-  w.transaction(() => sites.forEach((s) => add.run(checkId, s.id, s.url, new URL(PLANTED, s.url).href)))();
+  // Appended to the links of each site's homepage (stored under the address it was asked for).
+  const add = w.prepare("UPDATE page_links SET links = json_insert(links, '$[#]', json_array(?, 'a', '失效链接')) WHERE check_id = ? AND site_id = ? AND page_url = ?");
+  w.transaction(() => sites.forEach((s) => {
+    if (add.run(new URL(PLANTED, s.url).href, checkId, s.id, s.url).changes !== 1) throw new Error(`no stored links for ${s.url}`);
+  }))();
   w.close();
 }
 let mark = fleet.requests.length;

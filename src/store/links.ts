@@ -2,25 +2,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import { linkChecks, links } from './schema.js';
+import { linkChecks } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
 import type { LinkArtifact } from '../rules/types.js';
 
-// A page carries a hundred links or more: one prepared statement in one transaction, not a query
-// built per row (which cost a third of the crawl's time).
-const insertLink = new WeakMap<Db, (rows: unknown[][]) => void>();
+// One row per page, its links as JSON (see schema.ts pageLinks). A page stored again (a resumed crawl
+// reads stored pages anew) keeps the row it has.
+const insertPageLinks = new WeakMap<Db, Statement<unknown[]>>();
 
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  let insert = insertLink.get(db);
-  if (!insert) {
-    const stmt = db.$client.prepare('INSERT OR IGNORE INTO links (check_id, site_id, page_url, on_homepage, target, tag, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    insert = db.$client.transaction((rows: unknown[][]) => {
-      for (const r of rows) stmt.run(...r);
-    });
-    insertLink.set(db, insert);
+  let stmt = insertPageLinks.get(db);
+  if (!stmt) {
+    stmt = db.$client.prepare<unknown[]>('INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)');
+    insertPageLinks.set(db, stmt);
   }
-  insert(found.map((l) => [checkId, siteId, pageUrl, onHomepage ? 1 : 0, l.target, l.tag, l.text]));
+  stmt.run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
 }
 
 export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
@@ -48,23 +45,29 @@ export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
 }
 
 /**
- * The next distinct targets of a check with no status yet, read from the link rows after `afterId` (the
- * rowid of the last row read): a check's targets are streamed a step at a time rather than held all at
- * once. Row order is crawl order, which mixes hosts (ordering by target would bunch one host's targets
- * and starve the per-host lanes). A target seen again in a later step is skipped once its status is saved.
+ * The next distinct targets of a check with no status yet, from the pages stored after `afterId` (the
+ * rowid of the last page read), `pages` pages at a time: a check's targets are streamed a step at a time
+ * rather than held all at once. Page order is crawl order, which mixes hosts (ordering by target would
+ * bunch one host's targets and starve the per-host lanes). A target seen again in a later step is
+ * skipped once its status is saved.
  */
-export function uncheckedTargetsAfter(db: Db, checkId: number, afterId: number, rows: number): { targets: string[]; lastId: number | null } {
-  // The join skips rows whose target has a status inside SQLite: a resumed or repeated run passes over
-  // the checked part of a large check without a lookup per row in JavaScript. NOT INDEXED keeps the read
-  // a rowid range: through the (check, target) index SQLite would sort every row of the check per step.
+export function uncheckedTargetsAfter(db: Db, checkId: number, afterId: number, pages: number): { targets: string[]; lastId: number | null } {
+  // NOT INDEXED keeps the read a rowid range: through the (check, site, page) index SQLite would sort
+  // every page of the check per step.
+  const last = db.$client
+    .prepare<unknown[], { id: number | null }>('SELECT max(id) AS id FROM (SELECT id FROM page_links NOT INDEXED WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?)')
+    .get(checkId, afterId, pages)!.id;
+  if (last === null) return { targets: [], lastId: null };
+  // The join skips targets with a status inside SQLite: a resumed or repeated run passes over the checked
+  // part of a large check without a lookup per target in JavaScript.
   const read = db.$client
-    .prepare<unknown[], { id: number; target: string }>(
-      `SELECT l.id, l.target FROM links AS l NOT INDEXED LEFT JOIN link_checks c ON c.check_id = l.check_id AND c.target = l.target
-       WHERE l.check_id = ? AND l.id > ? AND c.target IS NULL ORDER BY l.id LIMIT ?`,
+    .prepare<unknown[], { target: string }>(
+      `SELECT j.value ->> 0 AS target FROM page_links AS p NOT INDEXED, json_each(p.links) AS j
+       LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+       WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`,
     )
-    .all(checkId, afterId, rows);
-  if (read.length === 0) return { targets: [], lastId: null };
-  return { targets: [...new Set(read.map((r) => r.target))], lastId: read.at(-1)!.id };
+    .all(checkId, afterId, last);
+  return { targets: [...new Set(read.map((r) => r.target))], lastId: last };
 }
 
 /** Targets whose only failure so far may have been passing (timeout, 5xx): to be tried again. */
@@ -80,24 +83,18 @@ export function suspectTargets(db: Db, checkId: number): string[] {
 export type SiteLink = LinkArtifact;
 
 export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[] {
-  return db
-    .select({
-      pageUrl: links.pageUrl,
-      onHomepage: links.onHomepage,
-      target: links.target,
-      tag: links.tag,
-      text: links.text,
-      status: linkChecks.status,
-      http: linkChecks.http,
-      error: linkChecks.error,
-      attempts: sql<number>`coalesce(${linkChecks.attempts}, 0)`,
-    })
-    .from(links)
-    .leftJoin(linkChecks, and(eq(linkChecks.checkId, links.checkId), eq(linkChecks.target, links.target)))
-    .where(and(eq(links.checkId, checkId), eq(links.siteId, siteId)))
-    .all() as SiteLink[];
+  // By page address, then target: the order the rules and their evidence have always seen.
+  const rows = db.$client
+    .prepare<unknown[], Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(
+      `SELECT p.page_url AS pageUrl, p.on_homepage AS onHomepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
+         c.status AS status, c.http AS http, c.error AS error, coalesce(c.attempts, 0) AS attempts
+       FROM page_links AS p, json_each(p.links) AS j
+       LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+       WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url, target`,
+    )
+    .all(checkId, siteId);
+  return rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1 }));
 }
-
 
 export function linkStatusCounts(db: Db, checkId: number): Record<string, number> {
   const rows = db

@@ -219,25 +219,23 @@ export const verdicts = sqliteTable(
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );
 
-/** Every link found on a crawled page (a, img, script, stylesheet, attachments). */
-export const links = sqliteTable(
-  'links',
+/**
+ * The links found on one crawled page (a, img, script, stylesheet, frame, attachments), one row per page:
+ * `links` is JSON, `[[target, tag, text], ...]`, each target once, in page order. A row per link repeated
+ * the page's address and the site's key on every one of them, and storing them one by one (with an index
+ * over the page and the long target) was the crawl's largest write; government pages carry 100-300 links.
+ */
+export const pageLinks = sqliteTable(
+  'page_links',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     checkId: integer('check_id').notNull().references(() => checks.id),
     siteId: text('site_id').notNull().references(() => sites.id),
     pageUrl: text('page_url').notNull(),
     onHomepage: integer('on_homepage', { mode: 'boolean' }).notNull(),
-    target: text('target').notNull(),
-    /** a | img | script | stylesheet | attachment */
-    tag: text('tag').notNull(),
-    text: text('text'),
+    links: text('links').notNull(),
   },
-  // Site first: judging reads one site's links at a time, and (check, page, target) made each of those
-  // reads scan every link of the check, quadratic in the number of sites. No index by target: the link
-  // stage reads targets in row order and joins link_checks on its own key, and a second index over long
-  // URLs doubled what storing a page's links cost the crawl.
-  (t) => [uniqueIndex('links_check_site_page_target').on(t.checkId, t.siteId, t.pageUrl, t.target)],
+  (t) => [uniqueIndex('page_links_check_site_page').on(t.checkId, t.siteId, t.pageUrl)],
 );
 
 /** One status per distinct link target per check: the cache every site shares. */

@@ -107,13 +107,13 @@ describe('targets streamed a step at a time', () => {
   const statuses = () => new Map((h.db.$client.prepare('SELECT target, status FROM link_checks').all() as { target: string; status: string }[]).map((r) => [r.target, r.status]));
   const opts = () => ({ scope: 'internal' as const, internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]), guard: new AddressGuard(true), concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 50 });
 
-  it('one link row per step gives the same statuses, each target asked once, across steps too', async () => {
+  it('one page per step gives the same statuses, each target asked once, across steps too', async () => {
     const before = statuses();
     h.db.$client.exec('DELETE FROM link_checks');
     log.length = 0;
-    await checkLinks(h.db, h.check, { ...opts(), rowsPerStep: 1 });
+    await checkLinks(h.db, h.check, { ...opts(), pagesPerStep: 1 });
     expect(statuses()).toEqual(before);
-    // /gone is linked from both sites' homepages (rows far apart): one HEAD and one GET, as in one step.
+    // /gone is linked from both sites' homepages (pages far apart): one HEAD and one GET, as in one step.
     expect(log.filter((l) => l.endsWith(' /gone'))).toEqual(['A HEAD /gone', 'A GET /gone']);
     // Every target once; /down (503 every time) once more, in the retry of suspects.
     const heads = new Map<string, number>();
@@ -128,7 +128,7 @@ describe('targets streamed a step at a time', () => {
     const del = h.db.$client.prepare('DELETE FROM link_checks WHERE target = ?');
     for (const t of lost) del.run(t);
     log.length = 0;
-    await checkLinks(h.db, h.check, { ...opts(), rowsPerStep: 3 });
+    await checkLinks(h.db, h.check, { ...opts(), pagesPerStep: 3 });
     expect(statuses()).toEqual(before);
     const asked = new Set(log.filter((l) => l.includes(' HEAD ')).map((l) => l.split(' ')[2]));
     expect([...asked].sort()).toEqual(lost.map((t) => new URL(t).pathname).sort());
