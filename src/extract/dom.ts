@@ -83,15 +83,19 @@ export function descendants(el: Element, name?: string): readonly Element[] {
 
 function walkDescendants(el: Element, name?: string): Element[] {
   const out: Element[] = [];
-  const walk = (n: Element) => {
-    for (const c of n.children) {
-      if (!isElement(c)) continue;
-      if (!name || c.name === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(el);
+  collectDescendants(el, name, out);
   return out;
+}
+
+// Tree walks are module-level functions, not closures made per call: V8 specializes a closure's
+// optimized code on the closure's context, drops that code when a collection frees the context, and
+// compiles it again for the next page (a 1,000-site crawl recompiled such walks dozens of times each).
+function collectDescendants(n: Element, name: string | undefined, out: Element[]): void {
+  for (const c of n.children) {
+    if (!isElement(c)) continue;
+    if (!name || c.name === name) out.push(c);
+    collectDescendants(c, name, out);
+  }
 }
 
 export function contains(outer: Element, inner: AnyNode): boolean {
@@ -106,11 +110,11 @@ export function contains(outer: Element, inner: AnyNode): boolean {
 /** Document order index of every element, for "precedes" tests. */
 export function documentOrder(root: AnyNode): Map<Element, number> {
   const order = new Map<Element, number>();
-  let i = 0;
-  const walk = (n: AnyNode) => {
-    if (isElement(n)) order.set(n, i++);
-    if ('children' in n) for (const c of (n as Element).children) walk(c);
-  };
-  walk(root);
+  numberElements(root, order);
   return order;
+}
+
+function numberElements(n: AnyNode, order: Map<Element, number>): void {
+  if (isElement(n)) order.set(n, order.size);
+  if ('children' in n) for (const c of (n as Element).children) numberElements(c, order);
 }

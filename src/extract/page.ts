@@ -155,28 +155,43 @@ function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
 /** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */
 function mainArea(root: Element, crumb: Element, excluded: Element[], base: string) {
   const order = documentOrder(root);
-  const start = order.get(crumb) ?? 0;
-  let chars = 0;
-  const links: Link[] = [];
-  const skip = (el: Element) => excluded.some((x) => contains(x, el)) || contains(crumb, el) || isFooterLike(el);
-  const walk = (el: Element) => {
-    for (const c of el.children) {
-      if (isElement(c)) {
-        // 友情链接 drop-downs and forms are chrome, not the column's content.
-        if (skip(c) || c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
-        if (c.name === 'a') {
-          const url = resolveHref(c.attribs.href ?? null, base);
-          if ((order.get(c) ?? 0) > start && url) links.push({ text: textOf(c), url });
-          continue;
-        }
-        walk(c);
-      } else if (c.type === 'text' && (order.get(el) ?? 0) >= start && !contains(crumb, el)) {
-        chars += (c as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]/g, '').length;
+  const area: MainArea = { order, start: order.get(crumb) ?? 0, crumb, excluded, base, chars: 0, links: [] };
+  walkMainArea(root, area);
+  return { chars: area.chars, links: area.links };
+}
+
+interface MainArea {
+  order: Map<Element, number>;
+  start: number;
+  crumb: Element;
+  excluded: Element[];
+  base: string;
+  chars: number;
+  links: Link[];
+}
+
+// Module-level, not a closure per page: see collectDescendants in dom.ts.
+function walkMainArea(el: Element, a: MainArea): void {
+  for (const c of el.children) {
+    if (isElement(c)) {
+      // 友情链接 drop-downs and forms are chrome, not the column's content.
+      if (insideAny(a.excluded, c) || contains(a.crumb, c) || isFooterLike(c)) continue;
+      if (c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
+      if (c.name === 'a') {
+        const url = resolveHref(c.attribs.href ?? null, a.base);
+        if ((a.order.get(c) ?? 0) > a.start && url) a.links.push({ text: textOf(c), url });
+        continue;
       }
+      walkMainArea(c, a);
+    } else if (c.type === 'text' && (a.order.get(el) ?? 0) >= a.start && !contains(a.crumb, el)) {
+      a.chars += (c as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]/g, '').length;
     }
-  };
-  walk(root);
-  return { chars, links };
+  }
+}
+
+function insideAny(outers: Element[], el: Element): boolean {
+  for (const o of outers) if (contains(o, el)) return true;
+  return false;
 }
 
 const PUBLISHED = [/(发布时间|发布日期|发布于|发稿时间|发表时间)\s*[:：]?\s*/g, /(?<![成生印更])(时间|日期)\s*[:：]\s*/g];
