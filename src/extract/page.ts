@@ -6,7 +6,7 @@ import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './document.js';
-import { contains, documentOrder, isElement, textOf } from './dom.js';
+import { contains, isElement, textOf } from './dom.js';
 import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
@@ -154,36 +154,48 @@ function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
 
 /** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */
 function mainArea(root: Element, crumb: Element, excluded: Element[], base: string) {
-  const order = documentOrder(root);
-  const area: MainArea = { order, start: order.get(crumb) ?? 0, crumb, excluded, base, chars: 0, links: [] };
-  walkMainArea(root, area);
+  const area: MainArea = { crumb, excluded, base, passed: false, chars: 0, links: [] };
+  // Skipping a subtree on reaching it is what makes "inside" an identity test below; a body that is
+  // itself navigation (or inside the breadcrumb) has no main area.
+  if (!insideAny(excluded, root) && !contains(crumb, root)) walkMainArea(root, area);
   return { chars: area.chars, links: area.links };
 }
 
 interface MainArea {
-  order: Map<Element, number>;
-  start: number;
   crumb: Element;
   excluded: Element[];
   base: string;
+  /** Whether the walk, in document order, has gone past the breadcrumb. */
+  passed: boolean;
   chars: number;
   links: Link[];
 }
 
-// Module-level, not a closure per page: see collectDescendants in dom.ts.
+// In document order: a link counts once the walk has passed the breadcrumb, and so does text whose
+// element was entered after it. Module-level, not a closure per page: see collectDescendants in dom.ts.
 function walkMainArea(el: Element, a: MainArea): void {
+  const afterCrumb = a.passed;
   for (const c of el.children) {
     if (isElement(c)) {
+      // Navigation, sidebar, breadcrumb and footer are skipped whole; the breadcrumb, wherever it sits,
+      // is passed with the subtree that holds it.
+      if (c === a.crumb || a.excluded.includes(c) || isFooterLike(c)) {
+        if (!a.passed && contains(c, a.crumb)) a.passed = true;
+        continue;
+      }
       // 友情链接 drop-downs and forms are chrome, not the column's content.
-      if (insideAny(a.excluded, c) || contains(a.crumb, c) || isFooterLike(c)) continue;
-      if (c.name === 'select' || c.name === 'form' || c.name === 'button') continue;
+      if (c.name === 'select' || c.name === 'form' || c.name === 'button') {
+        if (!a.passed && contains(c, a.crumb)) a.passed = true;
+        continue;
+      }
       if (c.name === 'a') {
         const url = resolveHref(c.attribs.href ?? null, a.base);
-        if ((a.order.get(c) ?? 0) > a.start && url) a.links.push({ text: textOf(c), url });
+        if (a.passed && url) a.links.push({ text: textOf(c), url });
+        else if (!a.passed && contains(c, a.crumb)) a.passed = true;
         continue;
       }
       walkMainArea(c, a);
-    } else if (c.type === 'text' && (a.order.get(el) ?? 0) >= a.start && !contains(a.crumb, el)) {
+    } else if (c.type === 'text' && afterCrumb) {
       a.chars += (c as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]/g, '').length;
     }
   }
