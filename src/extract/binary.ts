@@ -22,6 +22,9 @@ export function binaryKind(bytes: Buffer): string | null {
   // Text has almost no control bytes; a stray NUL or two in a broken page is still a page.
   const head = bytes.subarray(0, 4096);
   let control = 0;
-  for (const b of head) if (b === 0 || (b < 0x09 && b !== 0x1b)) control++;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0 || (b < 0x09 && b !== 0x1b)) control++;
+  }
   return head.length >= 64 && control / head.length > 0.1 ? '二进制数据' : null;
 }

@@ -157,14 +157,17 @@ function cleanTitle(t: string): string {
 }
 
 // A sentence saying so is the best evidence; a board named 来信选登 says it by its name.
-const ANSWERED_ONLY = [
-  /[^。；;，,\s]{0,12}(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)[^。；;，,\s]{0,12}/,
-  /(来信|信件|留言|咨询|问政)(选登|摘登|精选)|已(办结|回复|答复)信件(公开|选登|列表)/,
+// Each with a character it cannot match without: the first pattern's leading run is tried at every
+// position of the page's text, so a page without 只 or 仅 is not searched with it at all.
+const ANSWERED_ONLY: [RegExp, RegExp][] = [
+  [/[只仅]/, /[^。；;，,\s]{0,12}(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)[^。；;，,\s]{0,12}/],
+  [/[登选精结复答]/, /(来信|信件|留言|咨询|问政)(选登|摘登|精选)|已(办结|回复|答复)信件(公开|选登|列表)/],
 ];
 
 /** The words by which a board says it publishes only answered letters (unanswered ones are not shown), or null. */
 export function answeredOnlyNote(text: string): string | null {
-  for (const re of ANSWERED_ONLY) {
+  for (const [needed, re] of ANSWERED_ONLY) {
+    if (!needed.test(text)) continue;
     const m = re.exec(text);
     if (m) return m[0];
   }
