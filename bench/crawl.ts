@@ -67,7 +67,10 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
+const serverCpu0 = process.cpuUsage();
 const crawl = await choucha(['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms', '--render', String(values.render)]);
+// This process serves the fleet: its CPU during the crawl is what the servers took of the same cores.
+const serverCpu = process.cpuUsage(serverCpu0);
 const sqlite = new Database(db, { readonly: true });
 const urls = sqlite.prepare('SELECT url FROM pages WHERE rendered = 0').all().map((r) => (r as { url: string }).url);
 sqlite.close();
@@ -87,6 +90,7 @@ const row = (k: string, v: string) => console.log(`${k.padEnd(28)} ${v}`);
 row('sites × pages', `${n} × ${(urls.length / n).toFixed(1)} = ${urls.length} pages`);
 row('choucha crawl', `${(crawl.ms / 1000).toFixed(1)} s, ${crawlPps.toFixed(1)} pages/s (process start included)`);
 row('  CPU of the crawl', `${(crawl.cpuMs / 1000).toFixed(1)} s on all threads, ${(crawl.cpuMs / urls.length).toFixed(2)} ms per page`);
+row('  CPU of the fixture servers', `${((serverCpu.user + serverCpu.system) / 1000 / urls.length).toFixed(2)} ms per page (this process, during the crawl)`);
 row('  busiest threads, ms/page', crawl.threadsMs.slice(0, Number(process.env.BENCH_THREADS ?? 5)).map(([name, ms]) => `${name} ${(ms / urls.length).toFixed(2)}`).join(', '));
 row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)} pages/s`);
 row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}%`);
