@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import { checkSites, items, lists } from './schema.js';
+import { items, lists } from './schema.js';
 import { writeChannels } from './channels.js';
 import type { ChannelArtifact, CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
 
@@ -39,14 +39,24 @@ function insertList(db: Db, row: unknown[]): { id: number } {
   return stmt.get(...row)!;
 }
 
+// Once per site, on the crawl's main thread: prepared once rather than built by the ORM per site.
+const siteStatements = new WeakMap<Db, { oldLists: Statement<unknown[], { id: number }>; state: Statement<unknown[]> }>();
+function siteStatementsOf(db: Db) {
+  let s = siteStatements.get(db);
+  if (!s) {
+    s = {
+      oldLists: db.$client.prepare<unknown[], { id: number }>('SELECT id FROM lists WHERE check_id = ? AND site_id = ?'),
+      state: db.$client.prepare<unknown[]>('UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?'),
+    };
+    siteStatements.set(db, s);
+  }
+  return s;
+}
+
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
+  const st = siteStatementsOf(db);
   db.transaction((tx) => {
-    const old = tx
-      .select({ id: lists.id })
-      .from(lists)
-      .where(and(eq(lists.checkId, checkId), eq(lists.siteId, siteId)))
-      .all()
-      .map((x) => x.id);
+    const old = st.oldLists.all(checkId, siteId).map((x) => x.id);
     if (old.length > 0) {
       tx.delete(items).where(inArray(items.listId, old)).run();
       tx.delete(lists).where(inArray(lists.id, old)).run();
@@ -56,10 +66,7 @@ export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: Site
       l.items.forEach((it, position) => insertItem(db, [id, position, it.title, it.url, it.dateText, it.date]));
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);
-    tx.update(checkSites)
-      .set({ crawlState: r.state, crawlReason: r.reason, pagesFetched: r.pagesFetched, crawledAt: now })
-      .where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, siteId)))
-      .run();
+    st.state.run(r.state, r.reason, r.pagesFetched, now, checkId, siteId);
   });
 }
 

@@ -25,6 +25,11 @@ export interface FetchedPage {
 // One prepared statement per database: a query built per page by the ORM cost more than the write itself.
 const upsertPage = new WeakMap<Db, (row: unknown[]) => void>();
 
+// The fastest level: every page of every site is compressed on the crawl's main thread, which is CPU
+// bound. On the saved CMS pages (test/extract/pages) level 6, the default, made the output 7% smaller
+// (31.9% of the page against 34.3%) for 40% more time.
+const GZIP = { level: 1 };
+
 export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage): void {
   let upsert = upsertPage.get(db);
   if (!upsert) {
@@ -47,7 +52,7 @@ export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage
     p.encoding,
     p.fetchedAt,
     p.body ? createHash('sha256').update(p.body).digest('hex') : null,
-    p.body ? gzipSync(p.body) : null,
+    p.body ? gzipSync(p.body, GZIP) : null,
     p.error,
     p.rendered === true ? 1 : 0,
   ]);
