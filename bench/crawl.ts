@@ -37,7 +37,7 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
   const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: 'inherit' });
   let peak = 0;
   let cpuTicks = 0;
-  const threads = new Map<string, { name: string; ticks: number }>();
+  const threadMs = new Map<string, number>();
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -50,8 +50,7 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
         const ts = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
         const tf = ts.slice(ts.lastIndexOf(')') + 2).split(' ');
         // Threads are all called "node": name the main one, number the rest.
-        const name = tid === String(child.pid) ? 'main' : `thread ${tid}`;
-        threads.set(tid, { name, ticks: Number(tf[11]) + Number(tf[12]) });
+        threadMs.set(tid === String(child.pid) ? 'main' : `thread ${tid}`, (Number(tf[11]) + Number(tf[12])) * 10);
       }
     } catch {
       // the process has just exited
@@ -61,9 +60,7 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
   clearInterval(poll);
   if (code !== 0) throw new Error(`${what} exited ${code}`);
   // Clock ticks are 1/100 s on Linux.
-  const byName = new Map<string, number>();
-  for (const t of threads.values()) byName.set(t.name, (byName.get(t.name) ?? 0) + t.ticks * 10);
-  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10, threadsMs: [...byName].sort((a, b) => b[1] - a[1]) };
+  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10, threadsMs: [...threadMs].sort((a, b) => b[1] - a[1]) };
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);

@@ -171,30 +171,27 @@ interface MainArea {
   links: Link[];
 }
 
+// 友情链接 drop-downs and forms are chrome, not the column's content.
+const CHROME = new Set(['select', 'form', 'button']);
+
 // In document order: a link counts once the walk has passed the breadcrumb, and so does text whose
 // element was entered after it. Module-level, not a closure per page: see collectDescendants in dom.ts.
 function walkMainArea(el: Element, a: MainArea): void {
   const afterCrumb = a.passed;
   for (const c of el.children) {
     if (isElement(c)) {
-      // Navigation, sidebar, breadcrumb and footer are skipped whole; the breadcrumb, wherever it sits,
-      // is passed with the subtree that holds it.
-      if (c === a.crumb || a.excluded.includes(c) || isFooterLike(c)) {
-        if (!a.passed && contains(c, a.crumb)) a.passed = true;
+      // Navigation, sidebar, breadcrumb, footer and chrome are skipped whole.
+      const skipped = c === a.crumb || a.excluded.includes(c) || isFooterLike(c) || CHROME.has(c.name);
+      if (!skipped && c.name !== 'a') {
+        walkMainArea(c, a);
         continue;
       }
-      // 友情链接 drop-downs and forms are chrome, not the column's content.
-      if (c.name === 'select' || c.name === 'form' || c.name === 'button') {
-        if (!a.passed && contains(c, a.crumb)) a.passed = true;
-        continue;
-      }
-      if (c.name === 'a') {
+      if (!skipped && a.passed) {
         const url = resolveHref(c.attribs.href ?? null, a.base);
-        if (a.passed && url) a.links.push({ text: textOf(c), url });
-        else if (!a.passed && contains(c, a.crumb)) a.passed = true;
-        continue;
+        if (url) a.links.push({ text: textOf(c), url });
       }
-      walkMainArea(c, a);
+      // A subtree not walked is passed whole, with the breadcrumb if it holds it.
+      if (!a.passed && contains(c, a.crumb)) a.passed = true;
     } else if (c.type === 'text' && afterCrumb) {
       a.chars += (c as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]/g, '').length;
     }

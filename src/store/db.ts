@@ -11,6 +11,19 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS = projectPath('src/store/migrations');
 
+// Statements the hot paths run per page or per site, prepared once per connection: the ORM's builder,
+// or a prepare per call, cost more than the rows (crawl and link-stage profiles).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], unknown>>>();
+
+/** `sql` prepared on `db`'s connection, once: later calls with the same text get the same statement. */
+export function prepared<R = unknown>(db: Db, sql: string): Database.Statement<unknown[], R> {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.$client.prepare<unknown[], unknown>(sql)));
+  return stmt as Database.Statement<unknown[], R>;
+}
+
 export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   if (!opts.create && path !== ':memory:' && !existsSync(path)) {
     throw new InputError(`No database at ${path}`, 'choucha keeps its work in one SQLite file.', 'Run `choucha init` first, or pass --db PATH.');

@@ -1,23 +1,15 @@
 // Links found on pages, and the one status each distinct target gets per check.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import { type Db, prepared } from './db.js';
 import { linkChecks } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
 import type { LinkArtifact } from '../rules/types.js';
 
 // One row per page, its links as JSON (see schema.ts pageLinks). A page stored again (a resumed crawl
 // reads stored pages anew) keeps the row it has.
-const insertPageLinks = new WeakMap<Db, Statement<unknown[]>>();
-
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  let stmt = insertPageLinks.get(db);
-  if (!stmt) {
-    stmt = db.$client.prepare<unknown[]>('INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)');
-    insertPageLinks.set(db, stmt);
-  }
-  stmt.run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
+  prepared(db, 'INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)').run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
 }
 
 export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
@@ -31,17 +23,12 @@ export interface LinkCheck {
   checkedAt: string;
 }
 
-// One prepared statement: the ORM's builder, run per target, cost about as much as a HEAD on loopback.
-const upsertLinkCheck = new WeakMap<Db, Statement<unknown[]>>();
+// A prepared statement (db.ts): the ORM's builder, run per target, cost about as much as a HEAD on loopback.
+const UPSERT_LINK_CHECK = `INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (check_id, target) DO UPDATE SET status = excluded.status, http = excluded.http, error = excluded.error, attempts = excluded.attempts, checked_at = excluded.checked_at`;
 
 export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
-  let stmt = upsertLinkCheck.get(db);
-  if (!stmt) {
-    stmt = db.$client.prepare<unknown[]>(`INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (check_id, target) DO UPDATE SET status = excluded.status, http = excluded.http, error = excluded.error, attempts = excluded.attempts, checked_at = excluded.checked_at`);
-    upsertLinkCheck.set(db, stmt);
-  }
-  stmt.run(checkId, c.target, c.status, c.http, c.error, c.attempts, c.checkedAt);
+  prepared(db, UPSERT_LINK_CHECK).run(checkId, c.target, c.status, c.http, c.error, c.attempts, c.checkedAt);
 }
 
 /**
@@ -52,23 +39,20 @@ export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
  * skipped once its status is saved.
  */
 export function uncheckedTargetsAfter(db: Db, checkId: number, afterId: number, pages: number): { targets: string[]; lastId: number | null } {
-  // NOT INDEXED keeps the read a rowid range: through the (check, site, page) index SQLite would sort
-  // every page of the check per step.
-  const last = db.$client
-    .prepare<unknown[], { id: number | null }>('SELECT max(id) AS id FROM (SELECT id FROM page_links NOT INDEXED WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?)')
-    .get(checkId, afterId, pages)!.id;
+  const last = prepared<{ id: number | null }>(db, STEP_END).get(checkId, afterId, pages)!.id;
   if (last === null) return { targets: [], lastId: null };
-  // The join skips targets with a status inside SQLite: a resumed or repeated run passes over the checked
-  // part of a large check without a lookup per target in JavaScript.
-  const read = db.$client
-    .prepare<unknown[], { target: string }>(
-      `SELECT j.value ->> 0 AS target FROM page_links AS p NOT INDEXED, json_each(p.links) AS j
-       LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
-       WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`,
-    )
-    .all(checkId, afterId, last);
+  const read = prepared<{ target: string }>(db, UNCHECKED_IN_STEP).all(checkId, afterId, last);
   return { targets: [...new Set(read.map((r) => r.target))], lastId: last };
 }
+
+// NOT INDEXED keeps a step's read a rowid range: through the (check, site, page) index SQLite would sort
+// every page of the check per step.
+const STEP_END = 'SELECT max(id) AS id FROM (SELECT id FROM page_links NOT INDEXED WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?)';
+// The join skips targets with a status inside SQLite: a resumed or repeated run passes over the checked
+// part of a large check without a lookup per target in JavaScript.
+const UNCHECKED_IN_STEP = `SELECT j.value ->> 0 AS target FROM page_links AS p NOT INDEXED, json_each(p.links) AS j
+  LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+  WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`;
 
 /** Targets whose only failure so far may have been passing (timeout, 5xx): to be tried again. */
 export function suspectTargets(db: Db, checkId: number): string[] {
@@ -83,18 +67,16 @@ export function suspectTargets(db: Db, checkId: number): string[] {
 export type SiteLink = LinkArtifact;
 
 export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[] {
-  // By page address, then target: the order the rules and their evidence have always seen.
-  const rows = db.$client
-    .prepare<unknown[], Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(
-      `SELECT p.page_url AS pageUrl, p.on_homepage AS onHomepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
-         c.status AS status, c.http AS http, c.error AS error, coalesce(c.attempts, 0) AS attempts
-       FROM page_links AS p, json_each(p.links) AS j
-       LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
-       WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url, target`,
-    )
-    .all(checkId, siteId);
+  const rows = prepared<Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(db, SITE_LINKS).all(checkId, siteId);
   return rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1 }));
 }
+
+// By page address, then target: the order the rules and their evidence have always seen.
+const SITE_LINKS = `SELECT p.page_url AS pageUrl, p.on_homepage AS onHomepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
+    c.status AS status, c.http AS http, c.error AS error, coalesce(c.attempts, 0) AS attempts
+  FROM page_links AS p, json_each(p.links) AS j
+  LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+  WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url, target`;
 
 export function linkStatusCounts(db: Db, checkId: number): Record<string, number> {
   const rows = db

@@ -1,8 +1,7 @@
 // A site's columns and homepage blocks are written once, with its crawl state, in one transaction:
 // a site is either finished (lists and state together) or will be crawled again.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import { type Db, prepared } from './db.js';
 import { items, lists } from './schema.js';
 import { writeChannels } from './channels.js';
 import type { ChannelArtifact, CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
@@ -15,58 +14,26 @@ export interface SiteCrawlResult {
   channels?: (ChannelArtifact & { key: string })[];
 }
 
-// Items are most of a site's rows: one prepared statement, not a query built per item.
-const itemStatements = new WeakMap<Db, Statement<unknown[]>>();
-function insertItem(db: Db, row: unknown[]): void {
-  let stmt = itemStatements.get(db);
-  if (!stmt) {
-    stmt = db.$client.prepare<unknown[]>('INSERT INTO items (list_id, position, title, url, date_text, date) VALUES (?, ?, ?, ?, ?, ?)');
-    itemStatements.set(db, stmt);
-  }
-  stmt.run(...row);
-}
-
-// A site has tens of lists: the ORM's insert, built per call, cost more than the row (crawl profile).
-const listStatements = new WeakMap<Db, Statement<unknown[], { id: number }>>();
-function insertList(db: Db, row: unknown[]): { id: number } {
-  let stmt = listStatements.get(db);
-  if (!stmt) {
-    stmt = db.$client.prepare<unknown[], { id: number }>(
-      'INSERT INTO lists (check_id, site_id, kind, key, url, name, level, source, state, state_reason, pages_read, more_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    );
-    listStatements.set(db, stmt);
-  }
-  return stmt.get(...row)!;
-}
-
-// Once per site, on the crawl's main thread: prepared once rather than built by the ORM per site.
-const siteStatements = new WeakMap<Db, { oldLists: Statement<unknown[], { id: number }>; state: Statement<unknown[]> }>();
-function siteStatementsOf(db: Db) {
-  let s = siteStatements.get(db);
-  if (!s) {
-    s = {
-      oldLists: db.$client.prepare<unknown[], { id: number }>('SELECT id FROM lists WHERE check_id = ? AND site_id = ?'),
-      state: db.$client.prepare<unknown[]>('UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?'),
-    };
-    siteStatements.set(db, s);
-  }
-  return s;
-}
+// Items are most of a site's rows, and every site finishes with these: prepared statements (db.ts).
+const INSERT_ITEM = 'INSERT INTO items (list_id, position, title, url, date_text, date) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_LIST =
+  'INSERT INTO lists (check_id, site_id, kind, key, url, name, level, source, state, state_reason, pages_read, more_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id';
+const OLD_LISTS = 'SELECT id FROM lists WHERE check_id = ? AND site_id = ?';
+const CRAWL_STATE = 'UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?';
 
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
-  const st = siteStatementsOf(db);
   db.transaction((tx) => {
-    const old = st.oldLists.all(checkId, siteId).map((x) => x.id);
+    const old = prepared<{ id: number }>(db, OLD_LISTS).all(checkId, siteId).map((x) => x.id);
     if (old.length > 0) {
       tx.delete(items).where(inArray(items.listId, old)).run();
       tx.delete(lists).where(inArray(lists.id, old)).run();
     }
     for (const l of r.lists) {
-      const { id } = insertList(db, [checkId, siteId, l.kind, l.key, l.url, l.name, l.level, l.source, l.state, l.stateReason, l.pagesRead, l.moreUrl]);
-      l.items.forEach((it, position) => insertItem(db, [id, position, it.title, it.url, it.dateText, it.date]));
+      const { id } = prepared<{ id: number }>(db, INSERT_LIST).get(checkId, siteId, l.kind, l.key, l.url, l.name, l.level, l.source, l.state, l.stateReason, l.pagesRead, l.moreUrl)!;
+      l.items.forEach((it, position) => prepared(db, INSERT_ITEM).run(id, position, it.title, it.url, it.dateText, it.date));
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);
-    st.state.run(r.state, r.reason, r.pagesFetched, now, checkId, siteId);
+    prepared(db, CRAWL_STATE).run(r.state, r.reason, r.pagesFetched, now, checkId, siteId);
   });
 }
 

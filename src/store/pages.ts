@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Db } from './db.js';
+import { type Db, prepared } from './db.js';
 import { pages } from './schema.js';
 
 /** `board`: a message board's list page read as a board; `message`: one letter's own page. */
@@ -22,26 +22,20 @@ export interface FetchedPage {
   rendered?: boolean;
 }
 
-// One prepared statement per database: a query built per page by the ORM cost more than the write itself.
-const upsertPage = new WeakMap<Db, (row: unknown[]) => void>();
-
 // The fastest level: every page of every site is compressed on the crawl's main thread, which is CPU
 // bound. On the saved CMS pages (test/extract/pages) level 6, the default, made the output 7% smaller
 // (31.9% of the page against 34.3%) for 40% more time.
 const GZIP = { level: 1 };
 
+// A prepared statement (db.ts): a query built per page by the ORM cost more than the write itself.
+const UPSERT_PAGE = `INSERT INTO pages (check_id, site_id, url, final_url, kind, status, content_type, encoding, fetched_at, content_hash, body, error, rendered)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (check_id, url, rendered) DO UPDATE SET site_id = excluded.site_id, final_url = excluded.final_url, kind = excluded.kind,
+    status = excluded.status, content_type = excluded.content_type, encoding = excluded.encoding, fetched_at = excluded.fetched_at,
+    content_hash = excluded.content_hash, body = excluded.body, error = excluded.error`;
+
 export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage): void {
-  let upsert = upsertPage.get(db);
-  if (!upsert) {
-    const stmt = db.$client.prepare(`INSERT INTO pages (check_id, site_id, url, final_url, kind, status, content_type, encoding, fetched_at, content_hash, body, error, rendered)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (check_id, url, rendered) DO UPDATE SET site_id = excluded.site_id, final_url = excluded.final_url, kind = excluded.kind,
-        status = excluded.status, content_type = excluded.content_type, encoding = excluded.encoding, fetched_at = excluded.fetched_at,
-        content_hash = excluded.content_hash, body = excluded.body, error = excluded.error`);
-    upsert = (row) => void stmt.run(...row);
-    upsertPage.set(db, upsert);
-  }
-  upsert([
+  prepared(db, UPSERT_PAGE).run(
     checkId,
     siteId,
     p.url,
@@ -55,7 +49,7 @@ export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage
     p.body ? gzipSync(p.body, GZIP) : null,
     p.error,
     p.rendered === true ? 1 : 0,
-  ]);
+  );
 }
 
 export function loadPage(db: Db, checkId: number, url: string, rendered = false): FetchedPage | undefined {
