@@ -26,6 +26,9 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
     crawler = new PlaywrightCrawler(
       {
         keepAlive: true,
+        // choucha already holds renders to `concurrency` (crawler.ts); crawlee's own pool would start at one
+        // and add one every 10 s, which left a 30 s crawl rendering a page at a time.
+        minConcurrency: opts.concurrency,
         maxConcurrency: opts.concurrency,
         maxRequestRetries: 1,
         navigationTimeoutSecs: opts.timeoutSecs * 2,
