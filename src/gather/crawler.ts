@@ -3,7 +3,9 @@
 // - Per host: at most `perHost` requests in flight and `delayMs` between starts (politeness).
 // - Overall: at most `concurrency` plain requests (and `renderConcurrency` rendered ones) handed to
 //   the fetchers at a time, and at most `activeSites` sites walked at once; the next site starts when one
-//   ends. Memory stays flat however many sites a check has: only the active sites' walks are held.
+//   ends. A site whose walk waits only on the browser does not count, so that sites queued for rendering
+//   do not stop the plain crawl, up to twice `activeSites` walks in all. Memory stays flat however many
+//   sites a check has: only the admitted sites' walks are held.
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
@@ -45,7 +47,7 @@ export interface CrawlOptions {
   maxBodyBytes: number;
   /** Time one site may take, from its first request; past it the site is partially checked. */
   siteBudgetMs: number;
-  /** Sites walked at once; 0 or absent: four per request in flight (enough hosts to keep every slot busy). */
+  /** Sites walked at once with plain requests outstanding; 0 or absent: four per request in flight (enough hosts to keep every slot busy). */
   activeSites?: number;
   /** Worker threads pages are parsed on; 0 parses on the main thread. Absent: the cores beyond the first, at most 3. */
   parseThreads?: number;
@@ -99,6 +101,20 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const waiting = [...sites].reverse();
   const activeMax = opts.activeSites || Math.max(16, opts.concurrency * 4);
   let active = 0;
+  // Plain (not rendered) requests outstanding per walk, and how many walks have any: `active - busy`
+  // walks wait only on the browser.
+  const plainLoad = new Map<SiteWalk, number>();
+  let busy = 0;
+  const loadPlain = (walk: SiteWalk, by: 1 | -1) => {
+    const n = (plainLoad.get(walk) ?? 0) + by;
+    if (n === 0) {
+      plainLoad.delete(walk);
+      busy--;
+    } else {
+      if (n === 1 && by === 1) busy++;
+      plainLoad.set(walk, n);
+    }
+  };
   const inFlight = { http: 0, render: 0 };
   let timer: NodeJS.Timeout | null = null;
   let allDone!: () => void;
@@ -156,7 +172,14 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     if (read && !page.rendered) writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
     const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'), page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
+    answered(job);
+  };
+
+  /** After a job's page was consumed or skipped, and the walk's next requests enqueued. */
+  const answered = (job: Job) => {
+    if (!job.req.render) loadPlain(job.walk, -1);
     if (job.walk.done) finishSite(job.walk);
+    else if (!plainLoad.has(job.walk)) admit(); // it waits on the browser now: its place goes to the next site
   };
 
   const finishSite = (walk: SiteWalk) => {
@@ -170,7 +193,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   };
 
   const admit = () => {
-    while (active < activeMax && waiting.length > 0) {
+    while (busy < activeMax && active < activeMax * 2 && waiting.length > 0) {
       const site = waiting.pop()!;
       active++;
       const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);
@@ -181,6 +204,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
     const job: Job = { id: nextId++, url: req.url, kind: req.kind, walk, req, host: new URL(req.url).host };
     const rendered = req.render === true;
+    if (!rendered) loadPlain(walk, 1);
     const page = stored.has(storedKey(req.url, rendered)) ? loadPage(db, check.id, req.url, rendered) : undefined;
     // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
     if (page && page.body !== null && (page.status ?? 0) < 500) {
@@ -210,7 +234,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
         if (now - since > opts.siteBudgetMs) {
           job.walk.stop(`超过每站检查时间上限（${Math.round(opts.siteBudgetMs / 1000)} 秒），部分页面未检查`);
           job.walk.onSkipped();
-          if (job.walk.done) finishSite(job.walk);
+          answered(job);
           continue;
         }
         lane.inFlight++;

@@ -9,12 +9,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import { AddressGuard } from '../../src/gather/address-guard.js';
-import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
+import { CRAWL_DEFAULTS, crawlSites } from '../../src/gather/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl-check.js';
 import { daysBefore } from '../../src/extract/day.js';
 import { importRegistry } from '../../src/registry/import.js';
 import { readPage } from '../../src/extract/page.js';
 import { loadPage } from '../../src/store/pages.js';
+import { listSites } from '../../src/store/sites.js';
 import { artifactsFor, type Harness, harness } from '../helpers/store.js';
 import { cli } from '../helpers/cli.js';
 
@@ -72,6 +73,34 @@ describe('crawl of one TRS site with script-only pagination', () => {
       h2.close();
     }
   });
+
+  it('a site waiting only on the browser gives its place to the next site, and both read as before', async () => {
+    const h2 = harness(AT);
+    try {
+      await importRegistry(h2.db, join(h.dir, 'registry.csv'), AT);
+      h2.check = h2.ensure();
+      const byKey = (key: string) => fleet.sites.find((s) => s.fixture.key === key)!.fixture.id;
+      const [scripted, plain] = [byKey('paged-notice'), byKey('gbk-fresh')];
+      const sites = listSites(h2.db);
+      const ordered = [scripted, plain].map((id) => sites.find((s) => s.id === id)!);
+      const mark = fleet.requests.length;
+      // One site at a time: paged-notice first; its 数据发布 list needs Chromium, which takes seconds to start.
+      await crawlSites(h2.db, h2.check, ordered, { ...CRAWL_DEFAULTS, delayMs: 0, activeSites: 1, guard: new AddressGuard(true) });
+      const requests = fleet.requests.slice(mark);
+      // The list's data is asked for by the rendered page's script; the other site had started before.
+      const scriptData = requests.findIndex((r) => r.site === 'paged-notice' && r.path.includes('.json'));
+      const otherHome = requests.findIndex((r) => r.site === 'gbk-fresh' && r.path === '/');
+      expect(scriptData).toBeGreaterThan(-1);
+      expect(otherHome).toBeGreaterThan(-1);
+      expect(otherHome).toBeLessThan(scriptData);
+      for (const id of [scripted, plain]) {
+        const strip = (x: ReturnType<typeof artifactsFor>) => ({ crawl: x.crawl, lists: x.lists });
+        expect(strip(artifactsFor(h2, id))).toEqual(strip(artifactsFor(h, id)));
+      }
+    } finally {
+      h2.close();
+    }
+  }, 60_000);
 
   it('with --render never, a script-built list is unreadable, never empty', async () => {
     const h2 = harness(AT);
