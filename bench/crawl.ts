@@ -1,6 +1,10 @@
-// npm run bench [-- --sites N --concurrency C --render auto|never --crawl-only]: choucha's crawl of a generated fleet on loopback, and a raw
-// fetcher over exactly the same URLs at the same concurrency (the ceiling of this machine).
-// Prints pages/s, the ratio, CPU time and peak RSS of the crawl process, and database bytes per site (--crawl-only stops there).
+// npm run bench [-- --sites N --concurrency C --render auto|always|never --crawl-only]: choucha's crawl of a generated fleet on
+// loopback, and a raw fetcher over exactly the same URLs at the same concurrency (the ceiling of this machine).
+// Prints pages/s, the ratio, CPU time and peak RSS of the crawl process, and database bytes per site. That crawl
+// fetches only, as the raw fetcher does (--render never). Then, unless --render never, the crawl as a user runs
+// it (--render auto by default) into a database of its own: pages the plain fetch cannot read are rendered in
+// Chromium, and its time, what was rendered, and the memory of Chromium's processes are printed apart
+// (--crawl-only stops there).
 // Then choucha's link check (`choucha links`) and linkinator over the same distinct link targets, each
 // in a child process of its own, with links/s, the ratio and whether both call the same targets broken.
 import { spawn } from 'node:child_process';
@@ -27,21 +31,61 @@ const bin = fileURLToPath(new URL('../bin/choucha.js', import.meta.url));
 
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-function choucha(args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number; threadsMs: [string, number][] }> {
-  return timed(`choucha ${args[0]}`, [bin, '--db', db, '--allow-private', '--quiet', ...args]);
+interface Timed {
+  ms: number;
+  peakRssKb: number;
+  /** The peak of the proportional set size (shared pages split between their sharers) summed over the
+   * process and every process it started (Chromium's): RSS summed would count shared pages many times. */
+  peakTreePssKb: number;
+  cpuMs: number;
+  threadsMs: [string, number][];
+}
+
+function choucha(args: string[], database = db): Promise<Timed> {
+  return timed(`choucha ${args[0]}`, [bin, '--db', database, '--allow-private', '--quiet', ...args]);
+}
+
+/** PSS of `pid` and its descendants, in KB. */
+function treePssKb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const st = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    try {
+      kb += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb;
 }
 
 /** Runs node with `args` as a child process: wall time from spawn to exit, its peak RSS, and its CPU time (last seen). */
-async function timed(what: string, args: string[]): Promise<{ ms: number; peakRssKb: number; cpuMs: number; threadsMs: [string, number][] }> {
+async function timed(what: string, args: string[]): Promise<Timed> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: 'inherit' });
   let peak = 0;
+  let peakTree = 0;
+  let polls = 0;
   let cpuTicks = 0;
   const threadMs = new Map<string, number>();
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peak = Math.max(peak, Number(m[1]));
+      if (polls++ % 4 === 0) peakTree = Math.max(peakTree, treePssKb(child.pid!));
       // utime and stime, fields 14 and 15 of /proc/pid/stat, counted after the command's closing parenthesis.
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -60,17 +104,19 @@ async function timed(what: string, args: string[]): Promise<{ ms: number; peakRs
   clearInterval(poll);
   if (code !== 0) throw new Error(`${what} exited ${code}`);
   // Clock ticks are 1/100 s on Linux.
-  return { ms: performance.now() - t0, peakRssKb: peak, cpuMs: cpuTicks * 10, threadsMs: [...threadMs].sort((a, b) => b[1] - a[1]) };
+  return { ms: performance.now() - t0, peakRssKb: peak, peakTreePssKb: peakTree, cpuMs: cpuTicks * 10, threadsMs: [...threadMs].sort((a, b) => b[1] - a[1]) };
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
 const serverCpu0 = process.cpuUsage();
-const CRAWL_ARGS = ['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms', '--render', String(values.render)];
+const crawlArgs = (render: string) => ['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms', '--render', render];
+// Fetching only, as the raw fetcher does: rendering is measured apart below.
+const CRAWL_ARGS = crawlArgs('never');
 const crawl = await choucha(CRAWL_ARGS);
 // This process serves the fleet: its CPU during the crawl is what the servers took of the same cores.
 const serverCpu = process.cpuUsage(serverCpu0);
 const sqlite = new Database(db, { readonly: true });
-const urls = sqlite.prepare('SELECT url FROM pages WHERE rendered = 0').all().map((r) => (r as { url: string }).url);
+const urls = sqlite.prepare('SELECT url FROM pages').all().map((r) => (r as { url: string }).url);
 sqlite.close();
 const before = fleet.requests.length;
 
@@ -101,6 +147,22 @@ row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)
 row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}% (whole process); ${((urls.length / ((crawl.ms - crawlIdle.ms) / 1000) / rawPps) * 100).toFixed(0)}% without process start and set-up`);
 row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);
 row('database per site', `${(dbBytes / n / 1024).toFixed(0)} KB`);
+
+// The crawl as a user runs it: with --render auto, pages whose lists only a script builds are fetched again
+// through Chromium. A database of its own, so that nothing the first crawl stored is read back.
+if (values.render !== 'never') {
+  const renderDb = join(dir, 'render.db');
+  await choucha(['sites', 'import', join(dir, 'registry.csv')], renderDb);
+  const withRender = await choucha(crawlArgs(String(values.render)), renderDb);
+  const r = new Database(renderDb, { readonly: true });
+  const counts = r.prepare('SELECT count(*) AS pages, sum(rendered) AS rendered, count(DISTINCT CASE WHEN rendered = 1 THEN site_id END) AS sites FROM pages').get() as { pages: number; rendered: number; sites: number };
+  r.close();
+  console.log('');
+  row(`crawl, --render ${values.render}`, `${(withRender.ms / 1000).toFixed(1)} s for ${counts.pages} pages, ${(counts.pages / (withRender.ms / 1000)).toFixed(1)} pages/s (process start included)`);
+  row('  rendered in Chromium', `${counts.rendered} pages of ${counts.sites} sites; ${((withRender.ms - crawl.ms) / 1000).toFixed(1)} s more than fetching only (${((withRender.ms - crawl.ms) / Math.max(counts.rendered, 1)).toFixed(0)} ms per rendered page)`);
+  row('  CPU of the crawl', `${(withRender.cpuMs / 1000).toFixed(1)} s in choucha's process (Chromium's processes not counted)`);
+  row('  peak memory', `RSS ${(withRender.peakRssKb / 1024).toFixed(0)} MB choucha; PSS ${(withRender.peakTreePssKb / 1024).toFixed(0)} MB choucha and Chromium's processes together`);
+}
 if (values['crawl-only']) {
   await fleet.close();
   process.exit(0);
