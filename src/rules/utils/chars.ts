@@ -2,8 +2,14 @@
 // shape (a curated list in rules/lexicons/). Substitutes are drawn only from the 6,763 characters
 // of GB 2312, the ones an input method offers first: an error a person makes with an IME or by eye
 // is a common character, and a traditional form such as 國 is then never taken for a misspelling.
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
-import { pinyin } from 'pinyin-pro';
+
+// Loaded when a reading is first asked for: pinyin-pro costs ~140 ms at start-up, and only the typo
+// rule reads pinyin, so every other command (a crawl's process, `--help`) would pay it for nothing.
+const require = createRequire(import.meta.url);
+let lib: typeof import('pinyin-pro') | null = null;
+const pinyinPro = () => (lib ??= require('pinyin-pro') as typeof import('pinyin-pro'));
 
 export function isCommonHanzi(ch: string): boolean {
   if (ch.length !== 1 || ch < '\u4e00' || ch > '\u9fa5') return false;
@@ -13,7 +19,7 @@ export function isCommonHanzi(ch: string): boolean {
 }
 
 export function readings(ch: string): string[] {
-  return pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).filter((p) => /^[a-zü]+$/.test(p));
+  return pinyinPro().pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).filter((p) => /^[a-zü]+$/.test(p));
 }
 
 let bySound: Map<string, string[]> | null = null;

@@ -2,7 +2,7 @@
 // days. chinese-days holds the years it has been published for; rules/calendar/holidays.yaml holds
 // later years (and corrections). A year neither knows is counted Monday to Friday, and every count
 // that touched such a year names it, so a guess is never silent.
-import chineseDays from 'chinese-days';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Day } from '../types.js';
 
@@ -29,13 +29,19 @@ interface YearTable {
   workdays: Set<Day>;
 }
 
+// Loaded when a working day is first counted: ~70 ms at start-up that a crawl or `--help` would pay
+// for nothing.
+const require = createRequire(import.meta.url);
+let calendar: typeof import('chinese-days').default | null = null;
+const chineseDays = () => (calendar ??= (require('chinese-days') as typeof import('chinese-days')).default);
+
 const packageYears = new Map<number, boolean>();
 
 /** The package falls back to Monday–Friday for a year it has no data for; a known year always has holidays. */
 function packageKnows(year: number): boolean {
   let known = packageYears.get(year);
   if (known === undefined) {
-    known = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+    known = chineseDays().getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
     packageYears.set(year, known);
   }
   return known;
@@ -62,7 +68,7 @@ export function workdayOf(d: Day, cal?: CalendarOverrides): { work: boolean; kno
   const year = Number(d.slice(0, 4));
   const table = overrideYear(cal, year);
   if (table) return { work: table.workdays.has(d) || (!table.holidays.has(d) && weekday(d) % 6 !== 0), known: true };
-  if (packageKnows(year)) return { work: chineseDays.isWorkday(d), known: true };
+  if (packageKnows(year)) return { work: chineseDays().isWorkday(d), known: true };
   return { work: weekday(d) % 6 !== 0, known: false };
 }
 
