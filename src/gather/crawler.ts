@@ -24,7 +24,7 @@ import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
 import { defaultParseThreads, parsePool } from './parse-pool.js';
-import { heapKeeper, memoryLine } from './heap.js';
+import { heapKeeper, memoryLine } from '../heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 
 export interface CrawlOptions {

@@ -18,19 +18,19 @@ export function collectGarbage(): void {
 }
 
 /**
- * Collects in full once the heap has grown past a cap: `floorBytes`, or twice what was live after the
- * last collection when that is more (a crawl holding more, say large pages in flight, is not collected
- * over and over for what it needs). A forced collection costs more than its pause: optimized code that
+ * Collects in full once the heap has grown past a cap: `floorBytes`, or `growth` times what was live
+ * after the last collection when that is more (a crawl holding more, say large pages in flight, is not
+ * collected over and over for what it needs). A forced collection costs more than its pause: optimized code that
  * embeds objects it frees is thrown away and compiled again (V8's "weak objects" deopts). Collected every
  * 500 pages, that recompiling took a fifth of a 1,000-site crawl's CPU; collected only once V8 has let
  * the heap grow, the size stays as flat and the crawl is that much faster.
  */
-export function heapKeeper(floorBytes: number): () => boolean {
+export function heapKeeper(floorBytes: number, growth = 2): () => boolean {
   let cap = floorBytes;
   return () => {
     if (getHeapStatistics().total_heap_size <= cap) return false;
     collectGarbage();
-    cap = Math.max(floorBytes, 2 * getHeapStatistics().used_heap_size);
+    cap = Math.max(floorBytes, growth * getHeapStatistics().used_heap_size);
     return true;
   };
 }
