@@ -25,9 +25,9 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   let crawler: PlaywrightCrawler | null = null;
   let running: Promise<unknown> | null = null;
   let ready: Promise<PlaywrightCrawler> | null = null;
+  // Once per job, whatever happens: a handler crawlee timed out may still finish a job it had begun.
   const done = (job: FetchJob, page: Parameters<Settle>[1]) => {
-    jobs.delete(job.id);
-    settle(job, page);
+    if (jobs.delete(job.id)) settle(job, page);
   };
   const failed = (job: FetchJob, e: unknown) => done(job, failedPage(job, `渲染失败：${(e as Error).message.split('\n')[0]!.slice(0, 300)}`, null, true));
 
@@ -50,14 +50,17 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   };
 
   /** The jobs queued while `page` is open, one after another, within the handler's time. */
-  const renderQueued = async (page: Page) => {
-    const started = Date.now();
+  const renderQueued = async (page: Page, handlerStart: number) => {
     // A job is only begun while the handler's timeout (timeoutSecs × 4) leaves room for its navigation
-    // (× 2) and the wait for the network: crawlee must not close the page under it.
-    for (let n = 1; n < JOBS_PER_PAGE && queue.length > 0 && Date.now() - started < opts.timeoutSecs * 1000; n++) {
+    // (× 2), the wait for the network (5 s) and reading the page: crawlee must not close the page under it.
+    const lastStart = handlerStart + (opts.timeoutSecs * 2 - 7) * 1000;
+    for (let n = 1; n < JOBS_PER_PAGE && queue.length > 0 && Date.now() < lastStart; n++) {
       const job = queue.shift()!;
       try {
         await opts.guard.check(job.url);
+        // The previous job's document goes first: its scripts keep running, and while the filter is
+        // swapped their requests (timers, polling) would pass unchecked, to any host.
+        await page.goto('about:blank');
         await page.unrouteAll({ behavior: 'ignoreErrors' });
         await restrictRequests(page, job.url, { guard: opts.guard, textOnly: true, body: job.body });
         const res = await page.goto(job.url, { waitUntil: 'load', timeout: opts.timeoutSecs * 2000 });
@@ -74,8 +77,12 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
     setImmediate(() => {
       while (crawler && open.size < opts.concurrency && queue.length > 0) {
         const job = queue.shift()!;
-        open.add(`render-${job.id}`);
-        void crawler.addRequests([{ url: job.url, uniqueKey: `render-${job.id}`, userData: { job: job.id } }]);
+        const key = `render-${job.id}`;
+        open.add(key);
+        crawler.addRequests([{ url: job.url, uniqueKey: key, userData: { job: job.id } }]).catch((e: unknown) => {
+          failed(job, e);
+          release(key);
+        });
       }
     });
   // Once per request, when it has succeeded or failed for good (a handler that crawlee timed out may
@@ -102,7 +109,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
         requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
         useSessionPool: false,
         persistCookiesPerSession: false,
-        launchContext: { launcher: chromium, userAgent: USER_AGENT, launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true } },
+        launchContext: { launcher: chromium, userAgent: USER_AGENT, launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true, serviceWorkers: 'block' } },
         browserPoolOptions: { useFingerprints: false },
         preNavigationHooks: [
           async ({ page, request }) => {
@@ -112,11 +119,18 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
           },
         ],
         requestHandler: async ({ request, page, response }) => {
-          // A retried request whose job was settled before the handler failed goes straight to the queue.
+          const start = Date.now();
+          const attempt = request.retryCount;
           const job = jobs.get(request.userData.job as number);
           if (job) await rendered(job, page, response?.status() ?? null);
-          await renderQueued(page);
-          release(request.uniqueKey);
+          await renderQueued(page, start);
+          // A handler crawlee gave up on (timed out) finishes late: the retry holds the place now.
+          if (request.retryCount === attempt) release(request.uniqueKey);
+        },
+        // A request whose job is already stored (its handler failed later, on a queued job) is not
+        // fetched again: it goes to failedRequestHandler, which only frees its place.
+        errorHandler: async ({ request }) => {
+          if (!jobs.has(request.userData.job as number)) request.noRetry = true;
         },
         failedRequestHandler: async ({ request }, error) => {
           const job = jobs.get(request.userData.job as number);

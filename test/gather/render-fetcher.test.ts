@@ -30,6 +30,11 @@ async function host(name: string, other: () => string): Promise<Host> {
     h.paths.push(path);
     if (path === '/data.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([`${name}甲`, `${name}乙`]));
     if (path === '/own.html' || path === '/given.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage('/data.json'));
+    // A page that keeps asking the other host, several times a millisecond, for as long as it is open.
+    if (path === '/polling.html') {
+      const poll = `<script>setInterval(() => { for (let i = 0; i < 5; i++) fetch(${JSON.stringify(`${other()}/poll`)}).catch(() => {}); }, 1);</script>`;
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage('/data.json').replace('</body>', `${poll}</body>`));
+    }
     // A page whose script asks the other host for its list: refused, the page may only talk to its own host.
     if (path === '/foreign.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage(`${other()}/data.json`));
     res.writeHead(404).end();
@@ -43,6 +48,7 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
   let a: Host;
   let b: Host;
   const pages = new Map<number, FetchedPage>();
+  const answeredTwice: number[] = [];
   beforeAll(async () => {
     a = await host('甲站', () => b.origin);
     b = await host('乙站', () => a.origin);
@@ -52,17 +58,20 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
     const jobs: FetchJob[] = [
       { id: 1, url: `${a.origin}/own.html`, kind: 'column' },
       { id: 2, url: `${b.origin}/own.html`, kind: 'column' },
-      { id: 3, url: `http://refused.example${new URL(b.origin).port ? `:${new URL(b.origin).port}` : ''}/own.html`, kind: 'column' },
+      // Polls host a while it is rendered and after: host a must hear nothing of it, the next job included.
+      { id: 7, url: `${b.origin}/polling.html`, kind: 'column' },
       { id: 4, url: `${b.origin}/foreign.html`, kind: 'column' },
       // Served from what the plain fetch stored: the site is not asked for the page again.
       { id: 5, url: `${a.origin}/given.html`, kind: 'column', body: { bytes: Buffer.from(scriptedPage('/data.json').replace('<title>列表', '<title>已存'), 'utf8'), contentType: 'text/html; charset=utf-8' } },
       { id: 6, url: `${a.origin}/own.html`, kind: 'board' },
+      // Last: a failed job ends its page's turn, and the jobs before it are to share one page.
+      { id: 3, url: `http://refused.example:${new URL(b.origin).port}/own.html`, kind: 'column' },
     ];
     let settled!: () => void;
     const all = new Promise<void>((r) => (settled = r));
     // One page at a time: the first job opens it, the other five wait in the fetcher's queue.
     const fetcher = renderFetcher({ concurrency: 1, timeoutSecs: 10, guard }, (job, page) => {
-      expect(pages.has(job.id)).toBe(false); // every job is answered once
+      if (pages.has(job.id)) answeredTwice.push(job.id);
       pages.set(job.id, page);
       if (pages.size === jobs.length) settled();
     });
@@ -85,6 +94,16 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
     expect(pages.get(6)?.kind).toBe('board');
   });
 
+  it('answers every job once', () => {
+    expect(answeredTwice).toEqual([]);
+    expect([...pages.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("lets no request of one job's page out while the next job is set up", () => {
+    expect(body(7)).toContain('<li>乙站甲</li>');
+    expect(a.paths).not.toContain('/poll');
+  });
+
   it('holds each job to its own host: a script asking another host gets nothing', () => {
     expect(pages.get(4)?.error).toBeNull();
     expect(body(4)).toContain('<ul id="list"></ul>');
@@ -97,9 +116,8 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
     expect(a.paths).not.toContain('/given.html');
   });
 
-  it('answers a job it may not load as failed, and renders the next ones', () => {
+  it('answers a job it may not load as failed', () => {
     expect(pages.get(3)).toMatchObject({ rendered: true, body: null });
     expect(pages.get(3)?.error).toMatch(/^渲染失败/);
-    expect(body(4)).toContain('<ul id="list">');
   });
 });
