@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { scaledFleet } from '../fixtures/scale.js';
 import { startFleet } from '../fixtures/server.js';
+import { CRAWL_DEFAULTS } from '../src/gather/crawler.js';
 
 const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, render: { type: 'string', default: 'auto' }, 'crawl-only': { type: 'boolean', default: false } } });
 const n = Number(values.sites);
@@ -156,10 +157,14 @@ if (values.render !== 'never') {
   const withRender = await choucha(crawlArgs(String(values.render)), renderDb);
   const r = new Database(renderDb, { readonly: true });
   const counts = r.prepare('SELECT count(*) AS pages, sum(rendered) AS rendered, count(DISTINCT CASE WHEN rendered = 1 THEN site_id END) AS sites FROM pages').get() as { pages: number; rendered: number; sites: number };
+  // From the first rendered page stored to the last: the renders' own pace, without Chromium's start.
+  const span = r.prepare('SELECT min(fetched_at) AS first, max(fetched_at) AS last FROM pages WHERE rendered = 1').get() as { first: string | null; last: string | null };
+  const spanMs = span.first && span.last ? Date.parse(span.last) - Date.parse(span.first) : 0;
   r.close();
   console.log('');
   row(`crawl, --render ${values.render}`, `${(withRender.ms / 1000).toFixed(1)} s for ${counts.pages} pages, ${(counts.pages / (withRender.ms / 1000)).toFixed(1)} pages/s (process start included)`);
-  row('  rendered in Chromium', `${counts.rendered} pages of ${counts.sites} sites; ${((withRender.ms - crawl.ms) / 1000).toFixed(1)} s more than fetching only (${((withRender.ms - crawl.ms) / Math.max(counts.rendered, 1)).toFixed(0)} ms per rendered page)`);
+  row('  rendered in Chromium', `${counts.rendered} pages of ${counts.sites} sites; ${((withRender.ms - crawl.ms) / 1000).toFixed(1)} s more than fetching only (Chromium's start and the pages only rendered lists lead to included)`);
+  row('  pace of rendering', `${(spanMs / 1000).toFixed(1)} s from the first rendered page to the last, ${(spanMs / Math.max(counts.rendered - 1, 1)).toFixed(0)} ms per page (${CRAWL_DEFAULTS.renderConcurrency} at a time)`);
   row('  CPU of the crawl', `${(withRender.cpuMs / 1000).toFixed(1)} s in choucha's process (Chromium's processes not counted)`);
   row('  peak memory', `RSS ${(withRender.peakRssKb / 1024).toFixed(0)} MB choucha; PSS ${(withRender.peakTreePssKb / 1024).toFixed(0)} MB choucha and Chromium's processes together`);
 }
