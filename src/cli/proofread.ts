@@ -2,17 +2,17 @@
 // read one paragraph per line; HTML is read as the page shows it, one text block (paragraph, cell,
 // heading) per line. Standard input when no file is given.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Element } from 'domhandler';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { lazyModule } from '../lazy-module.js';
 import { decodeHtml } from '../extract/decode.js';
 import { textBlocks } from '../extract/text.js';
 import { type ProofreadFinding, proofreadLines } from '../rules/utils/proofread.js';
 import { loadEdition } from '../verdict/edition.js';
 
-// Loaded by the command that reads HTML drafts, not at every start of the CLI (~250 ms).
-const require = createRequire(import.meta.url);
+// Only HTML drafts need cheerio (~250 ms): loaded for the first.
+const cheerio = lazyModule<typeof import('cheerio')>('cheerio');
 
 const RULE_LABELS = { typo: '错别字', 'serious-error': '严重表述错误' } as const;
 
@@ -30,8 +30,7 @@ function looksLikeHtml(name: string, text: string): boolean {
 export function draftLines(name: string, bytes: Buffer): string[] {
   const text = decodeHtml(bytes, null).text;
   if (!looksLikeHtml(name, text)) return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const { load } = require('cheerio') as typeof import('cheerio');
-  const $ = load(text, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true } });
+  const $ = cheerio().load(text, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true } });
   $('script, style, noscript, template').remove();
   const root = ($('body').get(0) ?? $.root().get(0)) as unknown as Element;
   return textBlocks(root);

@@ -1,12 +1,10 @@
 // 大汉 (Hanweb) JCMS list pages ship their rows as <script type="text/xml"><datastore> records with the
 // row HTML in CDATA; the browser pages them in with jpage. The rows are in the HTML, so read them there.
-import { createRequire } from 'node:module';
 import type { Element } from 'domhandler';
+import { lazyModule } from '../lazy-module.js';
 
-// Loaded when a page first has datastore records: cheerio costs ~250 ms at start-up in every process
-// and every parse worker, and most pages have none.
-const require = createRequire(import.meta.url);
-let cheerio: typeof import('cheerio') | null = null;
+// Most pages have no datastore records: cheerio (~250 ms) is loaded for the first that has.
+const cheerio = lazyModule<typeof import('cheerio')>('cheerio');
 
 /** Row HTML from every <record> of every datastore script on the page, as one document to read lists from. */
 export function datastoreRows(scripts: { type: string | null; text: string }[]): Element | null {
@@ -16,8 +14,7 @@ export function datastoreRows(scripts: { type: string | null; text: string }[]):
     for (const m of s.text.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)) rows.push(m[1] ?? '');
   }
   if (rows.length === 0) return null;
-  cheerio ??= require('cheerio') as typeof import('cheerio');
-  const $ = cheerio.load(`<div class="datastore-list">${rows.join('\n')}</div>`);
+  const $ = cheerio().load(`<div class="datastore-list">${rows.join('\n')}</div>`);
   return ($('div.datastore-list').get(0) as Element | undefined) ?? null;
 }
 

@@ -101,19 +101,13 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const waiting = [...sites].reverse();
   const activeMax = opts.activeSites || Math.max(16, opts.concurrency * 4);
   let active = 0;
-  // Plain (not rendered) requests outstanding per walk, and how many walks have any: `active - busy`
-  // walks wait only on the browser.
+  // Plain (not rendered) requests outstanding, for the walks that have any: the other active walks wait
+  // only on the browser.
   const plainLoad = new Map<SiteWalk, number>();
-  let busy = 0;
   const loadPlain = (walk: SiteWalk, by: 1 | -1) => {
     const n = (plainLoad.get(walk) ?? 0) + by;
-    if (n === 0) {
-      plainLoad.delete(walk);
-      busy--;
-    } else {
-      if (n === 1 && by === 1) busy++;
-      plainLoad.set(walk, n);
-    }
+    if (n === 0) plainLoad.delete(walk);
+    else plainLoad.set(walk, n);
   };
   const inFlight = { http: 0, render: 0 };
   let timer: NodeJS.Timeout | null = null;
@@ -193,7 +187,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   };
 
   const admit = () => {
-    while (busy < activeMax && active < activeMax * 2 && waiting.length > 0) {
+    while (plainLoad.size < activeMax && active < activeMax * 2 && waiting.length > 0) {
       const site = waiting.pop()!;
       active++;
       const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);

@@ -29,7 +29,12 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   const done = (job: FetchJob, page: Parameters<Settle>[1]) => {
     if (jobs.delete(job.id)) settle(job, page);
   };
-  const failed = (job: FetchJob, e: unknown) => done(job, failedPage(job, `渲染失败：${(e as Error).message.split('\n')[0]!.slice(0, 300)}`, null, true));
+  const failed = (job: FetchJob, e: unknown) => done(job, failedPage(job, `渲染失败：${firstLine(e)}`, null, true));
+  /** Before `job`'s navigation: its address through the guard, and the page's requests held to its host. */
+  const scope = async (page: Page, job: FetchJob | undefined, url: string) => {
+    await opts.guard.check(url);
+    await restrictRequests(page, url, { guard: opts.guard, textOnly: true, body: job?.body });
+  };
 
   const rendered = async (job: FetchJob, page: Page, status: number | null) => {
     // Lists arrive after load (XHR, JSONP, templates): let the network go quiet, briefly.
@@ -57,12 +62,11 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
     for (let n = 1; n < JOBS_PER_PAGE && queue.length > 0 && Date.now() < lastStart; n++) {
       const job = queue.shift()!;
       try {
-        await opts.guard.check(job.url);
         // The previous job's document goes first: its scripts keep running, and while the filter is
         // swapped their requests (timers, polling) would pass unchecked, to any host.
         await page.goto('about:blank');
         await page.unrouteAll({ behavior: 'ignoreErrors' });
-        await restrictRequests(page, job.url, { guard: opts.guard, textOnly: true, body: job.body });
+        await scope(page, job, job.url);
         const res = await page.goto(job.url, { waitUntil: 'load', timeout: opts.timeoutSecs * 2000 });
         await rendered(job, page, res?.status() ?? null);
       } catch (e) {
@@ -112,11 +116,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
         launchContext: { launcher: chromium, userAgent: USER_AGENT, launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true, serviceWorkers: 'block' } },
         browserPoolOptions: { useFingerprints: false },
         preNavigationHooks: [
-          async ({ page, request }) => {
-            await opts.guard.check(request.url);
-            const job = jobs.get(request.userData.job as number);
-            await restrictRequests(page, request.url, { guard: opts.guard, textOnly: true, body: job?.body });
-          },
+          ({ page, request }) => scope(page, jobs.get(request.userData.job as number), request.url),
         ],
         requestHandler: async ({ request, page, response }) => {
           const start = Date.now();
@@ -155,7 +155,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
       ready ??= start();
       void ready.then(openPages, (e: unknown) => {
         // The browser could not start: every job waiting is answered with why.
-        for (const j of queue.splice(0)) done(j, failedPage(j, `无法渲染：${(e as Error).message.split('\n')[0]!.slice(0, 300)}`, null, true));
+        for (const j of queue.splice(0)) done(j, failedPage(j, `无法渲染：${firstLine(e)}`, null, true));
       });
     },
     async close() {
@@ -165,4 +165,9 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
       await running;
     },
   };
+}
+
+/** An error's first line, as much of it as a page's error column keeps. */
+function firstLine(e: unknown): string {
+  return (e as Error).message.split('\n')[0]!.slice(0, 300);
 }

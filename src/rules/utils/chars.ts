@@ -2,14 +2,11 @@
 // shape (a curated list in rules/lexicons/). Substitutes are drawn only from the 6,763 characters
 // of GB 2312, the ones an input method offers first: an error a person makes with an IME or by eye
 // is a common character, and a traditional form such as 國 is then never taken for a misspelling.
-import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
+import { lazyModule } from '../../lazy-module.js';
 
-// Loaded when a reading is first asked for: pinyin-pro costs ~140 ms at start-up, and only the typo
-// rule reads pinyin, so every other command (a crawl's process, `--help`) would pay it for nothing.
-const require = createRequire(import.meta.url);
-let lib: typeof import('pinyin-pro') | null = null;
-const pinyinPro = () => (lib ??= require('pinyin-pro') as typeof import('pinyin-pro'));
+// Only the lexicon rules read pinyin: pinyin-pro (~140 ms) is loaded for the first reading asked for.
+const pinyinPro = lazyModule<typeof import('pinyin-pro')>('pinyin-pro');
 
 export function isCommonHanzi(ch: string): boolean {
   if (ch.length !== 1 || ch < '\u4e00' || ch > '\u9fa5') return false;

@@ -2,8 +2,8 @@
 // days. chinese-days holds the years it has been published for; rules/calendar/holidays.yaml holds
 // later years (and corrections). A year neither knows is counted Monday to Friday, and every count
 // that touched such a year names it, so a guess is never silent.
-import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { lazyModule } from '../../lazy-module.js';
 import type { Day } from '../types.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -29,11 +29,9 @@ interface YearTable {
   workdays: Set<Day>;
 }
 
-// Loaded when a working day is first counted: ~70 ms at start-up that a crawl or `--help` would pay
-// for nothing.
-const require = createRequire(import.meta.url);
-let calendar: typeof import('chinese-days').default | null = null;
-const chineseDays = () => (calendar ??= (require('chinese-days') as typeof import('chinese-days')).default);
+// chinese-days (~70 ms) is loaded for the first working day counted.
+const calendar = lazyModule<typeof import('chinese-days')>('chinese-days');
+const chineseDays = () => calendar().default;
 
 const packageYears = new Map<number, boolean>();
 
