@@ -4,7 +4,7 @@
 import type { Document, Element } from 'domhandler';
 import { removeElement, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
-import { isElement } from './dom.js';
+import { isElement, prepareElement } from './dom.js';
 
 export interface PageDocument {
   /** The document node: `<link>` and `<base>` live in `<head>`, so links are read from here. */
@@ -36,6 +36,7 @@ export function parsePage(html: string): PageDocument {
   for (let i = doc.children.length - 1; i >= 0; i--) if (isElement(doc.children[i]!)) stack.push(doc.children[i] as Element);
   while (stack.length > 0) {
     const el = stack.pop()!;
+    prepareElement(el);
     const name = el.name;
     if (name === 'base' && baseHref === null && el.attribs.href !== undefined) baseHref = el.attribs.href;
     else if (name === 'script') scripts.push({ type: el.attribs.type ?? null, src: el.attribs.src || null, text: textContent(el) });

@@ -13,17 +13,34 @@ export function childElements(el: Element): Element[] {
 // list reads its rows, every row its cells, and each extractor walks the whole page), which made a page's
 // reading quadratic in its depth. They are kept on the node: an extractor's tree is read-only once
 // scripts and styles are removed (page.ts), and nothing is asked of it before that.
-const RAW = Symbol('rawText');
-const TEXT = Symbol('text');
-const HINT = Symbol('hint');
-const ALL = Symbol('descendants');
-const CHARS = Symbol('visibleChars');
-type Memo = { [RAW]?: string; [TEXT]?: string; [HINT]?: string; [ALL]?: Element[]; [CHARS]?: number };
+//
+// One slot per element, holding an object of one fixed shape. Each memo as its own property gave an
+// element a hidden class per order in which they were first asked: V8 saw dozens of Element shapes,
+// dropped the optimized code of every tree walk as each new one turned up, and compiled it again
+// (a 100-site crawl spent more CPU compiling than parsing). parsePage gives every element the slot.
+const MEMO = Symbol('memo');
+class Memo {
+  raw: string | undefined = undefined;
+  text: string | undefined = undefined;
+  hint: string | undefined = undefined;
+  all: Element[] | undefined = undefined;
+  chars = -1;
+}
+type Memoized = { [MEMO]?: Memo | null };
+
+/** Gives an element its (empty) memo slot, so that every element of a parsed page has one shape. */
+export function prepareElement(el: Element): void {
+  (el as Memoized)[MEMO] = null;
+}
+
+function memoOf(el: AnyNode): Memo {
+  return ((el as Memoized)[MEMO] ??= new Memo());
+}
 
 /** Visible text with whitespace folded (&nbsp; included). */
 export function textOf(n: AnyNode): string {
-  const m = n as Memo;
-  return (m[TEXT] ??= rawText(n).replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+  const m = memoOf(n);
+  return (m.text ??= rawText(n).replace(/[\s\u00a0\u3000]+/g, ' ').trim());
 }
 
 /**
@@ -33,23 +50,23 @@ export function textOf(n: AnyNode): string {
 export function visibleChars(n: AnyNode): number {
   if (n.type === 'text') return (n as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]+/g, '').length;
   if (!isElement(n) || n.type !== 'tag') return 0;
-  const m = n as Memo;
-  if (m[CHARS] !== undefined) return m[CHARS];
+  const m = memoOf(n);
+  if (m.chars >= 0) return m.chars;
   let c = 0;
   for (const k of n.children) c += visibleChars(k);
-  return (m[CHARS] = c);
+  return (m.chars = c);
 }
 
 function rawText(n: AnyNode): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
   if (!isElement(n) || n.type !== 'tag') return '';
   if (n.name === 'br') return ' ';
-  const m = n as Memo;
-  if (m[RAW] !== undefined) return m[RAW];
+  const m = memoOf(n);
+  if (m.raw !== undefined) return m.raw;
   let s = '';
   for (const c of n.children) s += rawText(c);
   // Block boundaries separate words even where the markup has no whitespace.
-  return (m[RAW] = BLOCK.has(n.name) ? ` ${s} ` : s);
+  return (m.raw = BLOCK.has(n.name) ? ` ${s} ` : s);
 }
 
 const BLOCK = new Set(['div', 'p', 'li', 'td', 'th', 'tr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'table', 'ul', 'ol', 'dl']);
@@ -61,7 +78,7 @@ export function attr(el: Element, name: string): string | null {
 
 /** class and id together, lower-cased, for layout hints like `nav`, `list`, `footer`. */
 export function hintOf(el: Element): string {
-  return ((el as Memo)[HINT] ??= `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase());
+  return (memoOf(el).hint ??= `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase());
 }
 
 export function ancestors(el: Element, max = 50): Element[] {
@@ -78,7 +95,7 @@ export function ancestors(el: Element, max = 50): Element[] {
 export function descendants(el: Element, name?: string): readonly Element[] {
   // Only whole-subtree lists are kept: the named ones are asked of every row of every list candidate,
   // and keeping a full list per row would cost more than walking it.
-  return name ? walkDescendants(el, name) : ((el as Memo)[ALL] ??= walkDescendants(el));
+  return name ? walkDescendants(el, name) : (memoOf(el).all ??= walkDescendants(el));
 }
 
 function walkDescendants(el: Element, name?: string): Element[] {
