@@ -2,6 +2,7 @@
 // thread of its own it runs beside the fetching, and its garbage is bounded by the worker's heap limit.
 import { parentPort } from 'node:worker_threads';
 import { readPage } from '../extract/page.js';
+import { memoryLine } from '../heap.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
 
 parentPort!.on('message', (m: ParseRequest) => {
@@ -13,3 +14,6 @@ parentPort!.on('message', (m: ParseRequest) => {
   }
   parentPort!.postMessage(out);
 });
+
+// CHOUCHA_MEMLOG=1 (see crawler.ts): this thread's heap is its own, beside the crawl's.
+if (process.env.CHOUCHA_MEMLOG) setInterval(() => process.stderr.write(`memory (parse worker): ${memoryLine()}\n`), 3000).unref();
