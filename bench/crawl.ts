@@ -7,6 +7,7 @@
 // (--crawl-only stops there).
 // Then choucha's link check (`choucha links`) and linkinator over the same distinct link targets, each
 // in a child process of its own, with links/s, the ratio and whether both call the same targets broken.
+// Last, judging (`choucha check`) on that database: its time and peak RSS.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -264,3 +265,12 @@ row('planted dead links', `${[...chouchaBroken].filter((u) => u.endsWith(PLANTED
 row('broken, both agree', `${onlyChoucha.length + onlyLk.length === 0 ? 'yes' : 'no'}: choucha ${chouchaBroken.size}, linkinator ${lkBroken.size}, ${chouchaBroken.size - onlyChoucha.length} in common`);
 for (const u of onlyChoucha.slice(0, 10)) row('  broken to choucha only', u);
 for (const u of onlyLk.slice(0, 10)) row('  broken to linkinator only', u);
+
+// Judging, on the same database once its links are checked: no network, one site at a time.
+const judged = await choucha(['check', '--quarter', '2026Q4', '--at', AT]);
+const vq = new Database(db, { readonly: true });
+const verdicts = (vq.prepare('SELECT count(*) AS n FROM verdicts').get() as { n: number }).n;
+vq.close();
+console.log('');
+row('choucha check', `${verdicts} sites judged, ${(judged.ms / 1000).toFixed(1)} s, ${(judged.ms / verdicts).toFixed(1)} ms per site (process start included)`);
+row('  peak RSS', `${(judged.peakRssKb / 1024).toFixed(0)} MB (nodejieba's dictionary, loaded at the first lexicon hit, is about 240 MB of it)`);
