@@ -207,26 +207,18 @@ for (const r of linkRows) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) +
 const targets = linkRows.filter((r) => r.status !== 'excluded').map((r) => r.target);
 const chouchaBroken = new Set(linkRows.filter((r) => r.status === 'broken' || r.status === 'suspect').map((r) => r.target));
 
-// linkinator over exactly those targets: pages listing them as <a href>, recurse off, so it checks each
-// once as it checks any page's links (a page at most LINKINATOR_PAGE targets: see linkinator-check.ts).
+// linkinator over exactly those targets: list pages of LINK_CONCURRENCY links, recurse off, so it checks
+// each once as it checks any page's links, with as many in flight as choucha (see linkinator-check.ts).
 // A child process, like choucha's: the fixture servers keep this process's event loop to themselves, and
 // both sides pay a process start.
-const LINKINATOR_PAGE = 5000;
-const esc = (u: string) => u.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-const pages: string[] = [];
-for (let i = 0; i < targets.length; i += LINKINATOR_PAGE) {
-  const page = join(dir, `targets-${pages.length + 1}.html`);
-  writeFileSync(page, `<!DOCTYPE html>\n<html><body>\n${targets.slice(i, i + LINKINATOR_PAGE).map((t) => `<a href="${esc(t)}">x</a>`).join('\n')}\n</body></html>\n`);
-  pages.push(page);
-}
 const job = join(dir, 'linkinator-job.json');
 const out = join(dir, 'linkinator-result.json');
 const hosts = fleet.sites.map((s) => new URL(s.url).host);
-writeFileSync(job, JSON.stringify({ pages, hosts, concurrency: LINK_CONCURRENCY, timeoutMs: 15_000 }));
+writeFileSync(job, JSON.stringify({ targets, hosts, concurrency: LINK_CONCURRENCY, timeoutMs: 15_000 }));
 mark = fleet.requests.length;
 const lk = await timed('linkinator', ['--import', 'tsx', fileURLToPath(new URL('./linkinator-check.ts', import.meta.url)), job, out]);
 const linkinatorRequests = fleet.requests.slice(mark);
-const lkResult = JSON.parse(readFileSync(out, 'utf8')) as { ms: number; links: { url: string; state: string; status: number | null }[] };
+const lkResult = JSON.parse(readFileSync(out, 'utf8')) as { ms: number; checks: number; links: { url: string; state: string; status: number | null }[] };
 const lkChecked = new Set(lkResult.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url));
 const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map((l) => l.url));
 
@@ -251,7 +243,7 @@ console.log('');
 row('link targets', `${linkRows.length} distinct, ${targets.length} checked (${[...byStatus].map(([k, v]) => `${v} ${k}`).join(', ')}); external ones excluded by --links internal and skipped by linkinator`);
 row('choucha links', `${targets.length} targets, ${(links.ms / 1000).toFixed(2)} s, ${lps(links.ms).toFixed(0)} links/s (process start included; ${methods(chouchaRequests)}; 16 in flight, 2 per host)`);
 row('  of which fixed cost', `${(linksIdle.ms / 1000).toFixed(2)} s (the same command with nothing left to check)`);
-row('linkinator same targets', `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; 16 in flight, no per-host limit; ${pages.length} check() of at most ${LINKINATOR_PAGE})`);
+row('linkinator same targets', `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; at most 16 in flight, no per-host limit; ${lkResult.checks} check() of ${LINK_CONCURRENCY} targets, one at a time)`);
 row('  of which check()', `${(lkResult.ms / 1000).toFixed(2)} s, ${lps(lkResult.ms).toFixed(0)} links/s`);
 row('raw HEAD, same targets', `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (Node's fetch in this process, 16 in flight, a new connection per HEAD)`);
 row('choucha / linkinator', `${(lps(links.ms) / lps(lk.ms)).toFixed(2)}× links/s, whole processes; ${(lps(links.ms - linksIdle.ms) / lps(lkResult.ms)).toFixed(2)}× without process start and set-up`);
