@@ -1,6 +1,6 @@
 // The parsing worker: page bytes in, a plain-data PageWalkRead out. Parsing is most of a crawl's CPU; on a
 // thread of its own it runs beside the fetching, and its garbage is bounded by the worker's heap limit.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 import { readPage } from '../extract/page.js';
 import { memoryLine } from '../heap.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
@@ -15,5 +15,5 @@ parentPort!.on('message', (m: ParseRequest) => {
   parentPort!.postMessage(out);
 });
 
-// CHOUCHA_MEMLOG=1 (see crawler.ts): this thread's heap is its own, beside the crawl's.
-if (process.env.CHOUCHA_MEMLOG) setInterval(() => process.stderr.write(`memory (parse worker): ${memoryLine()}\n`), 3000).unref();
+// CHOUCHA_MEMLOG=1 (see crawler.ts): this thread's heap is its own, beside the crawl's (rss is the process's).
+if (process.env.CHOUCHA_MEMLOG) setInterval(() => process.stderr.write(`memory (parse worker ${threadId}): ${memoryLine()}\n`), 3000).unref();
