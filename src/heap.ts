@@ -35,9 +35,17 @@ export function heapKeeper(floorBytes: number, growth = 2): () => boolean {
   };
 }
 
-/** Heap figures for CHOUCHA_MEMLOG, one line. */
-export function memoryLine(): string {
-  const m = process.memoryUsage();
+/**
+ * CHOUCHA_MEMLOG=1: this thread's heap every 3 s on stderr, headed by `label`, to see that memory stays
+ * flat over a long crawl (rss is the whole process's). Returns what stops it; nothing runs without the variable.
+ */
+export function memoryLog(label: string): () => void {
+  if (!process.env.CHOUCHA_MEMLOG) return () => undefined;
   const mb = (n: number) => (n / 1e6).toFixed(0);
-  return `rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB`;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    process.stderr.write(`${label}: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB\n`);
+  }, 3000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

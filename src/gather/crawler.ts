@@ -24,7 +24,7 @@ import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
 import { defaultParseThreads, parsePool } from './parse-pool.js';
-import { heapKeeper, memoryLine } from '../heap.js';
+import { heapKeeper, memoryLog } from '../heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 
 export interface CrawlOptions {
@@ -258,8 +258,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     articlesPerColumn: opts.articlesPerColumn,
     pageUntil: monthsBefore(atDay, 12),
   };
-  // CHOUCHA_MEMLOG=1: the heap every 3 s on stderr, to see that memory stays flat over a long crawl.
-  const memlog = process.env.CHOUCHA_MEMLOG ? setInterval(() => process.stderr.write(`memory: ${memoryLine()}\n`), 3000) : null;
+  const stopMemoryLog = memoryLog('memory');
   admit();
   pump();
   await finished;
@@ -273,6 +272,6 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     }
   }
   await Promise.all([http.close(), browser.close(), parser.close()]);
-  if (memlog) clearInterval(memlog);
+  stopMemoryLog();
   if (crashed) throw crashed;
 }

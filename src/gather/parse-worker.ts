@@ -2,7 +2,7 @@
 // thread of its own it runs beside the fetching, and its garbage is bounded by the worker's heap limit.
 import { parentPort, threadId } from 'node:worker_threads';
 import { readPage } from '../extract/page.js';
-import { memoryLine } from '../heap.js';
+import { memoryLog } from '../heap.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
 
 parentPort!.on('message', (m: ParseRequest) => {
@@ -15,5 +15,5 @@ parentPort!.on('message', (m: ParseRequest) => {
   parentPort!.postMessage(out);
 });
 
-// CHOUCHA_MEMLOG=1 (see crawler.ts): this thread's heap is its own, beside the crawl's (rss is the process's).
-if (process.env.CHOUCHA_MEMLOG) setInterval(() => process.stderr.write(`memory (parse worker ${threadId}): ${memoryLine()}\n`), 3000).unref();
+// This thread's heap is its own, beside the crawl's.
+memoryLog(`memory (parse worker ${threadId})`);
