@@ -224,7 +224,6 @@ const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map(
 
 // A bare HEAD of each target from this process, at the same concurrency. Node's fetch closes the
 // connection after every HEAD (as linkinator's does); choucha keeps it (src/gather/link-request.ts).
-mark = fleet.requests.length;
 const t1 = performance.now();
 const headQueue = new PQueue({ concurrency: LINK_CONCURRENCY });
 await Promise.all(targets.map((u) => headQueue.add(async () => void (await fetch(u, { method: 'HEAD' })).body?.cancel())));

@@ -14,6 +14,7 @@ describe('heapKeeper', () => {
     // Garbage that survives until the collection: a million small objects.
     let junk: unknown[] | null = Array.from({ length: 1_000_000 }, (_, i) => ({ i }));
     expect(junk.length).toBe(1_000_000);
+    // eslint-disable-next-line no-useless-assignment -- dropping the last reference is the point
     junk = null;
     const before = getHeapStatistics().used_heap_size;
     expect(keep()).toBe(true);

@@ -78,7 +78,7 @@ describe('run with a bad edition or reference list: exit 2, named, before the da
     const r = await cli(['--db', db, 'run', '--links', 'internal', '--registry', f('good.csv'), '--quarter', '2026Q4', '--rounds', '1', '--out', f(`out-${file}`), '--no-screenshots', flag, f(file)]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/unexpected failure|    at /);
+    expect(r.stderr).not.toMatch(/unexpected failure| {4}at /);
     expect(existsSync(db)).toBe(false);
     expect(existsSync(f(`out-${file}`))).toBe(false);
   });
