@@ -20,7 +20,14 @@ import { scaledFleet } from '../fixtures/scale.js';
 import { startFleet } from '../fixtures/server.js';
 import { CRAWL_DEFAULTS } from '../src/gather/crawler.js';
 
-const { values } = parseArgs({ options: { sites: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '8' }, render: { type: 'string', default: 'auto' }, 'crawl-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    sites: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '8' },
+    render: { type: 'string', default: 'auto' },
+    'crawl-only': { type: 'boolean', default: false },
+  },
+});
 const n = Number(values.sites);
 const concurrency = Number(values.concurrency);
 const AT = '2026-12-01T10:00:00+08:00';
@@ -106,19 +113,40 @@ async function timed(what: string, args: string[]): Promise<Timed> {
   clearInterval(poll);
   if (code !== 0) throw new Error(`${what} exited ${code}`);
   // Clock ticks are 1/100 s on Linux.
-  return { ms: performance.now() - t0, peakRssKb: peak, peakTreePssKb: peakTree, cpuMs: cpuTicks * 10, threadsMs: [...threadMs].sort((a, b) => b[1] - a[1]) };
+  return {
+    ms: performance.now() - t0,
+    peakRssKb: peak,
+    peakTreePssKb: peakTree,
+    cpuMs: cpuTicks * 10,
+    threadsMs: [...threadMs].sort((a, b) => b[1] - a[1]),
+  };
 }
 
 await choucha(['sites', 'import', join(dir, 'registry.csv')]);
 const serverCpu0 = process.cpuUsage();
-const crawlArgs = (render: string) => ['crawl', '--quarter', '2026Q4', '--at', AT, '--concurrency', String(concurrency), '--delay', '0ms', '--render', render];
+const crawlArgs = (render: string) => [
+  'crawl',
+  '--quarter',
+  '2026Q4',
+  '--at',
+  AT,
+  '--concurrency',
+  String(concurrency),
+  '--delay',
+  '0ms',
+  '--render',
+  render,
+];
 // Fetching only, as the raw fetcher does: rendering is measured apart below.
 const CRAWL_ARGS = crawlArgs('never');
 const crawl = await choucha(CRAWL_ARGS);
 // This process serves the fleet: its CPU during the crawl is what the servers took of the same cores.
 const serverCpu = process.cpuUsage(serverCpu0);
 const sqlite = new Database(db, { readonly: true });
-const urls = sqlite.prepare('SELECT url FROM pages').all().map((r) => (r as { url: string }).url);
+const urls = sqlite
+  .prepare('SELECT url FROM pages')
+  .all()
+  .map((r) => (r as { url: string }).url);
 sqlite.close();
 const before = fleet.requests.length;
 
@@ -143,10 +171,22 @@ row('sites × pages', `${n} × ${(urls.length / n).toFixed(1)} = ${urls.length} 
 row('choucha crawl', `${(crawl.ms / 1000).toFixed(1)} s, ${crawlPps.toFixed(1)} pages/s (process start included)`);
 row('  of which fixed cost', `${(crawlIdle.ms / 1000).toFixed(2)} s (the same command with every site finished)`);
 row('  CPU of the crawl', `${(crawl.cpuMs / 1000).toFixed(1)} s on all threads, ${(crawl.cpuMs / urls.length).toFixed(2)} ms per page`);
-row('  CPU of the fixture servers', `${((serverCpu.user + serverCpu.system) / 1000 / urls.length).toFixed(2)} ms per page (this process, during the crawl)`);
-row('  busiest threads, ms/page', crawl.threadsMs.slice(0, Number(process.env.BENCH_THREADS ?? 5)).map(([name, ms]) => `${name} ${(ms / urls.length).toFixed(2)}`).join(', '));
+row(
+  '  CPU of the fixture servers',
+  `${((serverCpu.user + serverCpu.system) / 1000 / urls.length).toFixed(2)} ms per page (this process, during the crawl)`,
+);
+row(
+  '  busiest threads, ms/page',
+  crawl.threadsMs
+    .slice(0, Number(process.env.BENCH_THREADS ?? 5))
+    .map(([name, ms]) => `${name} ${(ms / urls.length).toFixed(2)}`)
+    .join(', '),
+);
 row('raw fetch, same URLs', `${(rawMs / 1000).toFixed(1)} s, ${rawPps.toFixed(1)} pages/s`);
-row('choucha / raw', `${((crawlPps / rawPps) * 100).toFixed(0)}% (whole process); ${((urls.length / ((crawl.ms - crawlIdle.ms) / 1000) / rawPps) * 100).toFixed(0)}% without process start and set-up`);
+row(
+  'choucha / raw',
+  `${((crawlPps / rawPps) * 100).toFixed(0)}% (whole process); ${((urls.length / ((crawl.ms - crawlIdle.ms) / 1000) / rawPps) * 100).toFixed(0)}% without process start and set-up`,
+);
 row('peak RSS of the crawl', `${(crawl.peakRssKb / 1024).toFixed(0)} MB`);
 row('database per site', `${(dbBytes / n / 1024).toFixed(0)} KB`);
 
@@ -157,17 +197,36 @@ if (values.render !== 'never') {
   await choucha(['sites', 'import', join(dir, 'registry.csv')], renderDb);
   const withRender = await choucha(crawlArgs(String(values.render)), renderDb);
   const r = new Database(renderDb, { readonly: true });
-  const counts = r.prepare('SELECT count(*) AS pages, sum(rendered) AS rendered, count(DISTINCT CASE WHEN rendered = 1 THEN site_id END) AS sites FROM pages').get() as { pages: number; rendered: number; sites: number };
+  const counts = r
+    .prepare(
+      'SELECT count(*) AS pages, sum(rendered) AS rendered, count(DISTINCT CASE WHEN rendered = 1 THEN site_id END) AS sites FROM pages',
+    )
+    .get() as { pages: number; rendered: number; sites: number };
   // From the first rendered page stored to the last: the renders' own pace, without Chromium's start.
-  const span = r.prepare('SELECT min(fetched_at) AS first, max(fetched_at) AS last FROM pages WHERE rendered = 1').get() as { first: string | null; last: string | null };
+  const span = r.prepare('SELECT min(fetched_at) AS first, max(fetched_at) AS last FROM pages WHERE rendered = 1').get() as {
+    first: string | null;
+    last: string | null;
+  };
   const spanMs = span.first && span.last ? Date.parse(span.last) - Date.parse(span.first) : 0;
   r.close();
   console.log('');
-  row(`crawl, --render ${values.render}`, `${(withRender.ms / 1000).toFixed(1)} s for ${counts.pages} pages, ${(counts.pages / (withRender.ms / 1000)).toFixed(1)} pages/s (process start included)`);
-  row('  rendered in Chromium', `${counts.rendered} pages of ${counts.sites} sites; ${((withRender.ms - crawl.ms) / 1000).toFixed(1)} s more than fetching only (Chromium's start and the pages only rendered lists lead to included)`);
-  row('  pace of rendering', `${(spanMs / 1000).toFixed(1)} s from the first rendered page to the last, ${(spanMs / Math.max(counts.rendered - 1, 1)).toFixed(0)} ms per page (${CRAWL_DEFAULTS.renderConcurrency} at a time)`);
+  row(
+    `crawl, --render ${values.render}`,
+    `${(withRender.ms / 1000).toFixed(1)} s for ${counts.pages} pages, ${(counts.pages / (withRender.ms / 1000)).toFixed(1)} pages/s (process start included)`,
+  );
+  row(
+    '  rendered in Chromium',
+    `${counts.rendered} pages of ${counts.sites} sites; ${((withRender.ms - crawl.ms) / 1000).toFixed(1)} s more than fetching only (Chromium's start and the pages only rendered lists lead to included)`,
+  );
+  row(
+    '  pace of rendering',
+    `${(spanMs / 1000).toFixed(1)} s from the first rendered page to the last, ${(spanMs / Math.max(counts.rendered - 1, 1)).toFixed(0)} ms per page (${CRAWL_DEFAULTS.renderConcurrency} at a time)`,
+  );
   row('  CPU of the crawl', `${(withRender.cpuMs / 1000).toFixed(1)} s in choucha's process (Chromium's processes not counted)`);
-  row('  peak memory', `RSS ${(withRender.peakRssKb / 1024).toFixed(0)} MB choucha; PSS ${(withRender.peakTreePssKb / 1024).toFixed(0)} MB choucha and Chromium's processes together`);
+  row(
+    '  peak memory',
+    `RSS ${(withRender.peakRssKb / 1024).toFixed(0)} MB choucha; PSS ${(withRender.peakTreePssKb / 1024).toFixed(0)} MB choucha and Chromium's processes together`,
+  );
 }
 if (values['crawl-only']) {
   await fleet.close();
@@ -188,10 +247,14 @@ const PLANTED = 'bench-dead-link.html';
   const checkId = (w.prepare('SELECT id FROM checks').get() as { id: number }).id;
   const sites = w.prepare('SELECT id, url FROM sites').all() as { id: string; url: string }[];
   // Appended to the links of each site's homepage (stored under the address it was asked for).
-  const add = w.prepare("UPDATE page_links SET links = json_insert(links, '$[#]', json_array(?, 'a', '失效链接')) WHERE check_id = ? AND site_id = ? AND page_url = ?");
-  w.transaction(() => sites.forEach((s) => {
-    if (add.run(new URL(PLANTED, s.url).href, checkId, s.id, s.url).changes !== 1) throw new Error(`no stored links for ${s.url}`);
-  }))();
+  const add = w.prepare(
+    "UPDATE page_links SET links = json_insert(links, '$[#]', json_array(?, 'a', '失效链接')) WHERE check_id = ? AND site_id = ? AND page_url = ?",
+  );
+  w.transaction(() =>
+    sites.forEach((s) => {
+      if (add.run(new URL(PLANTED, s.url).href, checkId, s.id, s.url).changes !== 1) throw new Error(`no stored links for ${s.url}`);
+    }),
+  )();
   w.close();
 }
 let mark = fleet.requests.length;
@@ -218,7 +281,11 @@ writeFileSync(job, JSON.stringify({ targets, hosts, concurrency: LINK_CONCURRENC
 mark = fleet.requests.length;
 const lk = await timed('linkinator', ['--import', 'tsx', fileURLToPath(new URL('./linkinator-check.ts', import.meta.url)), job, out]);
 const linkinatorRequests = fleet.requests.slice(mark);
-const lkResult = JSON.parse(readFileSync(out, 'utf8')) as { ms: number; checks: number; links: { url: string; state: string; status: number | null }[] };
+const lkResult = JSON.parse(readFileSync(out, 'utf8')) as {
+  ms: number;
+  checks: number;
+  links: { url: string; state: string; status: number | null }[];
+};
 const lkChecked = new Set(lkResult.links.filter((l) => l.state !== 'SKIPPED').map((l) => l.url));
 const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map((l) => l.url));
 
@@ -230,7 +297,6 @@ await Promise.all(targets.map((u) => headQueue.add(async () => void (await fetch
 const rawHeadMs = performance.now() - t1;
 await fleet.close();
 
-
 const methods = (rs: { method: string }[]) => {
   const m = new Map<string, number>();
   for (const r of rs) m.set(r.method, (m.get(r.method) ?? 0) + 1);
@@ -239,21 +305,47 @@ const methods = (rs: { method: string }[]) => {
 const lps = (ms: number) => targets.length / (ms / 1000);
 const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x));
 console.log('');
-row('link targets', `${linkRows.length} distinct, ${targets.length} checked (${[...byStatus].map(([k, v]) => `${v} ${k}`).join(', ')}); external ones excluded by --links internal and skipped by linkinator`);
-row('choucha links', `${targets.length} targets, ${(links.ms / 1000).toFixed(2)} s, ${lps(links.ms).toFixed(0)} links/s (process start included; ${methods(chouchaRequests)}; 16 in flight, 2 per host)`);
+row(
+  'link targets',
+  `${linkRows.length} distinct, ${targets.length} checked (${[...byStatus].map(([k, v]) => `${v} ${k}`).join(', ')}); external ones excluded by --links internal and skipped by linkinator`,
+);
+row(
+  'choucha links',
+  `${targets.length} targets, ${(links.ms / 1000).toFixed(2)} s, ${lps(links.ms).toFixed(0)} links/s (process start included; ${methods(chouchaRequests)}; 16 in flight, 2 per host)`,
+);
 row('  of which fixed cost', `${(linksIdle.ms / 1000).toFixed(2)} s (the same command with nothing left to check)`);
-row('linkinator same targets', `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; at most 16 in flight, no per-host limit; ${lkResult.checks} check() of ${LINK_CONCURRENCY} targets, one at a time)`);
+row(
+  'linkinator same targets',
+  `${targets.length} targets, ${(lk.ms / 1000).toFixed(2)} s, ${lps(lk.ms).toFixed(0)} links/s (process start included; ${methods(linkinatorRequests)}; at most 16 in flight, no per-host limit; ${lkResult.checks} check() of ${LINK_CONCURRENCY} targets, one at a time)`,
+);
 row('  of which check()', `${(lkResult.ms / 1000).toFixed(2)} s, ${lps(lkResult.ms).toFixed(0)} links/s`);
-row('raw HEAD, same targets', `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (Node's fetch in this process, 16 in flight, a new connection per HEAD)`);
-row('choucha / linkinator', `${(lps(links.ms) / lps(lk.ms)).toFixed(2)}× links/s, whole processes; ${(lps(links.ms - linksIdle.ms) / lps(lkResult.ms)).toFixed(2)}× without process start and set-up`);
+row(
+  'raw HEAD, same targets',
+  `${(rawHeadMs / 1000).toFixed(2)} s, ${lps(rawHeadMs).toFixed(0)} links/s (Node's fetch in this process, 16 in flight, a new connection per HEAD)`,
+);
+row(
+  'choucha / linkinator',
+  `${(lps(links.ms) / lps(lk.ms)).toFixed(2)}× links/s, whole processes; ${(lps(links.ms - linksIdle.ms) / lps(lkResult.ms)).toFixed(2)}× without process start and set-up`,
+);
 row('choucha links / raw HEAD', `${((lps(links.ms - linksIdle.ms) / lps(rawHeadMs)) * 100).toFixed(0)}% (without process start)`);
 row('peak RSS', `choucha links ${(links.peakRssKb / 1024).toFixed(0)} MB, linkinator ${(lk.peakRssKb / 1024).toFixed(0)} MB`);
 const notByLk = minus(new Set(targets), lkChecked);
-row('same targets checked', notByLk.length === 0 && lkChecked.size === targets.length ? 'yes' : `no: ${notByLk.length} not checked by linkinator, ${lkChecked.size} checked by it`);
+row(
+  'same targets checked',
+  notByLk.length === 0 && lkChecked.size === targets.length
+    ? 'yes'
+    : `no: ${notByLk.length} not checked by linkinator, ${lkChecked.size} checked by it`,
+);
 const onlyChoucha = minus(chouchaBroken, lkBroken);
 const onlyLk = minus(lkBroken, chouchaBroken);
-row('planted dead links', `${[...chouchaBroken].filter((u) => u.endsWith(PLANTED)).length} of ${n} broken to choucha, ${[...lkBroken].filter((u) => u.endsWith(PLANTED)).length} to linkinator`);
-row('broken, both agree', `${onlyChoucha.length + onlyLk.length === 0 ? 'yes' : 'no'}: choucha ${chouchaBroken.size}, linkinator ${lkBroken.size}, ${chouchaBroken.size - onlyChoucha.length} in common`);
+row(
+  'planted dead links',
+  `${[...chouchaBroken].filter((u) => u.endsWith(PLANTED)).length} of ${n} broken to choucha, ${[...lkBroken].filter((u) => u.endsWith(PLANTED)).length} to linkinator`,
+);
+row(
+  'broken, both agree',
+  `${onlyChoucha.length + onlyLk.length === 0 ? 'yes' : 'no'}: choucha ${chouchaBroken.size}, linkinator ${lkBroken.size}, ${chouchaBroken.size - onlyChoucha.length} in common`,
+);
 for (const u of onlyChoucha.slice(0, 10)) row('  broken to choucha only', u);
 for (const u of onlyLk.slice(0, 10)) row('  broken to linkinator only', u);
 
@@ -263,5 +355,11 @@ const vq = new Database(db, { readonly: true });
 const verdicts = (vq.prepare('SELECT count(*) AS n FROM verdicts').get() as { n: number }).n;
 vq.close();
 console.log('');
-row('choucha check', `${verdicts} sites judged, ${(judged.ms / 1000).toFixed(1)} s, ${(judged.ms / verdicts).toFixed(1)} ms per site (process start included)`);
-row('  peak RSS', `${(judged.peakRssKb / 1024).toFixed(0)} MB (nodejieba's dictionary, loaded at the first lexicon hit, is about 240 MB of it)`);
+row(
+  'choucha check',
+  `${verdicts} sites judged, ${(judged.ms / 1000).toFixed(1)} s, ${(judged.ms / verdicts).toFixed(1)} ms per site (process start included)`,
+);
+row(
+  '  peak RSS',
+  `${(judged.peakRssKb / 1024).toFixed(0)} MB (nodejieba's dictionary, loaded at the first lexicon hit, is about 240 MB of it)`,
+);

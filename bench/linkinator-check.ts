@@ -30,7 +30,12 @@ const allowed = new Set(job.hosts);
 const esc = (u: string) => u.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 const pages: string[] = [];
 for (let i = 0; i < job.targets.length; i += job.concurrency) {
-  pages.push(`<!DOCTYPE html>\n<html><body>\n${job.targets.slice(i, i + job.concurrency).map((t) => `<a href="${esc(t)}">x</a>`).join('\n')}\n</body></html>\n`);
+  pages.push(
+    `<!DOCTYPE html>\n<html><body>\n${job.targets
+      .slice(i, i + job.concurrency)
+      .map((t) => `<a href="${esc(t)}">x</a>`)
+      .join('\n')}\n</body></html>\n`,
+  );
 }
 const lists = createServer((req, res) => {
   const page = pages[Number(/^\/list\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? -1)];

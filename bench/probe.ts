@@ -36,9 +36,23 @@ try {
   const first = await choucha(['probe', ...q, '--once', '--concurrency', values.concurrency!]);
   const second = await choucha(['probe', ...q, '--once', '--concurrency', values.concurrency!]);
   const sqlite = new Database(db, { readonly: true });
-  const stats = sqlite.prepare(`SELECT count(*) n, sum(ok) ok, avg(ms) avgMs, max(ms) maxMs, avg(first_byte_ms) avgFirstByteMs FROM probes`).get();
+  const stats = sqlite
+    .prepare(`SELECT count(*) n, sum(ok) ok, avg(ms) avgMs, max(ms) maxMs, avg(first_byte_ms) avgFirstByteMs FROM probes`)
+    .get();
   sqlite.close();
-  console.log(JSON.stringify({ sites: fleet.sites.length, concurrency: Number(values.concurrency), roundMs: [Math.round(first), Math.round(second)], probesPerSecond: Math.round((fleet.sites.length / second) * 1000), stats }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        sites: fleet.sites.length,
+        concurrency: Number(values.concurrency),
+        roundMs: [Math.round(first), Math.round(second)],
+        probesPerSecond: Math.round((fleet.sites.length / second) * 1000),
+        stats,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await fleet.close();
 }

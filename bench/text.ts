@@ -8,13 +8,21 @@ import { loadLexicons } from '../src/verdict/lexicons.js';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '4' } } });
 const target = Number(values.mb) * 1_000_000;
-const NEAR = ['请按排名先后顺序入场，这一举措既使得企业减负。', '人民代表在大会上发言，党的十八大以来成效显著。', '有群众说“布署”写错了，详见 http://www.x.gov.cn/a.html 。'];
+const NEAR = [
+  '请按排名先后顺序入场，这一举措既使得企业减负。',
+  '人民代表在大会上发言，党的十八大以来成效显著。',
+  '有群众说“布署”写错了，详见 http://www.x.gov.cn/a.html 。',
+];
 const WRONG = ['会议对工作进行了布署。', '县人民攻府各部门：'];
 
 const lines: string[] = [];
 let chars = 0;
 for (let n = 0; chars < target; n++) {
-  const block = [...paragraphs({ place: '青山市', org: '青山市人民政府办公室', year: 2026 }, '安全生产工作推进会', n), NEAR[n % NEAR.length]!, ...(n % 50 === 0 ? WRONG : [])];
+  const block = [
+    ...paragraphs({ place: '青山市', org: '青山市人民政府办公室', year: 2026 }, '安全生产工作推进会', n),
+    NEAR[n % NEAR.length]!,
+    ...(n % 50 === 0 ? WRONG : []),
+  ];
   for (const b of block) {
     lines.push(b);
     chars += b.length;
@@ -22,7 +30,9 @@ for (let n = 0; chars < target; n++) {
 }
 
 const t0 = performance.now();
-const lex = loadLexicons(fileURLToPath(new URL('../rules/editions/2019.yaml', import.meta.url)), { columnCategories: '../lexicons/column-categories.yaml' });
+const lex = loadLexicons(fileURLToPath(new URL('../rules/editions/2019.yaml', import.meta.url)), {
+  columnCategories: '../lexicons/column-categories.yaml',
+});
 const typoSize = lex.typos.size;
 const t1 = performance.now();
 const seriousSize = lex.serious.size;
@@ -34,10 +44,14 @@ function measure(name: string, check: (s: string) => unknown[]): void {
   let hits = 0;
   for (const l of lines) hits += check(l).length;
   const s = (performance.now() - start) / 1000;
-  console.log(`${name.padEnd(14)} ${(chars / s / 1e6).toFixed(2)} M chars/s  (${(chars / 1e6).toFixed(1)} M chars in ${s.toFixed(2)} s, ${hits} hits)`);
+  console.log(
+    `${name.padEnd(14)} ${(chars / s / 1e6).toFixed(2)} M chars/s  (${(chars / 1e6).toFixed(1)} M chars in ${s.toFixed(2)} s, ${hits} hits)`,
+  );
 }
 
-console.log(`lexicons: typo ${typoSize} entries compiled in ${(t1 - t0).toFixed(0)} ms (with loading); serious-error ${seriousSize} variants in ${(t2 - t1).toFixed(0)} ms`);
+console.log(
+  `lexicons: typo ${typoSize} entries compiled in ${(t1 - t0).toFixed(0)} ms (with loading); serious-error ${seriousSize} variants in ${(t2 - t1).toFixed(0)} ms`,
+);
 measure('typo', (s) => lex.typos.check(s));
 measure('serious-error', (s) => lex.serious.check(s));
 console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -14,12 +14,20 @@ import { type GlobalOptions, nowIso, open } from './common.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const change = (x: number | null) => (x === null ? '' : ` (${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts)`);
-const rateLines = (rows: RateRow[]) => rows.map((r) => `  ${r.key}\t${r.qualified}/${r.checked}\t${pct(r.rate)}${change(r.change)}${r.repeatOffenders ? `\t${r.repeatOffenders} repeat` : ''}\n`).join('');
+const rateLines = (rows: RateRow[]) =>
+  rows
+    .map(
+      (r) =>
+        `  ${r.key}\t${r.qualified}/${r.checked}\t${pct(r.rate)}${change(r.change)}${r.repeatOffenders ? `\t${r.repeatOffenders} repeat` : ''}\n`,
+    )
+    .join('');
 
 export function registerHistory(program: Command): void {
   program
     .command('history')
-    .description('repeat offenders (unqualified in consecutive quarters) and 合格率 by region and level, with the change from the last quarter')
+    .description(
+      'repeat offenders (unqualified in consecutive quarters) and 合格率 by region and level, with the change from the last quarter',
+    )
     .option('--quarter <Q>', 'the quarter (default: the latest judged at this tier)')
     .option('--tier <tier>', 'prefecture | province | national', 'province')
     .option('--json', 'print as JSON')
@@ -60,7 +68,12 @@ export function registerHistory(program: Command): void {
       try {
         const check = findCheck(db, parseQuarter(o.quarter), parseTier(o.tier));
         const lower = check ? lowerVerdictsOf(db, check.id) : null;
-        if (!check || !lower) throw new InputError(`No lower-tier results imported into the ${o.tier} check of ${o.quarter}`, undefined, 'Run `choucha sample --recheck-qualified FILE` first.');
+        if (!check || !lower)
+          throw new InputError(
+            `No lower-tier results imported into the ${o.tier} check of ${o.quarter}`,
+            undefined,
+            'Run `choucha sample --recheck-qualified FILE` first.',
+          );
         const list = disagreements(lower, buildReport(db, check, nowIso()).sites);
         if (o.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);

@@ -11,7 +11,13 @@ import { USER_AGENT } from '../gather/user-agent.js';
 import { parseAt } from '../plan/quarter.js';
 import { type GlobalOptions, guard, nowIso } from './common.js';
 
-const KIND_LABELS: Record<InspectResult['kind'], string> = { homepage: '首页', column: '栏目页', article: '文章页', board: '留言板', other: '其他页面' };
+const KIND_LABELS: Record<InspectResult['kind'], string> = {
+  homepage: '首页',
+  column: '栏目页',
+  article: '文章页',
+  board: '留言板',
+  other: '其他页面',
+};
 
 export function registerInspect(program: Command): void {
   program
@@ -19,7 +25,7 @@ export function registerInspect(program: Command): void {
     .argument('<page>', 'a saved HTML file, or an http(s) URL')
     .option('--url <URL>', 'the address a saved file came from, to resolve its links')
     .option('--at <ISO>', 'reference time for dates written without a year (default now)')
-    .option('--render', 'run the page in Chromium first, for lists built by script (only the page\'s own host is contacted)')
+    .option('--render', "run the page in Chromium first, for lists built by script (only the page's own host is contacted)")
     .option('--json', 'one JSON object on stdout (keys documented in the README)')
     .description('show what choucha reads from one page: kind, lists, items, dates, identity')
     .action(async (page: string, o: { url?: string; at?: string; json?: boolean; render?: boolean }, cmd: Command) => {
@@ -43,8 +49,18 @@ export function registerInspect(program: Command): void {
       const urlKnown = !!o.url || /^https?:/i.test(page);
       let pageRead = readPage(bytes, { url, contentType, atDay });
       if (o.render) {
-        const rendered = await renderOnce(url, { guard: guard(g), timeoutMs: 30_000, body: /^https?:/i.test(page) ? undefined : { bytes, contentType }, offline: !urlKnown });
-        pageRead = readHtml(rendered.html, { url: rendered.finalUrl, atDay, encoding: pageRead.encoding, encodingSource: pageRead.encodingSource });
+        const rendered = await renderOnce(url, {
+          guard: guard(g),
+          timeoutMs: 30_000,
+          body: /^https?:/i.test(page) ? undefined : { bytes, contentType },
+          offline: !urlKnown,
+        });
+        pageRead = readHtml(rendered.html, {
+          url: rendered.finalUrl,
+          atDay,
+          encoding: pageRead.encoding,
+          encodingSource: pageRead.encodingSource,
+        });
       }
       const read = inspectRead(pageRead, urlKnown);
       const result = urlKnown ? read : dropUrls(read);
@@ -71,7 +87,11 @@ function human(r: InspectResult): string {
     lines.push(`  · ${c.name ?? '（未命名）'}  ${c.empty ? '空白' : `${c.items.length} 条，最新 ${newest}`}${c.url ? `  ${c.url}` : ''}`);
     for (const i of c.items) lines.push(`      ${i.date ?? '无日期    '}  ${i.title}`);
   }
-  lines.push(`网站标识码：${r.identity.siteCode ?? '（未找到）'}`, `ICP备案号：${r.identity.icp ?? '（未找到）'}`, `公安备案号：${r.identity.police ?? '（未找到）'}`);
+  lines.push(
+    `网站标识码：${r.identity.siteCode ?? '（未找到）'}`,
+    `ICP备案号：${r.identity.icp ?? '（未找到）'}`,
+    `公安备案号：${r.identity.police ?? '（未找到）'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,47 +32,61 @@ import {
 
 export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit';
 export const DEFAULT_FORMATS = 'json,csv,xlsx,html';
-export const onlyOption = () => new Option('--only <which>', 'list only these sites in the reports (the summary still counts every site)').choices(['unqualified']);
-export const failOnOption = () => new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices(['unqualified', 'veto', 'any']);
+export const onlyOption = () =>
+  new Option('--only <which>', 'list only these sites in the reports (the summary still counts every site)').choices(['unqualified']);
+export const failOnOption = () =>
+  new Option('--fail-on <what>', 'exit 1 when a site is unqualified | has a veto | is anything but qualified').choices([
+    'unqualified',
+    'veto',
+    'any',
+  ]);
 
 export function registerPipeline(program: Command): void {
-  withWatchFlags(withProbeFlags(withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))), '1')).action(
-    async (o: CheckFlags & ProbeFlags & WatchFlags, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      const db = open(g);
-      try {
-        if (o.watch && o.once) throw new InputError('--watch and --once together', 'One monitors for days, the other probes once.', 'Pick one.');
-        if (o.watch) await doWatch(db, theCheck(db, o), g, o);
-        else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o, o);
-      } finally {
-        closeDb(db);
-      }
-    },
-  );
+  withWatchFlags(
+    withProbeFlags(
+      withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))),
+      '1',
+    ),
+  ).action(async (o: CheckFlags & ProbeFlags & WatchFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      if (o.watch && o.once)
+        throw new InputError('--watch and --once together', 'One monitors for days, the other probes once.', 'Pick one.');
+      if (o.watch) await doWatch(db, theCheck(db, o), g, o);
+      else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o, o);
+    } finally {
+      closeDb(db);
+    }
+  });
 
-  withCrawlFlags(withJsonLogs(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped')))).action(
-    async (o: CheckFlags & CrawlFlags, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      const db = open(g);
-      try {
-        await doCrawl(db, theCheck(db, o), g, o);
-      } finally {
-        closeDb(db);
-      }
-    },
-  );
+  withCrawlFlags(
+    withJsonLogs(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped'))),
+  ).action(async (o: CheckFlags & CrawlFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      await doCrawl(db, theCheck(db, o), g, o);
+    } finally {
+      closeDb(db);
+    }
+  });
 
-  withLinkFlags(withJsonLogs(withCheckFlags(program.command('links').description('check every link found by the crawl, once per target; suspects are tried again')))).action(
-    async (o: CheckFlags & LinkFlags, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      const db = open(g);
-      try {
-        await doLinks(db, theCheck(db, o), g, o);
-      } finally {
-        closeDb(db);
-      }
-    },
-  );
+  withLinkFlags(
+    withJsonLogs(
+      withCheckFlags(
+        program.command('links').description('check every link found by the crawl, once per target; suspects are tried again'),
+      ),
+    ),
+  ).action(async (o: CheckFlags & LinkFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      await doLinks(db, theCheck(db, o), g, o);
+    } finally {
+      closeDb(db);
+    }
+  });
 
   withJsonLogs(withCheckFlags(program.command('check').description('judge the stored crawl (no network): rules, then verdicts')))
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file')
@@ -93,7 +107,11 @@ export function registerPipeline(program: Command): void {
       }
     });
 
-  withJsonLogs(withCheckFlags(program.command('evidence').description('screenshots of every checked homepage and every page behind a veto (after check)')))
+  withJsonLogs(
+    withCheckFlags(
+      program.command('evidence').description('screenshots of every checked homepage and every page behind a veto (after check)'),
+    ),
+  )
     .option('--out <dir>', 'output folder; screenshots go to <dir>/evidence', 'out')
     .action(async (o: CheckFlags & { out: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();

@@ -45,7 +45,9 @@ export class Progress {
     this.done++;
     const now = Date.now();
     if (this.mode === 'json') {
-      process.stderr.write(`${JSON.stringify({ time: new Date(now).toISOString(), level: 'progress', stage: this.stage, done: this.done, total: this.total, unit: this.unit, note })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ time: new Date(now).toISOString(), level: 'progress', stage: this.stage, done: this.done, total: this.total, unit: this.unit, note })}\n`,
+      );
     } else if (this.mode === 'bar') {
       if (now - this.lastLine < 100 && this.done !== this.total) return;
       this.lastLine = now;
@@ -55,7 +57,9 @@ export class Progress {
       if (step === this.lastStep && now - this.lastLine < 10_000) return;
       this.lastStep = step;
       this.lastLine = now;
-      process.stderr.write(`${this.stage}: ${this.done}${this.total ? `/${this.total} ${this.unit} (${Math.round((this.done / this.total) * 100)}%)` : ` ${this.unit}`}${note ? ` ${note}` : ''}\n`);
+      process.stderr.write(
+        `${this.stage}: ${this.done}${this.total ? `/${this.total} ${this.unit} (${Math.round((this.done / this.total) * 100)}%)` : ` ${this.unit}`}${note ? ` ${note}` : ''}\n`,
+      );
     }
   }
 

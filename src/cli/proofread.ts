@@ -46,7 +46,10 @@ export function registerProofread(program: Command): void {
   program
     .command('proofread')
     .argument('[files...]', 'UTF-8 (or GBK) text, one paragraph per line, or HTML; standard input when none')
-    .option('--json', 'print {"findings": [{line, start, end, wrong, suggestion, rule}]}; start/end count code points in the line, end exclusive')
+    .option(
+      '--json',
+      'print {"findings": [{line, start, end, wrong, suggestion, rule}]}; start/end count code points in the line, end exclusive',
+    )
     .option('--edition <name|file>', 'the edition whose lexicons to use', '2019')
     .description('check a draft for typos (错别字) and serious wording errors (严重表述错误) before it is published')
     .action(async (files: string[], o: { json?: boolean; edition: string }) => {

@@ -16,7 +16,7 @@ const LABEL = { fixed: '已整改', 'not-fixed': '未整改', 'not-rechecked': '
 export function registerRecheck(program: Command): void {
   program
     .command('recheck')
-    .description('复核: re-fetch the evidence URLs of the last check\'s findings and say which are fixed')
+    .description("复核: re-fetch the evidence URLs of the last check's findings and say which are fixed")
     .requiredOption('--quarter <Q>', 'the quarter, e.g. 2026Q4')
     .option('--tier <tier>', 'prefecture | province | national', 'province')
     .option('--timeout <duration>', 'per URL', '15s')
@@ -29,12 +29,30 @@ export function registerRecheck(program: Command): void {
         if (!check) throw new InputError(`No ${o.tier} check for ${o.quarter}`, undefined, 'Run `choucha check` first.');
         const report = buildReport(db, check, nowIso());
         // Problems that counted: notices and ignored findings are not something to fix.
-        const todo = report.sites.flatMap((s) => s.findings.filter((f) => !f.ignored && f.kind !== 'notice').map((f) => ({ site: s.id, f })));
-        const fetched = await fetchEvidence(todo.flatMap((t) => evidenceUrls(t.f)), { guard: guard(g), timeoutMs: parseDuration(o.timeout, '--timeout'), concurrency: 4, now: nowIso() });
+        const todo = report.sites.flatMap((s) =>
+          s.findings.filter((f) => !f.ignored && f.kind !== 'notice').map((f) => ({ site: s.id, f })),
+        );
+        const fetched = await fetchEvidence(
+          todo.flatMap((t) => evidenceUrls(t.f)),
+          { guard: guard(g), timeoutMs: parseDuration(o.timeout, '--timeout'), concurrency: 4, now: nowIso() },
+        );
         const days = { atDay: cstDay(check.at), today: cstDay(nowIso()) };
-        const outcomes: RecheckOutcome[] = todo.map((t) => decide(t.site, t.f, t.f.fingerprint ?? fingerprint(t.site, t.f), evidenceUrls(t.f).map((u) => fetched.get(u)!), days));
-        if (o.json) process.stdout.write(`${JSON.stringify({ quarter: check.quarter, tier: check.tier, recheckedAt: nowIso(), outcomes }, null, 2)}\n`);
-        else for (const r of outcomes) process.stdout.write(`${LABEL[r.status]}\t${r.siteId}\t${r.rule}/${r.code}\t${r.fingerprint}\t${r.reason}\n`);
+        const outcomes: RecheckOutcome[] = todo.map((t) =>
+          decide(
+            t.site,
+            t.f,
+            t.f.fingerprint ?? fingerprint(t.site, t.f),
+            evidenceUrls(t.f).map((u) => fetched.get(u)!),
+            days,
+          ),
+        );
+        if (o.json)
+          process.stdout.write(
+            `${JSON.stringify({ quarter: check.quarter, tier: check.tier, recheckedAt: nowIso(), outcomes }, null, 2)}\n`,
+          );
+        else
+          for (const r of outcomes)
+            process.stdout.write(`${LABEL[r.status]}\t${r.siteId}\t${r.rule}/${r.code}\t${r.fingerprint}\t${r.reason}\n`);
         const n = (s: string) => outcomes.filter((r) => r.status === s).length;
         say(g, `recheck: ${n('fixed')} fixed, ${n('not-fixed')} not fixed, ${n('not-rechecked')} not rechecked`);
       } finally {

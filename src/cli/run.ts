@@ -31,11 +31,28 @@ import {
   withProbeFlags,
 } from './stages.js';
 
-type RunFlags = CheckFlags & ProbeFlags & CrawlFlags & LinkFlags & { registry: string; out: string; format: string; edition: string; failOn?: FailOn; screenshots: boolean; stateCouncil?: string; only?: 'unqualified'; ignore?: string };
+type RunFlags = CheckFlags &
+  ProbeFlags &
+  CrawlFlags &
+  LinkFlags & {
+    registry: string;
+    out: string;
+    format: string;
+    edition: string;
+    failOn?: FailOn;
+    screenshots: boolean;
+    stateCouncil?: string;
+    only?: 'unqualified';
+    ignore?: string;
+  };
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
-  withJsonLogs(withLinkFlags(withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'))))
+  withJsonLogs(
+    withLinkFlags(
+      withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3')),
+    ),
+  )
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
     .option('--state-council <file>', 'State Council documents to find republished (CSV or JSON; see rules/state-council/example.csv)')
     .option('--ignore <file>', 'ignore list (YAML or CSV, see rules/ignore.example.yaml): reviewed findings that do not count')

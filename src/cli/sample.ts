@@ -50,19 +50,31 @@ const q = (v: string | null | undefined) => {
 /** The sample as a registry-shaped CSV (UTF-8 with BOM), so it opens in Excel and imports back as it is. */
 export function sampleCsv(sites: Site[], region?: string): string {
   const head = ['网站标识码', '网站名称', '首页网址', '主办单位', '网站层级', '地区代码', '运行状态', '分层'];
-  const rows = sites.map((s) => [s.id, s.name, s.url, s.sponsor, s.level ? SITE_LEVEL_LABELS[s.level] : '', s.region, '正常', `${s.level ?? 'unknown'}|${regionStratum(s.region, region)}`]);
+  const rows = sites.map((s) => [
+    s.id,
+    s.name,
+    s.url,
+    s.sponsor,
+    s.level ? SITE_LEVEL_LABELS[s.level] : '',
+    s.region,
+    '正常',
+    `${s.level ?? 'unknown'}|${regionStratum(s.region, region)}`,
+  ]);
   return `\ufeff${[head, ...rows].map((r) => r.map(q).join(',')).join('\r\n')}\r\n`;
 }
 
 export function registerSample(program: Command): void {
-  withCheckFlags(program.command('sample').description('draw the check\'s sample: stratified by level and region, reproducible from --seed'))
+  withCheckFlags(program.command('sample').description("draw the check's sample: stratified by level and region, reproducible from --seed"))
     .option('--region <prefix>', 'region code prefix of the scope, e.g. 43 (a province) or 4301 (a city)')
     .option('--level <list>', 'site levels to draw from, comma-separated (province-portal, 市级部门 …)')
     .option('--ratio <R>', 'share of each stratum, rounded up (default 0.3; 1 with --recheck-qualified)')
     .option('--count <N>', 'total sites, shared among strata by size (instead of --ratio)')
     .option('--min-per-stratum <K>', 'each stratum gets at least K sites, or all it has', '1')
     .option('--seed <S>', 'the seed; the same seed and registry give the same sample (default: quarter-tier)')
-    .option('--recheck-qualified <report.json>', 'draw from the sites a lower tier\'s report called qualified, and import its verdicts to compare')
+    .option(
+      '--recheck-qualified <report.json>',
+      "draw from the sites a lower tier's report called qualified, and import its verdicts to compare",
+    )
     .option('--out <file.csv>', 'also write the sample as a registry-shaped CSV')
     .option('--json', 'print the sample as JSON')
     .action((o: SampleFlags, cmd: Command) => {
@@ -87,8 +99,18 @@ export function registerSample(program: Command): void {
           ...(o.level ? { levels: parseLevels(o.level)! } : {}),
         };
         const drawn = drawSample(pool, options);
-        if (drawn.siteIds.length === 0) throw new InputError('The sample is empty', 'No running registered site matches --region / --level' + (lower ? ' among the sites the lower tier called qualified.' : '.'));
-        setSample(db, check.id, drawn.siteIds, { ...options, recheckQualified: lower?.file ?? null, population: drawn.population, strata: drawn.strata, drawnAt: nowIso() });
+        if (drawn.siteIds.length === 0)
+          throw new InputError(
+            'The sample is empty',
+            'No running registered site matches --region / --level' + (lower ? ' among the sites the lower tier called qualified.' : '.'),
+          );
+        setSample(db, check.id, drawn.siteIds, {
+          ...options,
+          recheckQualified: lower?.file ?? null,
+          population: drawn.population,
+          strata: drawn.strata,
+          drawnAt: nowIso(),
+        });
         if (lower) {
           const n = saveLowerVerdicts(db, check.id, lower, new Set(registry.map((s) => s.id)));
           say(g, `imported ${n} ${lower.tier} verdicts from ${lower.file}`);
@@ -100,10 +122,14 @@ export function registerSample(program: Command): void {
           say(g, `wrote ${o.out}`);
         }
         if (o.json) {
-          process.stdout.write(`${JSON.stringify({ quarter: check.quarter, tier: check.tier, seed, population: drawn.population, sampled: drawn.siteIds.length, strata: drawn.strata, sites: sites.map((s) => ({ id: s.id, name: s.name, url: s.url, level: s.level, region: s.region })) }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ quarter: check.quarter, tier: check.tier, seed, population: drawn.population, sampled: drawn.siteIds.length, strata: drawn.strata, sites: sites.map((s) => ({ id: s.id, name: s.name, url: s.url, level: s.level, region: s.region })) }, null, 2)}\n`,
+          );
         } else {
           for (const s of drawn.strata) process.stdout.write(`${s.level}\t${s.region}\t${s.sampled}/${s.population}\n`);
-          process.stdout.write(`${check.quarter} ${check.tier}: ${drawn.siteIds.length} of ${drawn.population} sites sampled (seed ${seed})\n`);
+          process.stdout.write(
+            `${check.quarter} ${check.tier}: ${drawn.siteIds.length} of ${drawn.population} sites sampled (seed ${seed})\n`,
+          );
         }
       } finally {
         closeDb(db);

@@ -18,7 +18,10 @@ export function registerSites(program: Command): void {
       try {
         const r = await importRegistry(db, file, nowIso());
         for (const e of r.errors) process.stderr.write(`${formatRowError(e)}\n`);
-        say(g, `${file}: ${r.rows} rows, ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${new Set(r.errors.map((e) => e.row)).size} bad`);
+        say(
+          g,
+          `${file}: ${r.rows} rows, ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${new Set(r.errors.map((e) => e.row)).size} bad`,
+        );
         if (r.errors.length > 0) process.exitCode = 2;
       } finally {
         closeDb(db);

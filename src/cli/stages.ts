@@ -67,7 +67,13 @@ export function withProbeFlags(cmd: Command, rounds: string): Command {
 }
 
 /** `limits`: the probe command's own --concurrency and --per-host (`run`'s flags of those names are the crawl's). */
-export async function doProbe(db: Db, check: Check, g: GlobalOptions, f: ProbeFlags, limits?: Pick<WatchFlags, 'concurrency' | 'perHost'>): Promise<void> {
+export async function doProbe(
+  db: Db,
+  check: Check,
+  g: GlobalOptions,
+  f: ProbeFlags,
+  limits?: Pick<WatchFlags, 'concurrency' | 'perHost'>,
+): Promise<void> {
   const rounds = parseCount(f.rounds, '--rounds');
   const bar = new Progress(g, 'probe', rounds, 'rounds');
   const r = await probeCheck(db, check, {
@@ -101,7 +107,7 @@ export function withWatchFlags(cmd: Command): Command {
     .option('--once', 'one round of probes now, then exit (for cron or a systemd timer)')
     .option('--days <n>', 'length of the --watch plan in days', '7')
     .option('--per-day <n>', 'probes a day per site in the --watch plan (the standard asks for at least 20)', '24')
-    .option('--seed <text>', 'seed of the --watch plan\'s jitter; random when absent')
+    .option('--seed <text>', "seed of the --watch plan's jitter; random when absent")
     .option('--max-late <duration>', 'a planned probe later than this when the watcher gets to it is recorded as missed', '30m')
     .option('--per-host <n>', 'probes in flight at most on one host', '1')
     .option('--concurrency <n>', 'probes in flight at most over all hosts', '64');
@@ -126,7 +132,10 @@ export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFl
       guard: guard(g),
       signal: stop.signal,
     });
-    say(g, `watch: ${r.planned} probes planned now, ${r.taken} taken, ${r.missed} missed${stop.signal.aborted ? ' (stopped; run again to carry on)' : ''}`);
+    say(
+      g,
+      `watch: ${r.planned} probes planned now, ${r.taken} taken, ${r.missed} missed${stop.signal.aborted ? ' (stopped; run again to carry on)' : ''}`,
+    );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -153,11 +162,27 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--per-host <N>', 'requests in flight per host', String(CRAWL_DEFAULTS.perHost))
     .option('--delay <duration>', 'time between request starts on one host', `${CRAWL_DEFAULTS.delayMs}ms`)
     .option('--max-depth <N>', 'levels of columns below the homepage followed at most', String(CRAWL_DEFAULTS.maxDepth))
-    .option('--max-board-pages <N>', 'list pages of one message board at most (a board is read back over the 12 months before --at)', String(CRAWL_DEFAULTS.maxBoardPages))
-    .option('--max-letters <N>', "letters' own pages read per board at most, for reply days the list does not show", String(CRAWL_DEFAULTS.maxLetterPages))
-    .option('--site-budget <duration>', 'time one site may take; past it the site is partially checked', `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`)
+    .option(
+      '--max-board-pages <N>',
+      'list pages of one message board at most (a board is read back over the 12 months before --at)',
+      String(CRAWL_DEFAULTS.maxBoardPages),
+    )
+    .option(
+      '--max-letters <N>',
+      "letters' own pages read per board at most, for reply days the list does not show",
+      String(CRAWL_DEFAULTS.maxLetterPages),
+    )
+    .option(
+      '--site-budget <duration>',
+      'time one site may take; past it the site is partially checked',
+      `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`,
+    )
     .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
-    .addOption(new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always').choices(RENDER_MODES).default('auto'));
+    .addOption(
+      new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always')
+        .choices(RENDER_MODES)
+        .default('auto'),
+    );
 }
 
 export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
@@ -180,7 +205,14 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
   bar.finish(`crawl: ${r.crawled} sites crawled, ${r.skipped} already done`, { crawled: r.crawled, skipped: r.skipped });
 }
 
-export function doCheck(db: Db, check: Check, g: GlobalOptions, editionName: string, stateCouncil: StateCouncilDoc[] | null = null, ignore: IgnoreList | null = null): Check {
+export function doCheck(
+  db: Db,
+  check: Check,
+  g: GlobalOptions,
+  editionName: string,
+  stateCouncil: StateCouncilDoc[] | null = null,
+  ignore: IgnoreList | null = null,
+): Check {
   const edition = loadEdition(editionName);
   setCheckEdition(db, check.id, edition.name);
   const judged = { ...check, edition: edition.name };
@@ -198,12 +230,21 @@ export interface LinkFlags {
 
 export function withLinkFlags(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--links <scope>', 'which link targets to check: all, internal (the check\'s own sites), none').choices(['all', 'internal', 'none']).default('all'))
+    .addOption(
+      new Option('--links <scope>', "which link targets to check: all, internal (the check's own sites), none")
+        .choices(['all', 'internal', 'none'])
+        .default('all'),
+    )
     .option('--link-retry <duration>', 'pause before suspected failures are tried again', '30s');
 }
 
 export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFlags): Promise<void> {
-  const hosts = new Set(getSites(db, sampleOf(db, check.id).map((s) => s.siteId)).map((s) => new URL(s.url).host));
+  const hosts = new Set(
+    getSites(
+      db,
+      sampleOf(db, check.id).map((s) => s.siteId),
+    ).map((s) => new URL(s.url).host),
+  );
   await checkLinks(db, check, {
     scope: f.links as LinkScope,
     internalHosts: hosts,
@@ -214,7 +255,14 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
     retryAfterMs: parseDuration(f.linkRetry, '--link-retry'),
   });
   const c = linkStatusCounts(db, check.id);
-  say(g, `links: ${Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ') || 'none found'}`);
+  say(
+    g,
+    `links: ${
+      Object.entries(c)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ') || 'none found'
+    }`,
+  );
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {
@@ -230,10 +278,24 @@ export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: st
 }
 
 /** Writes the reports; returns the whole report (for --fail-on) whatever `only` leaves in the files. */
-export async function doReport(db: Db, check: Check, g: GlobalOptions, formats: string, out: string, only?: 'unqualified'): Promise<Report> {
+export async function doReport(
+  db: Db,
+  check: Check,
+  g: GlobalOptions,
+  formats: string,
+  out: string,
+  only?: 'unqualified',
+): Promise<Report> {
   const report = buildReport(db, check, nowIso(), resolve(out));
   const listed = only ? { ...report, sites: report.sites.filter((s) => s.verdict === only) } : report;
-  const paths = await writeReports(listed, formats.split(',').map((s) => s.trim()).filter(Boolean), out);
+  const paths = await writeReports(
+    listed,
+    formats
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    out,
+  );
   const s = report.summary;
   say(g, `${check.quarter}: ${s.checked} checked, ${s.qualified} qualified, ${s.unqualified} unqualified, ${s.notChecked} not checked`);
   for (const p of paths) say(g, `wrote ${p}`);

@@ -18,7 +18,8 @@ export interface BoardMessage {
 }
 
 // Pending words first: 未办结 contains 办结, 已受理 and 已转办 are not answers.
-const PENDING = /未回复|待回复|未答复|待答复|暂未答复|暂未回复|尚未回复|暂无回复|等待回复|未办结|未处理|未办理|待办理|待处理|办理中|处理中|正在办理|正在处理|已受理|待受理|受理中|已转办|转办中|待审核|审核中|交办中/;
+const PENDING =
+  /未回复|待回复|未答复|待答复|暂未答复|暂未回复|尚未回复|暂无回复|等待回复|未办结|未处理|未办理|待办理|待处理|办理中|处理中|正在办理|正在处理|已受理|待受理|受理中|已转办|转办中|待审核|审核中|交办中/;
 const ANSWERED = /已回复|已答复|已办结|已处理|已反馈|已解答|已回应|办结|已完成/;
 export const STATUS_WORDS = new RegExp(`${PENDING.source}|${ANSWERED.source}`);
 
@@ -75,7 +76,14 @@ function byHeaders(root: Element, resolve: (h: string | null) => string | null, 
     if (cols.title === undefined || (cols.status === undefined && cols.replied === undefined && !cols.boardWords)) continue;
     const messages = rows
       .slice(rows.indexOf(header) + 1)
-      .map((r) => fromCells(childElements(r).filter((c) => c.name === 'td' || c.name === 'th'), cols, resolve, atDay))
+      .map((r) =>
+        fromCells(
+          childElements(r).filter((c) => c.name === 'td' || c.name === 'th'),
+          cols,
+          resolve,
+          atDay,
+        ),
+      )
       .filter((m): m is BoardMessage => m !== null);
     if (messages.length > 0) return messages;
   }
@@ -104,7 +112,8 @@ function fromCells(cells: Element[], cols: Cols, resolve: (h: string | null) => 
   const a = descendants(titleCell, 'a').find((x) => !isMoreLink(x));
   const title = cleanTitle(a?.attribs.title?.trim() || (a ? anchorText(a) : textOf(titleCell)));
   if (title.length < 2) return null;
-  const day = (i: number | undefined) => (i === undefined || !cells[i] ? null : (findDate(textOf(cells[i]!), atDay, { alone: true })?.day ?? null));
+  const day = (i: number | undefined) =>
+    i === undefined || !cells[i] ? null : (findDate(textOf(cells[i]!), atDay, { alone: true })?.day ?? null);
   const statusText = cols.status !== undefined && cells[cols.status] ? textOf(cells[cols.status]!) : '';
   const status = STATUS_WORDS.exec(statusText)?.[0] ?? (statusText || null);
   return { title, url: a ? resolve(a.attribs.href ?? null) : null, askedOn: day(cols.asked), repliedOn: day(cols.replied), status };
@@ -145,7 +154,9 @@ function rowMessage(row: Element, resolve: (h: string | null) => string | null, 
   let askedOn = asked;
   let repliedOn = replied;
   if (!asked && !replied) {
-    const dates = [...rest.matchAll(/(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?/g)].map((m) => findDate(m[0], atDay)?.day ?? null);
+    const dates = [...rest.matchAll(/(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?/g)].map(
+      (m) => findDate(m[0], atDay)?.day ?? null,
+    );
     askedOn = dates[0] ?? null;
     repliedOn = dates[1] ?? null;
   }
@@ -153,14 +164,20 @@ function rowMessage(row: Element, resolve: (h: string | null) => string | null, 
 }
 
 function cleanTitle(t: string): string {
-  return t.replace(/^[\s·•●◆■□▪►>\-–—*]+/, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return t
+    .replace(/^[\s·•●◆■□▪►>\-–—*]+/, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 // A sentence saying so is the best evidence; a board named 来信选登 says it by its name.
 // Each with a character it cannot match without: the first pattern's leading run is tried at every
 // position of the page's text, so a page without 只 or 仅 is not searched with it at all.
 const ANSWERED_ONLY: [RegExp, RegExp][] = [
-  [/[只仅]/, /[^。；;，,\s]{0,12}(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)[^。；;，,\s]{0,12}/],
+  [
+    /[只仅]/,
+    /[^。；;，,\s]{0,12}(只|仅)(公开|显示|展示|发布|刊登|选登)[^。；;]{0,8}(已回复|已答复|已办结|回复|答复|办结)[^。；;，,\s]{0,12}/,
+  ],
   [/[登选精结复答]/, /(来信|信件|留言|咨询|问政)(选登|摘登|精选)|已(办结|回复|答复)信件(公开|选登|列表)/],
 ];
 

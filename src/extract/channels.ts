@@ -4,7 +4,17 @@
 import type { PageLink } from './page-links.js';
 import { looksLikeArticle } from './links.js';
 
-export const CHANNEL_KINDS = ['consultation', 'suggestion', 'complaint', 'report', 'petition', 'discipline', 'interview', 'survey', 'hub'] as const;
+export const CHANNEL_KINDS = [
+  'consultation',
+  'suggestion',
+  'complaint',
+  'report',
+  'petition',
+  'discipline',
+  'interview',
+  'survey',
+  'hub',
+] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
@@ -22,7 +32,8 @@ export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
 // First match wins: the channels set apart are tested before the words they share (纪检信箱 is a 信箱,
 // 信访留言 a 留言). Names of things that are not channels at all (人大代表建议办理, 依申请公开, 政策问答)
 // are rejected first.
-const NOT_A_CHANNEL = /提案|代表建议|委员建议|建议办理|建议复文|答复函|依申请|信息公开申请|政策问答|常见问题|问答库|知识库|热点问答|纠错|找错|电话|地址|联系我们|办事指南|工作动态|动态|通知|公告|公示|结果|情况|统计|分析|报告|制度|办法|规定|须知|指南/;
+const NOT_A_CHANNEL =
+  /提案|代表建议|委员建议|建议办理|建议复文|答复函|依申请|信息公开申请|政策问答|常见问题|问答库|知识库|热点问答|纠错|找错|电话|地址|联系我们|办事指南|工作动态|动态|通知|公告|公示|结果|情况|统计|分析|报告|制度|办法|规定|须知|指南/;
 const KINDS: [ChannelKind, RegExp][] = [
   ['discipline', /纪检|纪委|监委|监察|违纪|廉政/],
   ['petition', /信访/],

@@ -15,7 +15,9 @@ const SHORT_ALONE = /^[[(（【〔]?\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*�
 const SHORT_BRACKETED = /[[(（【〔]\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*[\])）】〕]/u;
 
 export function normalizeDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－／．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[－／．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**

@@ -55,8 +55,10 @@ export function decodeHtml(bytes: Buffer, contentType: string | null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8', source: 'bom' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', source: 'bom' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', source: 'bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', source: 'bom' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', source: 'bom' };
 
   const fromHeader = charsetFromContentType(contentType);
   const declared = fromHeader ?? charsetFromMeta(bytes);

@@ -25,7 +25,13 @@ const DROPPED = new Set(['script', 'style', 'noscript', 'template']);
 export function parsePage(html: string): PageDocument {
   // htmlparser2 rather than parse5: several times faster, and as forgiving of broken CMS markup. The
   // options are cheerio's for HTML, which read every page before this module did.
-  const doc = parseDocument(html, { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  const doc = parseDocument(html, {
+    xmlMode: false,
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    recognizeSelfClosing: true,
+  });
   let baseHref: string | null = null;
   let title: string | null | undefined;
   let body: Element | null = null;
@@ -47,6 +53,6 @@ export function parsePage(html: string): PageDocument {
     for (let i = kids.length - 1; i >= 0; i--) if (isElement(kids[i]!)) stack.push(kids[i] as Element);
   }
   for (const el of dropped) removeElement(el);
-  const root = body ?? ((doc.children.find((c) => isElement(c)) as Element | undefined) ?? null);
+  const root = body ?? (doc.children.find((c) => isElement(c)) as Element | undefined) ?? null;
   return { doc, baseHref, scripts, title: title ?? null, root };
 }

@@ -40,7 +40,9 @@ function memoOf(el: AnyNode): Memo {
 /** Visible text with whitespace folded (&nbsp; included). */
 export function textOf(n: AnyNode): string {
   const m = memoOf(n);
-  return (m.text ??= rawText(n).replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+  return (m.text ??= rawText(n)
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim());
 }
 
 /**
@@ -69,7 +71,27 @@ function rawText(n: AnyNode): string {
   return (m.raw = BLOCK.has(n.name) ? ` ${s} ` : s);
 }
 
-const BLOCK = new Set(['div', 'p', 'li', 'td', 'th', 'tr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'table', 'ul', 'ol', 'dl']);
+const BLOCK = new Set([
+  'div',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'dd',
+  'dt',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'span',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+]);
 
 export function attr(el: Element, name: string): string | null {
   const v = el.attribs[name];

@@ -33,7 +33,14 @@ export function homepageItems(body: Buffer, opts: { url: string; contentType: st
     }
   }
   const items = [...seen.values()];
-  const hash = items.length ? sha(items.map((i) => i.key).sort().join(',')) : null;
+  const hash = items.length
+    ? sha(
+        items
+          .map((i) => i.key)
+          .sort()
+          .join(','),
+      )
+    : null;
   const dates = [...new Set(items.flatMap((i) => (i.date ? [i.date] : [])))].sort().reverse();
   return { items, hash, dates };
 }

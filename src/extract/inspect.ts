@@ -9,7 +9,12 @@ export interface InspectResult {
   encoding: string;
   title: string | null;
   publishedAt: string | null;
-  columns: { name: string | null; url: string | null; items: { title: string; url: string | null; date: string | null }[]; empty: boolean }[];
+  columns: {
+    name: string | null;
+    url: string | null;
+    items: { title: string; url: string | null; date: string | null }[];
+    empty: boolean;
+  }[];
   identity: { siteCode: string | null; icp: string | null; police: string | null };
   messages: { title: string; url: string | null; askedOn: string | null; repliedOn: string | null; status: string | null }[];
   /** A letter's own page: the days it shows and its status; null elsewhere. */
@@ -44,7 +49,8 @@ export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
   const letter = kind === 'board' && messages.length === 0 ? read.board.letter : null;
   const answeredOnly = kind === 'board' ? read.board.answeredOnly : null;
   const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages, letter, answeredOnly };
-  const strip = (items: { title: string; url: string | null; date: string | null }[]) => items.map(({ title, url, date }) => ({ title, url, date }));
+  const strip = (items: { title: string; url: string | null; date: string | null }[]) =>
+    items.map(({ title, url, date }) => ({ title, url, date }));
   if (kind === 'board') return { ...base, publishedAt: null, columns: [], notReadable: null };
   if (kind === 'article') return { ...base, publishedAt: read.publishedAt?.day ?? null, columns: [], notReadable: null };
   if (kind === 'homepage') {
@@ -54,7 +60,11 @@ export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
   }
   const name = read.breadcrumb?.at(-1) ?? reading.list?.name ?? read.title;
   const columns =
-    reading.state === 'items' ? [{ name, url: read.url, items: strip(reading.list!.items), empty: false }] : reading.state === 'empty' ? [{ name, url: read.url, items: [], empty: true }] : [];
+    reading.state === 'items'
+      ? [{ name, url: read.url, items: strip(reading.list!.items), empty: false }]
+      : reading.state === 'empty'
+        ? [{ name, url: read.url, items: [], empty: true }]
+        : [];
   const notReadable = reading.state === 'unreadable' && kind === 'column' ? reading.reason : null;
   return { ...base, publishedAt: null, columns, notReadable };
 }

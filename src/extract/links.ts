@@ -59,7 +59,9 @@ export function anchorText(a: Element): string {
 const MORE = /^(更多|more|查看更多|更多>+|>>+|更多内容|查看全部|更多信息)/i;
 
 export function isMoreLink(a: Element): boolean {
-  const t = anchorText(a).replace(/[\s»>＞+]+$/g, '').trim();
+  const t = anchorText(a)
+    .replace(/[\s»>＞+]+$/g, '')
+    .trim();
   if (MORE.test(t) || MORE.test(anchorText(a))) return true;
   const hint = `${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`.toLowerCase();
   if (/\bmore\b/.test(hint) && t.length <= 6) return true;

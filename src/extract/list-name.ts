@@ -6,7 +6,11 @@ import { isMoreLink, resolveHref } from './links.js';
 const HEADING_HINT = /(^|[\s_-])(tit|title|hd|head|header|bt|name|lm|lanmu|caption|tab|mc)/;
 const MAX_LEVELS = 4;
 
-export function nameList(container: Element, baseUrl: string, order: Map<Element, number>): { name: string | null; moreUrl: string | null } {
+export function nameList(
+  container: Element,
+  baseUrl: string,
+  order: Map<Element, number>,
+): { name: string | null; moreUrl: string | null } {
   const tab = tabOf(container, baseUrl);
   let name: string | null = tab?.name ?? null;
   let moreUrl: string | null = tab?.url ?? null;

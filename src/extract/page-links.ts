@@ -21,7 +21,11 @@ export function pageLinks(root: Element, scriptSrcs: string[], base: string): Pa
   const add = (href: string | null | undefined, tag: LinkTag, text: string | null) => {
     const target = resolveHref(href ?? null, base);
     if (!target || out.has(target)) return;
-    out.set(target, { target, tag: tag === 'a' && ATTACHMENT.test(new URL(target).pathname) ? 'attachment' : tag, text: text?.slice(0, 80) || null });
+    out.set(target, {
+      target,
+      tag: tag === 'a' && ATTACHMENT.test(new URL(target).pathname) ? 'attachment' : tag,
+      text: text?.slice(0, 80) || null,
+    });
   };
   for (const el of descendants(root)) {
     if (el.name === 'a' && el.attribs.href !== undefined) add(el.attribs.href, 'a', anchorText(el));

@@ -68,15 +68,31 @@ export type ReadParts = 'all' | 'walk' | 'links' | 'content';
 type ReadFor<P extends ReadParts> = P extends 'all' ? PageRead : P extends 'content' ? PageContentRead : PageWalkRead;
 
 export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }): PageRead;
-export function readPage<P extends ReadParts>(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }, parts: P): ReadFor<P>;
-export function readPage(bytes: Buffer, opts: { url: string; contentType: string | null; atDay: Day }, parts: ReadParts = 'all'): PageWalkRead | PageContentRead {
+export function readPage<P extends ReadParts>(
+  bytes: Buffer,
+  opts: { url: string; contentType: string | null; atDay: Day },
+  parts: P,
+): ReadFor<P>;
+export function readPage(
+  bytes: Buffer,
+  opts: { url: string; contentType: string | null; atDay: Day },
+  parts: ReadParts = 'all',
+): PageWalkRead | PageContentRead {
   const decoded = decodeHtml(bytes, opts.contentType);
   return readHtml(decoded.text, { ...opts, encoding: decoded.encoding, encodingSource: decoded.source }, parts);
 }
 
 export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }): PageRead;
-export function readHtml<P extends ReadParts>(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: P): ReadFor<P>;
-export function readHtml(html: string, opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string }, parts: ReadParts = 'all'): PageWalkRead | PageContentRead {
+export function readHtml<P extends ReadParts>(
+  html: string,
+  opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string },
+  parts: P,
+): ReadFor<P>;
+export function readHtml(
+  html: string,
+  opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string },
+  parts: ReadParts = 'all',
+): PageWalkRead | PageContentRead {
   const { doc, baseHref, scripts, title, root } = parsePage(html);
   const base = resolveHref(baseHref, opts.url) ?? opts.url;
   const scriptSrcs = scripts.map((s) => s.src).filter((x): x is string => x !== null);
@@ -101,7 +117,12 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
   // The read is plain data (no DOM nodes): it crosses to the crawl's thread from a parsing worker.
   const lists: ExtractedList[] = found.map(({ container: _c, ...l }) => l);
   const nav = mainNav(root, base);
-  const sub = subMenu(root, base, nav.el, found.map((l) => l.container));
+  const sub = subMenu(
+    root,
+    base,
+    nav.el,
+    found.map((l) => l.container),
+  );
   const crumb = breadcrumb(root);
   const excluded = [nav.el, sub.el, crumb?.el].filter((e): e is Element => !!e);
   const main = crumb ? mainArea(root, crumb.el, excluded, base) : null;
@@ -111,7 +132,11 @@ export function readHtml(html: string, opts: { url: string; atDay: Day; encoding
     nav: nav.links,
     subnav: sub.links,
     breadcrumb: crumb?.names ?? null,
-    nextPage: nextPage(root, scripts.map((s) => s.text), opts.url),
+    nextPage: nextPage(
+      root,
+      scripts.map((s) => s.text),
+      opts.url,
+    ),
     placeholder: placeholderText(root),
     scripted: scriptedList(scripts.filter((s) => !s.type || /javascript|module/i.test(s.type)).map((s) => s.text)),
     emptyContainer: emptyDatastore(scripts) || emptyListContainer(root) !== null,

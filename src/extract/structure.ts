@@ -47,7 +47,11 @@ export function mainNav(root: Element, baseUrl: string): { el: Element | null; l
 
 function isHome(l: Link, baseUrl: string): boolean {
   const u = new URL(l.url);
-  return /^(网站)?首页$|^主页$|^home$/i.test(l.text) || (u.pathname === '/' && new URL(baseUrl).pathname === '/') || /^\/(index\.\w+)?$/.test(u.pathname);
+  return (
+    /^(网站)?首页$|^主页$|^home$/i.test(l.text) ||
+    (u.pathname === '/' && new URL(baseUrl).pathname === '/') ||
+    /^\/(index\.\w+)?$/.test(u.pathname)
+  );
 }
 
 /** A column page's own menu of sibling and child columns (the left sidebar of most CMS templates). */

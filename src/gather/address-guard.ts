@@ -11,7 +11,15 @@ const systemResolver: Resolver = async (host) => (await lookup(host, { all: true
 export function isPrivateAddress(ip: string): boolean {
   if (isIP(ip) === 4) {
     const [a, b] = ip.split('.').map(Number) as [number, number];
-    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 127 ||
+      a === 10 ||
+      a === 0 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   const w = ipv6Words(ip.replace(/^\[|\]$/g, ''));
   if (!w) return false;
@@ -97,5 +105,9 @@ export class AddressGuard {
 }
 
 function blocked(what: string, why: string): BlockedAddressError {
-  return new BlockedAddressError(`Refused ${what}: ${why}`, 'choucha does not fetch loopback, private or link-local addresses.', 'Pass --allow-private to crawl such addresses (the bundled fixtures need it).');
+  return new BlockedAddressError(
+    `Refused ${what}: ${why}`,
+    'choucha does not fetch loopback, private or link-local addresses.',
+    'Pass --allow-private to crawl such addresses (the bundled fixtures need it).',
+  );
 }

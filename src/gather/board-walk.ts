@@ -81,11 +81,16 @@ export class BoardWalk {
    * Channel links on a homepage or column page. Returns the board pages to fetch, and the 互动交流
    * sections on this site that the column walk should read (their pages list the channels).
    */
-  scan(read: PageWalkRead, column: (key: string) => ColumnSeen | undefined): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
+  scan(
+    read: PageWalkRead,
+    column: (key: string) => ColumnSeen | undefined,
+  ): { requests: WalkRequest[]; sections: { text: string; url: string }[] } {
     const requests: WalkRequest[] = [];
     const sections: { text: string; url: string }[] = [];
     // Letters and list items are not channels, even when a title says 咨询.
-    const listed = new Set<string>([...read.messages.map((m) => m.url), ...read.lists.flatMap((l) => l.items.map((i) => i.url))].filter((u): u is string => !!u));
+    const listed = new Set<string>(
+      [...read.messages.map((m) => m.url), ...read.lists.flatMap((l) => l.items.map((i) => i.url))].filter((u): u is string => !!u),
+    );
     for (const link of channelLinks(read.links)) {
       if (listed.has(link.url)) continue;
       const key = urlKey(link.url);
@@ -108,7 +113,8 @@ export class BoardWalk {
           b.viaColumn = true;
           // Its page was already read as a column, before any link named it a channel, and showed no letter.
           if (col.state === 'empty') [b.state, b.reason, b.covered] = ['empty', col.reason, true];
-          else if (col.state !== null) [b.state, b.reason] = ['unreadable', col.state === 'unreadable' ? col.reason : '页面上没有识别出留言列表'];
+          else if (col.state !== null)
+            [b.state, b.reason] = ['unreadable', col.state === 'unreadable' ? col.reason : '页面上没有识别出留言列表'];
         }
       } else {
         b.state = 'not-read';
@@ -171,7 +177,9 @@ export class BoardWalk {
       else {
         const again = read.scripted && !req.render ? render(req) : [];
         b.state = 'unreadable';
-        b.reason = read.scripted ? `${read.scripted}${again.length > 0 ? '（正在用浏览器渲染）' : ''}` : '页面上没有识别出留言列表（布局未知，或只有写信表单）';
+        b.reason = read.scripted
+          ? `${read.scripted}${again.length > 0 ? '（正在用浏览器渲染）' : ''}`
+          : '页面上没有识别出留言列表（布局未知，或只有写信表单）';
         out.push(...again);
       }
       return out;
@@ -179,7 +187,9 @@ export class BoardWalk {
     b.state = 'read';
     b.reason = null;
     const seen = new Set(b.messages.map(msgKey));
-    const fresh: MessageArtifact[] = read.messages.filter((m) => !seen.has(msgKey(m))).map((m) => withLetter({ ...m, detailRead: false }, m.url ? b.letters.get(m.url) : undefined));
+    const fresh: MessageArtifact[] = read.messages
+      .filter((m) => !seen.has(msgKey(m)))
+      .map((m) => withLetter({ ...m, detailRead: false }, m.url ? b.letters.get(m.url) : undefined));
     b.messages.push(...fresh);
     const inWindow = read.messages.some((m) => m.askedOn === null || m.askedOn >= this.limits.pageUntil);
     if (!inWindow) b.covered = true;
@@ -215,7 +225,13 @@ export class BoardWalk {
 
   result(): (ChannelArtifact & { key: string })[] {
     return [...this.boards.values()].map((b) => {
-      const notes = [b.reason, b.pagesSkipped, b.lettersSkipped.size > 0 ? `${b.lettersSkipped.size} 条留言的详情页未读取（达到抓取上限：每个留言板 ${this.limits.maxLetterPages} 页或每站页面上限）` : null];
+      const notes = [
+        b.reason,
+        b.pagesSkipped,
+        b.lettersSkipped.size > 0
+          ? `${b.lettersSkipped.size} 条留言的详情页未读取（达到抓取上限：每个留言板 ${this.limits.maxLetterPages} 页或每站页面上限）`
+          : null,
+      ];
       const { viaColumn: _v, fetched: _f, letters: _a, lettersSkipped: _s, pagesSkipped: _p, ...artifact } = b;
       return { ...artifact, reason: notes.filter(Boolean).join('；') || null };
     });
@@ -223,8 +239,23 @@ export class BoardWalk {
 
   private add(key: string, name: string, url: string, foundOn: string): Board {
     const b: Board = {
-      key, name, url, foundOn, offsite: false, state: 'not-read', reason: null, httpStatus: null, pagesRead: 0, covered: false,
-      answeredOnly: null, messages: [], viaColumn: false, fetched: false, letters: new Map(), lettersSkipped: new Set(), pagesSkipped: null,
+      key,
+      name,
+      url,
+      foundOn,
+      offsite: false,
+      state: 'not-read',
+      reason: null,
+      httpStatus: null,
+      pagesRead: 0,
+      covered: false,
+      answeredOnly: null,
+      messages: [],
+      viaColumn: false,
+      fetched: false,
+      letters: new Map(),
+      lettersSkipped: new Set(),
+      pagesSkipped: null,
     };
     this.boards.set(key, b);
     return b;
@@ -248,7 +279,13 @@ export class BoardWalk {
 /** The list row completed from its letter's own page, where that page was read. */
 function withLetter(m: MessageArtifact, letter: Letter | null | undefined): MessageArtifact {
   if (!letter) return m;
-  return { ...m, detailRead: true, askedOn: m.askedOn ?? letter.askedOn, repliedOn: m.repliedOn ?? letter.repliedOn, status: m.status ?? letter.status };
+  return {
+    ...m,
+    detailRead: true,
+    askedOn: m.askedOn ?? letter.askedOn,
+    repliedOn: m.repliedOn ?? letter.repliedOn,
+    status: m.status ?? letter.status,
+  };
 }
 
 function msgKey(m: { url: string | null; title: string; askedOn: string | null }): string {

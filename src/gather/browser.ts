@@ -11,7 +11,16 @@ export const CHROMIUM_PATH = process.env.CHOUCHA_CHROMIUM ?? '/usr/bin/chromium'
 
 // Background networking off: the browser itself must not phone anywhere (and on a closed network it
 // would only fail, many connections at a time).
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export class BrowserMissingError extends ChouchaError {
   override readonly exitCode = 2;
@@ -19,7 +28,11 @@ export class BrowserMissingError extends ChouchaError {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new BrowserMissingError(`No Chromium at ${CHROMIUM_PATH}`, 'Rendering uses the system Chromium; no browser is downloaded.', 'Install it with `apt-get install chromium`, or set CHOUCHA_CHROMIUM to its path.');
+    throw new BrowserMissingError(
+      `No Chromium at ${CHROMIUM_PATH}`,
+      'Rendering uses the system Chromium; no browser is downloaded.',
+      'Install it with `apt-get install chromium`, or set CHOUCHA_CHROMIUM to its path.',
+    );
   }
   // Loaded on first use: Playwright costs ~90 MB and half a second, and most runs never render.
   const { chromium } = await import('playwright');
@@ -58,7 +71,11 @@ export async function render(browser: Browser, url: string, opts: RenderOptions)
  * Every request the page makes: the saved body for the page itself when given, its own host through
  * the address guard, nothing else.
  */
-export async function restrictRequests(page: Page, url: string, opts: Pick<RenderOptions, 'guard' | 'body' | 'offline'> & { textOnly?: boolean }): Promise<void> {
+export async function restrictRequests(
+  page: Page,
+  url: string,
+  opts: Pick<RenderOptions, 'guard' | 'body' | 'offline'> & { textOnly?: boolean },
+): Promise<void> {
   const host = new URL(url).host;
   await page.route('**/*', async (route) => {
     const target = route.request().url();

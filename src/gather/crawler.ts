@@ -163,8 +163,14 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     }
     if (crashed) return;
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
-    if (read && !page.rendered) writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
-    const next = job.walk.onPage(job.req, read, page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'), page.finalUrl);
+    if (read && !page.rendered)
+      writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
+    const next = job.walk.onPage(
+      job.req,
+      read,
+      page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'),
+      page.finalUrl,
+    );
     for (const r of next) enqueue(job.walk, r);
     answered(job);
   };
@@ -241,10 +247,13 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
       if (lane.pending.length === 0 && lane.inFlight === 0) lanes.delete(host);
     }
     if (wait !== Infinity && !timer) {
-      timer = setTimeout(() => {
-        timer = null;
-        pump();
-      }, Math.max(wait, 1));
+      timer = setTimeout(
+        () => {
+          timer = null;
+          pump();
+        },
+        Math.max(wait, 1),
+      );
     }
   };
 

@@ -16,14 +16,23 @@ function agentFor(guard: AddressGuard): Agent {
   return a;
 }
 
-export async function fetchGuarded(url: string, opts: { timeoutMs: number; guard: AddressGuard; userAgent: string; method?: 'GET' | 'HEAD' }): Promise<Response> {
+export async function fetchGuarded(
+  url: string,
+  opts: { timeoutMs: number; guard: AddressGuard; userAgent: string; method?: 'GET' | 'HEAD' },
+): Promise<Response> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
     await opts.guard.check(current);
     let res: Response;
     try {
-      res = await fetch(current, { signal, method: opts.method ?? 'GET', redirect: 'manual', dispatcher: agentFor(opts.guard), headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' } });
+      res = await fetch(current, {
+        signal,
+        method: opts.method ?? 'GET',
+        redirect: 'manual',
+        dispatcher: agentFor(opts.guard),
+        headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' },
+      });
     } catch (e) {
       // fetch hides the lookup's refusal as the cause of "fetch failed"; callers tell a refusal from a failure.
       if ((e as Error).cause instanceof BlockedAddressError) throw (e as Error).cause;

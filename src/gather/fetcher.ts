@@ -18,5 +18,16 @@ export interface Fetcher {
 export type Settle = (job: FetchJob, page: FetchedPage) => void;
 
 export function failedPage(job: FetchJob, error: string, status: number | null = null, rendered = false): FetchedPage {
-  return { url: job.url, finalUrl: null, kind: job.kind, status, contentType: null, encoding: null, fetchedAt: new Date().toISOString(), body: null, error, rendered };
+  return {
+    url: job.url,
+    finalUrl: null,
+    kind: job.kind,
+    status,
+    contentType: null,
+    encoding: null,
+    fetchedAt: new Date().toISOString(),
+    body: null,
+    error,
+    rendered,
+  };
 }

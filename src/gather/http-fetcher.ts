@@ -40,7 +40,13 @@ export function httpFetcher(opts: { timeoutSecs: number; maxBodyBytes: number; g
       if (stop.signal.aborted) break;
       const deadline = tryDeadline(stop.signal, opts.timeoutSecs * 1000);
       try {
-        const page = await getPage(job.url, { guard: opts.guard, dispatcher, userAgent: USER_AGENT, maxBodyBytes: opts.maxBodyBytes, signal: deadline.signal });
+        const page = await getPage(job.url, {
+          guard: opts.guard,
+          dispatcher,
+          userAgent: USER_AGENT,
+          maxBodyBytes: opts.maxBodyBytes,
+          signal: deadline.signal,
+        });
         return settle(job, {
           url: job.url,
           finalUrl: page.finalUrl,

@@ -78,10 +78,15 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       if (batch.length > 0) db.transaction(() => batch.forEach((c) => saveLinkCheck(db, check.id, c)));
     };
     try {
-      await runPerHost(targets, (t) => new URL(t).host, opts, async (target) => {
-        pending.push(await checkOne(target, attempt));
-        if (pending.length >= SAVE_BATCH) flush();
-      });
+      await runPerHost(
+        targets,
+        (t) => new URL(t).host,
+        opts,
+        async (target) => {
+          pending.push(await checkOne(target, attempt));
+          if (pending.length >= SAVE_BATCH) flush();
+        },
+      );
     } finally {
       flush();
     }
@@ -95,7 +100,15 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
     }
     try {
       // Suspects are tried again on connections closed after each HEAD (see link-request).
-      const ask = (method: 'HEAD' | 'GET') => linkStatus(target, { guard: opts.guard, dispatcher, userAgent: USER_AGENT, timeoutMs: opts.timeoutMs, method, keepAlive: attempts < 2 });
+      const ask = (method: 'HEAD' | 'GET') =>
+        linkStatus(target, {
+          guard: opts.guard,
+          dispatcher,
+          userAgent: USER_AGENT,
+          timeoutMs: opts.timeoutMs,
+          method,
+          keepAlive: attempts < 2,
+        });
       let status = await ask('HEAD');
       // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
       if (status >= 400) status = await ask('GET');
@@ -111,6 +124,8 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
 
   function suspect(base: { target: string; attempts: number; checkedAt: string }, http: number | null, error: string): LinkCheck {
     // A second failure, at least `retryAfterMs` after the first, is no longer a passing fault.
-    return base.attempts >= 2 ? { ...base, status: 'broken', http, error: `两次检查均失败：${error}` } : { ...base, status: 'suspect', http, error };
+    return base.attempts >= 2
+      ? { ...base, status: 'broken', http, error: `两次检查均失败：${error}` }
+      : { ...base, status: 'suspect', http, error };
   }
 }

@@ -46,7 +46,11 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
       method: 'GET',
       dispatcher: opts.dispatcher,
       signal: opts.signal,
-      headers: { 'user-agent': opts.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br' },
+      headers: {
+        'user-agent': opts.userAgent,
+        accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+        'accept-encoding': 'gzip, deflate, br',
+      },
     });
     const location = header(res.headers, 'location');
     if (REDIRECTS.has(res.statusCode) && location) {
@@ -59,7 +63,12 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
       discard(res.body);
       throw new ServerError(res.statusCode);
     }
-    const body = await readCapped(res.body, header(res.headers, 'content-encoding'), header(res.headers, 'content-length'), opts.maxBodyBytes);
+    const body = await readCapped(
+      res.body,
+      header(res.headers, 'content-encoding'),
+      header(res.headers, 'content-length'),
+      opts.maxBodyBytes,
+    );
     return { status: res.statusCode, finalUrl: current, contentType: header(res.headers, 'content-type'), body };
   }
 }

@@ -42,7 +42,10 @@ const WORKER_HEAP_MB = 160;
 // The bundle (scripts/build.mjs) defines this and ships the worker as plain JavaScript beside itself;
 // from source, the worker registers tsx first.
 declare const CHOUCHA_BUNDLE: boolean | undefined;
-const WORKER_ENTRY = typeof CHOUCHA_BUNDLE !== 'undefined' && CHOUCHA_BUNDLE ? new URL('./parse-worker.mjs', import.meta.url) : new URL('./parse-worker-boot.mjs', import.meta.url);
+const WORKER_ENTRY =
+  typeof CHOUCHA_BUNDLE !== 'undefined' && CHOUCHA_BUNDLE
+    ? new URL('./parse-worker.mjs', import.meta.url)
+    : new URL('./parse-worker-boot.mjs', import.meta.url);
 
 interface Slot {
   worker: Worker;

@@ -40,7 +40,11 @@ export interface WatchResult {
 export function planWatch(db: Db, check: Check, o: Pick<WatchOptions, 'days' | 'perDay' | 'seed'>, now: Date): number {
   const ids = probedSiteIds(db, check);
   const running = sitesWithPendingPlan(db, ids);
-  const rows = ids.filter((id) => !running.has(id)).flatMap((siteId) => probeTimes(siteId, { from: now.toISOString(), days: o.days, perDay: o.perDay, seed: o.seed }).map((dueAt) => ({ siteId, dueAt })));
+  const rows = ids
+    .filter((id) => !running.has(id))
+    .flatMap((siteId) =>
+      probeTimes(siteId, { from: now.toISOString(), days: o.days, perDay: o.perDay, seed: o.seed }).map((dueAt) => ({ siteId, dueAt })),
+    );
   addPlan(db, rows);
   return rows.length;
 }
@@ -82,9 +86,13 @@ export async function probeWatch(db: Db, check: Check, o: WatchOptions): Promise
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

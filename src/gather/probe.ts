@@ -56,7 +56,22 @@ export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeOu
     const ms = Math.round(performance.now() - t0);
     const { failure, error } = classify(e instanceof TimedGetError ? e.cause : e);
     const times = e instanceof TimedGetError ? e.times : { dnsMs: null, connectMs: null, tlsMs: null, firstByteMs: null };
-    return { record: { ...base, ...times, ok: false, status: null, ms, bytes: null, failure, error, finalUrl: e instanceof TimedGetError ? e.redirectedTo : null, itemsHash: null, itemDates: null }, items: [] };
+    return {
+      record: {
+        ...base,
+        ...times,
+        ok: false,
+        status: null,
+        ms,
+        bytes: null,
+        failure,
+        error,
+        finalUrl: e instanceof TimedGetError ? e.redirectedTo : null,
+        itemsHash: null,
+        itemDates: null,
+      },
+      items: [],
+    };
   }
 }
 
@@ -72,7 +87,8 @@ function readItems(body: Buffer, url: string, contentType: string | null, starte
 export function classify(e: unknown): { failure: ProbeFailure; error: string } {
   if (e instanceof BlockedAddressError) return { failure: 'blocked', error: e.message };
   const err = e as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return { failure: 'timeout', error: 'no complete response within the timeout' };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return { failure: 'timeout', error: 'no complete response within the timeout' };
   // node:http puts the code on the error, fetch on its cause.
   const code = err.code ?? err.cause?.code ?? '';
   const detail = `${code} ${err.cause?.message ?? err.message ?? ''}`.trim();
@@ -94,5 +110,10 @@ export interface ProbeRoundOptions extends ProbeOptions {
 
 /** One probe of every site, many hosts at once but few requests per host at a time. */
 export async function probeRound(sites: Site[], opts: ProbeRoundOptions): Promise<void> {
-  await runPerHost(sites, (s) => new URL(s.url).host, { concurrency: opts.concurrency, perHost: opts.perHost ?? 1 }, async (site) => opts.onProbe(await probeOnce(site, opts)));
+  await runPerHost(
+    sites,
+    (s) => new URL(s.url).host,
+    { concurrency: opts.concurrency, perHost: opts.perHost ?? 1 },
+    async (site) => opts.onProbe(await probeOnce(site, opts)),
+  );
 }

@@ -7,7 +7,10 @@ import type { AddressGuard } from './address-guard.js';
 import { fetchPage } from './fetch-guarded.js';
 import { USER_AGENT } from './user-agent.js';
 
-export async function fetchEvidence(urls: string[], opts: { guard: AddressGuard; timeoutMs: number; concurrency: number; now: string }): Promise<Map<string, Fetched>> {
+export async function fetchEvidence(
+  urls: string[],
+  opts: { guard: AddressGuard; timeoutMs: number; concurrency: number; now: string },
+): Promise<Map<string, Fetched>> {
   const todo = [...new Set(urls)];
   const out = new Map<string, Fetched>();
   const worker = async () => {
@@ -25,10 +28,22 @@ async function fetchOne(url: string, opts: { guard: AddressGuard; timeoutMs: num
     const today = cstDay(opts.now);
     const read = readPage(page.body, { url: page.finalUrl, contentType: page.contentType, atDay: today });
     const dates = read.lists.flatMap((l) => l.items.map((i) => i.date)).filter((d): d is string => !!d && d <= today);
-    return { url, status: page.status, error: null, text: read.blocks.join('\n'), identity: read.identity, newestDate: dates.sort().at(-1) ?? null };
+    return {
+      url,
+      status: page.status,
+      error: null,
+      text: read.blocks.join('\n'),
+      identity: read.identity,
+      newestDate: dates.sort().at(-1) ?? null,
+    };
   } catch (e) {
     const err = e as Error;
-    const why = e instanceof BlockedAddressError ? err.message : err.name === 'TimeoutError' ? '超时' : ((err.cause as Error | undefined)?.message ?? err.message);
+    const why =
+      e instanceof BlockedAddressError
+        ? err.message
+        : err.name === 'TimeoutError'
+          ? '超时'
+          : ((err.cause as Error | undefined)?.message ?? err.message);
     return { url, status: null, error: why, text: null, identity: null, newestDate: null };
   }
 }

@@ -98,7 +98,11 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   // Playwright and crawlee are loaded when the first page needs rendering: together they cost ~140 MB
   // and ~0.4 s of start-up, and most crawls (all, with --render never) render nothing.
   const start = async () => {
-    const [{ Configuration, log, LogLevel }, { PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/core'), import('@crawlee/playwright'), import('playwright')]);
+    const [{ Configuration, log, LogLevel }, { PlaywrightCrawler }, { chromium }] = await Promise.all([
+      import('@crawlee/core'),
+      import('@crawlee/playwright'),
+      import('playwright'),
+    ]);
     // choucha records every failure itself (page error, crawl state); crawlee's own log would only repeat it.
     log.setLevel(LogLevel.OFF);
     crawler = new PlaywrightCrawler(
@@ -113,11 +117,13 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
         requestHandlerTimeoutSecs: opts.timeoutSecs * 4,
         useSessionPool: false,
         persistCookiesPerSession: false,
-        launchContext: { launcher: chromium, userAgent: USER_AGENT, launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true, serviceWorkers: 'block' } },
+        launchContext: {
+          launcher: chromium,
+          userAgent: USER_AGENT,
+          launchOptions: { executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true, serviceWorkers: 'block' },
+        },
         browserPoolOptions: { useFingerprints: false },
-        preNavigationHooks: [
-          ({ page, request }) => scope(page, jobs.get(request.userData.job as number), request.url),
-        ],
+        preNavigationHooks: [({ page, request }) => scope(page, jobs.get(request.userData.job as number), request.url)],
         requestHandler: async ({ request, page, response }) => {
           const start = Date.now();
           const attempt = request.retryCount;

@@ -196,7 +196,9 @@ export class SiteWalk {
     });
     const found: { link: Link; level: number | null; source: string }[] = [
       ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
-      ...read.lists.filter((l) => l.moreUrl).map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
+      ...read.lists
+        .filter((l) => l.moreUrl)
+        .map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
     ];
     const columns = found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1));
     return this.ask([...again, ...columns, ...this.scanChannels(read, 0)]);
@@ -230,7 +232,18 @@ export class SiteWalk {
       this.limitsHit.add(`达到每站栏目上限（${this.limits.maxColumns} 个），部分栏目未检查`);
       return [];
     }
-    this.columns.set(key, { key, url: link.url, name: link.text, level, source, state: null, reason: null, items: [], pagesRead: 0, depth });
+    this.columns.set(key, {
+      key,
+      url: link.url,
+      name: link.text,
+      level,
+      source,
+      state: null,
+      reason: null,
+      items: [],
+      pagesRead: 0,
+      depth,
+    });
     return [this.withRender({ url: link.url, kind: 'column', column: key, listPage: 1 })];
   }
 
@@ -274,7 +287,8 @@ export class SiteWalk {
       }
       for (const link of read.subnav) out.push(...this.addColumn(link, null, 'submenu', col.depth + 1));
       if (reading.state === 'container') {
-        for (const link of read.mainLinks) out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
+        for (const link of read.mainLinks)
+          out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
       }
       for (const it of board ? [] : (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
         if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });
@@ -289,7 +303,8 @@ export class SiteWalk {
     const page = req.listPage ?? 1;
     if (board) out.push(...this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
     else if (read.nextPage && fresh.length > 0 && oldest !== null && oldest >= this.limits.pageUntil) {
-      if (page < this.limits.maxListPages) out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1, ...(req.render ? { render: true } : {}) });
+      if (page < this.limits.maxListPages)
+        out.push({ url: read.nextPage, kind: 'column', column: col.key, listPage: page + 1, ...(req.render ? { render: true } : {}) });
       else this.limitsHit.add(`栏目“${col.name}”超过 ${this.limits.maxListPages} 页，后续页未读取`);
     }
     return this.ask(out);
@@ -297,6 +312,8 @@ export class SiteWalk {
 }
 
 function unreadNote(unread: { url: string; error: string }[]): string {
-  const shown = unread.slice(0, 3).map((u) => `${new URL(u.url).pathname}${new URL(u.url).search}（${u.error.replace(/\s+/g, ' ').slice(0, 80)}）`);
+  const shown = unread
+    .slice(0, 3)
+    .map((u) => `${new URL(u.url).pathname}${new URL(u.url).search}（${u.error.replace(/\s+/g, ' ').slice(0, 80)}）`);
   return `${unread.length} 个页面无法读取：${shown.join('、')}${unread.length > 3 ? ' 等' : ''}`;
 }

@@ -67,20 +67,38 @@ export async function timedGet(url: string, opts: TimedGetOptions): Promise<Time
         continue;
       }
       const ct = res.headers['content-type'];
-      return { ...times, status: res.statusCode!, finalUrl: current, contentType: Array.isArray(ct) ? ct[0]! : (ct ?? null), body: body.buf, bytes: body.bytes };
+      return {
+        ...times,
+        status: res.statusCode!,
+        finalUrl: current,
+        contentType: Array.isArray(ct) ? ct[0]! : (ct ?? null),
+        body: body.buf,
+        bytes: body.bytes,
+      };
     }
   } catch (e) {
     throw new TimedGetError(e, times, redirected ? current : null);
   }
 }
 
-function oneHop(url: string, opts: TimedGetOptions, deadline: number, times: PhaseTimes | null, t0: number): Promise<{ res: IncomingMessage; body: { buf: Buffer; bytes: number } }> {
+function oneHop(
+  url: string,
+  opts: TimedGetOptions,
+  deadline: number,
+  times: PhaseTimes | null,
+  t0: number,
+): Promise<{ res: IncomingMessage; body: { buf: Buffer; bytes: number } }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
     const since = () => Math.round(performance.now() - t0);
     // agent: false: a fresh connection every probe, or the DNS/connect/TLS phases would be hidden by a kept-alive socket.
-    const req = request(u, { method: 'GET', agent: false, headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' }, lookup: pinnedLookup(opts.guard, opts.resolver) });
+    const req = request(u, {
+      method: 'GET',
+      agent: false,
+      headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' },
+      lookup: pinnedLookup(opts.guard, opts.resolver),
+    });
     const remaining = Math.max(1, deadline - performance.now());
     const timer = setTimeout(() => {
       const err = new Error('no complete response within the timeout');

@@ -21,7 +21,9 @@ const reportSchema = z.object({
   schemaVersion: z.literal(1),
   quarter: z.string(),
   tier: z.enum(TIERS),
-  sites: z.array(z.object({ id: z.string(), verdict: z.enum(['qualified', 'unqualified', 'not-checked']), findings: z.array(findingSchema) })),
+  sites: z.array(
+    z.object({ id: z.string(), verdict: z.enum(['qualified', 'unqualified', 'not-checked']), findings: z.array(findingSchema) }),
+  ),
 });
 
 export interface LowerFinding {
@@ -47,7 +49,7 @@ export interface LowerReport {
 }
 
 export function readLowerReport(file: string): LowerReport {
-  if (!existsSync(file)) throw new InputError(`${file}: no such file`, 'A tier imports the lower tier\'s report.json.');
+  if (!existsSync(file)) throw new InputError(`${file}: no such file`, "A tier imports the lower tier's report.json.");
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -57,7 +59,10 @@ export function readLowerReport(file: string): LowerReport {
   const p = reportSchema.safeParse(data);
   if (!p.success) {
     const issue = p.error.issues[0]!;
-    throw new InputError(`${file}: ${issue.message} (location: ${issue.path.join('.')})`, 'Expected a report.json (schemaVersion 1) written by choucha report.');
+    throw new InputError(
+      `${file}: ${issue.message} (location: ${issue.path.join('.')})`,
+      'Expected a report.json (schemaVersion 1) written by choucha report.',
+    );
   }
   const r = p.data;
   return {
@@ -77,9 +82,13 @@ export function readLowerReport(file: string): LowerReport {
 /** The lower tier must be below the checking tier, and of the same quarter. */
 export function assertBelow(lower: LowerReport, quarter: string, tier: Tier): void {
   if (TIERS.indexOf(lower.tier) >= TIERS.indexOf(tier)) {
-    throw new InputError(`${lower.file}: a ${lower.tier} report cannot be re-checked by the ${tier} tier`, `Tiers from low to high: ${TIERS.join(', ')}.`);
+    throw new InputError(
+      `${lower.file}: a ${lower.tier} report cannot be re-checked by the ${tier} tier`,
+      `Tiers from low to high: ${TIERS.join(', ')}.`,
+    );
   }
-  if (lower.quarter !== quarter) throw new InputError(`${lower.file}: the report is of ${lower.quarter}, the check of ${quarter}`, 'A tier re-checks the same quarter.');
+  if (lower.quarter !== quarter)
+    throw new InputError(`${lower.file}: the report is of ${lower.quarter}, the check of ${quarter}`, 'A tier re-checks the same quarter.');
 }
 
 export interface Disagreement {
@@ -113,7 +122,13 @@ export function disagreements(lower: { tier: string; sites: LowerSite[] }, upper
     if (!l || !judged(l.verdict) || !judged(u.verdict) || l.verdict === u.verdict) continue;
     const counted = u.findings
       .filter((f) => !f.ignored && f.kind !== 'notice')
-      .map((f) => ({ rule: f.rule, code: f.code, url: f.url, message: f.message, fingerprint: f.fingerprint ?? fingerprint(u.id, { ...f, evidence: {} }) }));
+      .map((f) => ({
+        rule: f.rule,
+        code: f.code,
+        url: f.url,
+        message: f.message,
+        fingerprint: f.fingerprint ?? fingerprint(u.id, { ...f, evidence: {} }),
+      }));
     const lowerFps = new Set(l.findings.map((f) => f.fingerprint));
     const upperFps = new Set(counted.map((f) => f.fingerprint));
     out.push({

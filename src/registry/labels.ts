@@ -1,13 +1,6 @@
 // The words people write for 网站层级 and 运行状态, beyond the labels in site.ts.
 
-import {
-  SITE_LEVELS,
-  SITE_LEVEL_LABELS,
-  SITE_STATUSES,
-  SITE_STATUS_LABELS,
-  type SiteLevel,
-  type SiteStatus,
-} from './site.js';
+import { SITE_LEVELS, SITE_LEVEL_LABELS, SITE_STATUSES, SITE_STATUS_LABELS, type SiteLevel, type SiteStatus } from './site.js';
 
 // Only spellings that differ from a key or a SITE_*_LABELS label after foldLabel.
 const LEVEL_VARIANTS: Record<string, SiteLevel> = {
@@ -39,12 +32,7 @@ const STATUS_VARIANTS: Record<string, SiteStatus> = {
 
 // 省级门户网站 and 省级门户 are the same label; so are province_portal and Province-Portal.
 function foldLabel(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .toLowerCase()
-    .replace(/_/g, '-')
-    .replace(/网站$/u, '');
+  return raw.normalize('NFKC').replace(/\s+/gu, '').toLowerCase().replace(/_/g, '-').replace(/网站$/u, '');
 }
 
 function table<T extends string>(keys: readonly T[], labels: Record<T, string>, variants: Record<string, T>) {

@@ -80,7 +80,9 @@ export function parseStatus(raw: string): Parsed<SiteStatus> {
 export function parseRender(raw: string): Parsed<RenderMode | null> {
   const v = raw.trim().toLowerCase();
   if (!v) return ok(null);
-  const mode = ({ auto: 'auto', 自动: 'auto', never: 'never', 不渲染: 'never', 否: 'never', always: 'always', 总是: 'always', 是: 'always' } as const)[v];
+  const mode = (
+    { auto: 'auto', 自动: 'auto', never: 'never', 不渲染: 'never', 否: 'never', always: 'always', 总是: 'always', 是: 'always' } as const
+  )[v];
   return mode ? ok(mode) : fail('auto (自动), never (不渲染) or always (总是), or empty');
 }
 

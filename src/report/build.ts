@@ -24,14 +24,20 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       .map((s) => [s.url, { path: relative(outDir, s.path!).split(sep).join('/'), url: s.url, capturedAt: s.capturedAt }]),
   );
   // A homepage is captured at its final address, which may differ from the registered one.
-  const homeShots = new Map([...shots].filter(([u]) => /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)).map(([u, s]) => [new URL(u).host, s]));
+  const homeShots = new Map(
+    [...shots].filter(([u]) => /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)).map(([u, s]) => [new URL(u).host, s]),
+  );
   const withShots = (f: ReportFinding): ReportFinding => {
     const urls = [f.url, ...pageUrls(f.evidence)].filter((u): u is string => !!u);
     const found = [...new Set(urls)].map((u) => shots.get(u)).filter((x): x is Screenshot => !!x);
     return found.length > 0 ? { ...f, evidence: { ...f.evidence, screenshots: found } } : f;
   };
   // The window site-unreachable counts with the 2019 edition's defaults (7 days, the run's hour after `at`).
-  const window = { windowDays: 7, from: new Date(Date.parse(check.at) - 7 * 86_400_000).toISOString(), to: new Date(Date.parse(check.at) + 60 * 60_000).toISOString() };
+  const window = {
+    windowDays: 7,
+    from: new Date(Date.parse(check.at) - 7 * 86_400_000).toISOString(),
+    to: new Date(Date.parse(check.at) + 60 * 60_000).toISOString(),
+  };
   const sample = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s]));
   const judged = new Map(judgementsOf(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r).map((j) => [j.siteId, j]));
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
@@ -90,7 +96,14 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     },
     sites,
     ...(h.sites.length > 0
-      ? { history: { previousQuarter: h.previousQuarter, sites: h.sites.map((x) => ({ id: x.id, consecutiveUnqualified: x.consecutiveUnqualified })), regions: h.regions, levels: h.levels } }
+      ? {
+          history: {
+            previousQuarter: h.previousQuarter,
+            sites: h.sites.map((x) => ({ id: x.id, consecutiveUnqualified: x.consecutiveUnqualified })),
+            regions: h.regions,
+            levels: h.levels,
+          },
+        }
       : {}),
     ...(closed.length > 0 ? { closed } : {}),
     ...(lower ? { disagreements: disagreements(lower, sites) } : {}),
@@ -104,5 +117,8 @@ function isWarning(f: ReportFinding): boolean {
 
 function pageUrls(evidence: Record<string, unknown>): string[] {
   const lists = [evidence.columns, evidence.emptyColumns, evidence.messages].filter(Array.isArray) as { url?: unknown }[][];
-  return lists.flat().map((c) => c.url).filter((u): u is string => typeof u === 'string');
+  return lists
+    .flat()
+    .map((c) => c.url)
+    .filter((u): u is string => typeof u === 'string');
 }

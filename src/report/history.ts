@@ -72,7 +72,15 @@ export function computeHistory(rows: VerdictRow[], quarter: string): History {
       const b = before.get(k);
       const rate = round(t.qualified / t.checked);
       const previousRate = b ? round(b.qualified / b.checked) : null;
-      return { key: k, checked: t.checked, qualified: t.qualified, rate, previousRate, change: previousRate === null ? null : round(rate - previousRate), repeatOffenders: t.repeat };
+      return {
+        key: k,
+        checked: t.checked,
+        qualified: t.qualified,
+        rate,
+        previousRate,
+        change: previousRate === null ? null : round(rate - previousRate),
+        repeatOffenders: t.repeat,
+      };
     });
   };
   return { quarter, previousQuarter: prev, sites, regions: rates((r) => r.region), levels: rates((r) => r.level) };

@@ -17,7 +17,10 @@ export function historySection(report: Report): string {
   if (!h) return '';
   const table = (head: string, rows: typeof h.regions, label: (k: string) => string) =>
     `<table><thead><tr><th>${head}</th><th>已判定</th><th>合格</th><th>合格率</th><th>上季度（${esc(h.previousQuarter)}）</th><th>变化（百分点）</th><th>连续不合格网站</th></tr></thead><tbody>${rows
-      .map((r) => `<tr><td>${esc(label(r.key))}</td><td>${r.checked}</td><td>${r.qualified}</td><td>${percent(r.rate)}</td><td>${percent(r.previousRate)}</td><td>${change(r.change)}</td><td>${r.repeatOffenders}</td></tr>`)
+      .map(
+        (r) =>
+          `<tr><td>${esc(label(r.key))}</td><td>${r.checked}</td><td>${r.qualified}</td><td>${percent(r.rate)}</td><td>${percent(r.previousRate)}</td><td>${change(r.change)}</td><td>${r.repeatOffenders}</td></tr>`,
+      )
       .join('')}</tbody></table>`;
   return `<section id="history"><h2>与上季度比较</h2><div class="tables">${table('地区', h.regions, (k) => regionLabel(k.length === 2 ? `${k}0000` : k) || k)}${table('层级', h.levels, (k) => levelLabel(k as SiteLevel) || k)}</div></section>`;
 }
@@ -37,7 +40,10 @@ export function disagreementSection(report: Report): string {
     d.length === 0
       ? '<p class="muted">无</p>'
       : `<table><thead><tr><th>网站</th><th>下级结论</th><th>本级结论</th><th>本级发现、下级未发现</th><th>下级发现、本级未发现</th></tr></thead><tbody>${d
-          .map((x) => `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(x.lowerTier)}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`)
+          .map(
+            (x) =>
+              `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(x.lowerTier)}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`,
+          )
           .join('')}</tbody></table>`
   }</section>`;
 }
@@ -48,6 +54,9 @@ export function closedSection(report: Report): string {
   if (!c) return '';
   const answering = c.filter((x) => x.findings.length > 0);
   return `<section id="closed"><h2>登记为关停的网站（${c.length} 个，仍可访问 ${answering.length} 个）</h2><table><thead><tr><th>网站</th><th>登记网址</th><th>探测</th><th>未响应</th><th>问题</th></tr></thead><tbody>${c
-    .map((x) => `<tr><td>${esc(x.name)}（${esc(x.id)}）</td><td>${esc(x.url)}</td><td>${x.availability.probes}</td><td>${x.availability.failures}</td><td>${x.findings.length ? x.findings.map((f) => esc(f.message)).join('<br>') : x.availability.probes === 0 ? '<span class="muted">监测期内未探测</span>' : '—'}</td></tr>`)
+    .map(
+      (x) =>
+        `<tr><td>${esc(x.name)}（${esc(x.id)}）</td><td>${esc(x.url)}</td><td>${x.availability.probes}</td><td>${x.availability.failures}</td><td>${x.findings.length ? x.findings.map((f) => esc(f.message)).join('<br>') : x.availability.probes === 0 ? '<span class="muted">监测期内未探测</span>' : '—'}</td></tr>`,
+    )
     .join('')}</tbody></table></section>`;
 }

@@ -47,7 +47,10 @@ const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
 function rateTable(title: string, rows: RateRow[]): string {
   const body = rows
-    .map((r) => `<tr><td>${esc(r.label)}</td><td>${r.sites}</td><td>${r.checked}</td><td>${r.qualified}</td><td>${r.unqualified}</td><td>${percent(r.rate)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.label)}</td><td>${r.sites}</td><td>${r.checked}</td><td>${r.qualified}</td><td>${r.unqualified}</td><td>${percent(r.rate)}</td></tr>`,
+    )
     .join('');
   return `<div><h2>${esc(title)}</h2><table><thead><tr><th>${title.includes('层级') ? '层级' : '地区'}</th><th>网站</th><th>已判定</th><th>合格</th><th>不合格</th><th>合格率</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
@@ -58,14 +61,18 @@ function shots(f: ReportFinding): string {
   return `<div class="shots">${list
     .map((s) => {
       const href = safeHref(s.path);
-      return href ? `<a href="${href}" target="_blank" rel="noopener noreferrer"><img src="${href}" alt="${esc(`截图：${s.url}`)}" loading="lazy"></a>` : '';
+      return href
+        ? `<a href="${href}" target="_blank" rel="noopener noreferrer"><img src="${href}" alt="${esc(`截图：${s.url}`)}" loading="lazy"></a>`
+        : '';
     })
     .join('')}</div>`;
 }
 
 function finding(f: ReportFinding): string {
   const points = f.kind === 'deduction' ? `<span class="muted">（扣 ${esc(f.points)} 分）</span>` : '';
-  const ignored = f.ignored ? `<div class="muted">已复核忽略：${esc(f.ignored.reason)}（${esc(f.ignored.by)}${f.ignored.until ? `，至 ${esc(f.ignored.until)}` : ''}；原为${esc(FINDING_KIND_LABELS[f.ignored.kind])}）</div>` : '';
+  const ignored = f.ignored
+    ? `<div class="muted">已复核忽略：${esc(f.ignored.reason)}（${esc(f.ignored.by)}${f.ignored.until ? `，至 ${esc(f.ignored.until)}` : ''}；原为${esc(FINDING_KIND_LABELS[f.ignored.kind])}）</div>`
+    : '';
   return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(f.message)}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f)}</div>`;
 }
 

@@ -20,10 +20,18 @@ function testcase(s: ReportSite): string {
   if (s.verdict === 'not-checked') return `${open}\n      <skipped message="${xml(s.notCheckedReason ?? '未检查')}"/>\n    </testcase>`;
   const failures = s.findings
     .filter((f) => f.kind === 'veto')
-    .map((f) => `      <failure type="${xml(f.rule)}" message="${xml(`${f.title}：${f.message}`)}">${xml([f.message, f.url ?? ''].filter(Boolean).join('\n'))}</failure>`);
-  if (s.verdict === 'unqualified' && !isVetoed(s)) failures.push(`      <failure type="score" message="${xml(`得分 ${s.score} 低于合格线`)}">${xml(s.findings.map((f) => f.message).join('\n'))}</failure>`);
-  if (s.verdict === 'unqualified' && failures.length === 0) failures.push(`      <failure type="veto" message="${xml(`单项否决：${s.vetoes.join('、')}`)}"/>`);
-  const out = s.warnings.length > 0 ? [`      <system-out>${xml(s.warnings.map((w) => `预警：${w.message}`).join('\n'))}</system-out>`] : [];
+    .map(
+      (f) =>
+        `      <failure type="${xml(f.rule)}" message="${xml(`${f.title}：${f.message}`)}">${xml([f.message, f.url ?? ''].filter(Boolean).join('\n'))}</failure>`,
+    );
+  if (s.verdict === 'unqualified' && !isVetoed(s))
+    failures.push(
+      `      <failure type="score" message="${xml(`得分 ${s.score} 低于合格线`)}">${xml(s.findings.map((f) => f.message).join('\n'))}</failure>`,
+    );
+  if (s.verdict === 'unqualified' && failures.length === 0)
+    failures.push(`      <failure type="veto" message="${xml(`单项否决：${s.vetoes.join('、')}`)}"/>`);
+  const out =
+    s.warnings.length > 0 ? [`      <system-out>${xml(s.warnings.map((w) => `预警：${w.message}`).join('\n'))}</system-out>`] : [];
   return [open, ...failures, ...out, '    </testcase>'].join('\n');
 }
 

@@ -7,11 +7,17 @@ import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
 
 /** Table cells: pipes and line breaks in a site's text would break the table. */
 function cell(text: unknown): string {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function rateTable(head: string, rows: RateRow[]): string[] {
-  return [`| ${head} | 网站 | 已判定 | 合格 | 不合格 | 合格率 |`, '|---|---:|---:|---:|---:|---:|', ...rows.map((r) => `| ${cell(r.label)} | ${r.sites} | ${r.checked} | ${r.qualified} | ${r.unqualified} | ${percent(r.rate)} |`)];
+  return [
+    `| ${head} | 网站 | 已判定 | 合格 | 不合格 | 合格率 |`,
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${cell(r.label)} | ${r.sites} | ${r.checked} | ${r.qualified} | ${r.unqualified} | ${percent(r.rate)} |`),
+  ];
 }
 
 function historyLines(report: Report): string[] {
@@ -24,9 +30,14 @@ function historyLines(report: Report): string[] {
     '',
     '| 地区 | 合格率 | 上季度 | 变化（百分点） | 连续不合格网站 |',
     '|---|---:|---:|---:|---:|',
-    ...h.regions.map((r) => `| ${cell(regionLabel(r.key.length === 2 ? `${r.key}0000` : r.key) || r.key)} | ${percent(r.rate)} | ${percent(r.previousRate)} | ${r.change === null ? '—' : (r.change * 100).toFixed(1)} | ${r.repeatOffenders} |`),
+    ...h.regions.map(
+      (r) =>
+        `| ${cell(regionLabel(r.key.length === 2 ? `${r.key}0000` : r.key) || r.key)} | ${percent(r.rate)} | ${percent(r.previousRate)} | ${r.change === null ? '—' : (r.change * 100).toFixed(1)} | ${r.repeatOffenders} |`,
+    ),
     '',
-    ...(offenders.length ? ['连续不合格：', '', ...offenders.map((x) => `- ${cell(name(x.id))}：连续 ${x.consecutiveUnqualified} 个季度`), ''] : []),
+    ...(offenders.length
+      ? ['连续不合格：', '', ...offenders.map((x) => `- ${cell(name(x.id))}：连续 ${x.consecutiveUnqualified} 个季度`), '']
+      : []),
   ];
 }
 
@@ -36,7 +47,13 @@ function disagreementLines(report: Report): string[] {
   return [
     '## 梯次复核分歧',
     '',
-    ...(d.length === 0 ? ['无。'] : ['| 网站 | 下级结论 | 本级结论 |', '|---|---|---|', ...d.map((x) => `| ${cell(x.name ?? x.siteId)} | ${cell(x.lowerTier)} ${cell(x.lowerVerdict)} | ${cell(x.upperVerdict)} |`)]),
+    ...(d.length === 0
+      ? ['无。']
+      : [
+          '| 网站 | 下级结论 | 本级结论 |',
+          '|---|---|---|',
+          ...d.map((x) => `| ${cell(x.name ?? x.siteId)} | ${cell(x.lowerTier)} ${cell(x.lowerVerdict)} | ${cell(x.upperVerdict)} |`),
+        ]),
     '',
   ];
 }
@@ -48,7 +65,9 @@ function closedLines(report: Report): string[] {
   return [
     `## 登记为关停的网站（${c.length} 个）`,
     '',
-    ...(answering.length === 0 ? ['均未发现仍可访问。'] : answering.flatMap((x) => x.findings.map((f) => `- ${cell(x.name)}（${cell(x.url)}）：${cell(f.message)}`))),
+    ...(answering.length === 0
+      ? ['均未发现仍可访问。']
+      : answering.flatMap((x) => x.findings.map((f) => `- ${cell(x.name)}（${cell(x.url)}）：${cell(f.message)}`))),
     '',
   ];
 }
@@ -77,18 +96,29 @@ export function renderMarkdown(report: Report): string {
     '',
     ...(unqualified.length === 0
       ? ['无。']
-      : ['| 序号 | 地区 | 网站名称 | 网址 | 问题类型 | 问题描述 |', '|---:|---|---|---|---|---|', ...unqualified.map((x, i) => `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(problemMessages(x).join('；'))} |`)]),
+      : [
+          '| 序号 | 地区 | 网站名称 | 网址 | 问题类型 | 问题描述 |',
+          '|---:|---|---|---|---|---|',
+          ...unqualified.map(
+            (x, i) =>
+              `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(problemMessages(x).join('；'))} |`,
+          ),
+        ]),
     '',
     ...historyLines(report),
     ...disagreementLines(report),
     ...closedLines(report),
     '## 预警',
     '',
-    ...(warned.length === 0 ? ['无。'] : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(w.message)}`))),
+    ...(warned.length === 0
+      ? ['无。']
+      : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(w.message)}`))),
     '',
     '## 未检查',
     '',
-    ...(notChecked.length === 0 ? ['无。'] : notChecked.map((x) => `- ${cell(x.name)}：${cell(x.notCheckedReason ?? x.notChecked.map((n) => n.reason).join('；'))}`)),
+    ...(notChecked.length === 0
+      ? ['无。']
+      : notChecked.map((x) => `- ${cell(x.name)}：${cell(x.notCheckedReason ?? x.notChecked.map((n) => n.reason).join('；'))}`)),
     '',
     `<!-- ${VERDICT_LABELS.qualified}/${VERDICT_LABELS.unqualified}: report.json holds every finding with its evidence. -->`,
     '',

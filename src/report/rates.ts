@@ -32,11 +32,19 @@ function rows(sites: ReportSite[], keyOf: (s: ReportSite) => string, labelOf: (s
 
 /** By province (the first two digits of the region code): prefecture names change, provinces do not. */
 export function ratesByRegion(report: Report): RateRow[] {
-  return rows(report.sites, (s) => s.region?.slice(0, 2) ?? '~', (s) => (s.region ? regionLabel(`${s.region.slice(0, 2)}0000`).replace(/\s*\d+$/, '') : '未登记地区'));
+  return rows(
+    report.sites,
+    (s) => s.region?.slice(0, 2) ?? '~',
+    (s) => (s.region ? regionLabel(`${s.region.slice(0, 2)}0000`).replace(/\s*\d+$/, '') : '未登记地区'),
+  );
 }
 
 export function ratesByLevel(report: Report): RateRow[] {
-  return rows(report.sites, (s) => s.level ?? '~', (s) => levelLabel(s.level) || '未登记层级');
+  return rows(
+    report.sites,
+    (s) => s.level ?? '~',
+    (s) => levelLabel(s.level) || '未登记层级',
+  );
 }
 
 export function percent(rate: number | null): string {

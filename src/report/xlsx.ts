@@ -161,7 +161,15 @@ function findingRows(report: Report, which: 'findings' | 'warnings'): Out[][] {
 }
 
 function closedRows(report: Report): Out[][] {
-  return (report.closed ?? []).map((x) => [x.id, x.name, { url: x.url }, x.sponsor ?? '', x.availability.probes, x.availability.failures, x.findings.map((f) => f.message).join('\n')]);
+  return (report.closed ?? []).map((x) => [
+    x.id,
+    x.name,
+    { url: x.url },
+    x.sponsor ?? '',
+    x.availability.probes,
+    x.availability.failures,
+    x.findings.map((f) => f.message).join('\n'),
+  ]);
 }
 
 /** Header at `headerRow`, frozen above the data, then one row per entry. */

@@ -26,7 +26,13 @@ export const columnEmpty: Rule<typeof options> = {
     const unknown = columns.filter((c) => c.state === 'unreadable');
     // Columns we could not read might be empty: only when they could not change the answer is it certain.
     if (empty.length < opts.vetoCount && empty.length + unknown.length >= opts.vetoCount) {
-      return { status: 'not-checked', reason: `${empty.length} 个空白栏目，另有 ${unknown.length} 个栏目无法读取（${unknown.slice(0, 3).map((c) => `${c.name}：${c.stateReason ?? ''}`).join('；')}），可能达到否决标准` };
+      return {
+        status: 'not-checked',
+        reason: `${empty.length} 个空白栏目，另有 ${unknown.length} 个栏目无法读取（${unknown
+          .slice(0, 3)
+          .map((c) => `${c.name}：${c.stateReason ?? ''}`)
+          .join('；')}），可能达到否决标准`,
+      };
     }
     const evidence = empty.map((c) => ({ name: c.name, url: c.url, reason: c.stateReason }));
     if (empty.length >= opts.vetoCount) {

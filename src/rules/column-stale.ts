@@ -74,11 +74,16 @@ export const columnStale: Rule<typeof options> = {
       const cat = classifyColumn(c.name, ctx.lexicons.columnCategories);
       return cat === 'news' || (cat === 'notice' && (!opts.noticeFirstLevelOnly || c.level === 1));
     });
-    const mayLong = opts.countEmptyInLong ? unreadable : unreadable.filter((c) => classifyColumn(c.name, ctx.lexicons.columnCategories) === 'longterm');
+    const mayLong = opts.countEmptyInLong
+      ? unreadable
+      : unreadable.filter((c) => classifyColumn(c.name, ctx.lexicons.columnCategories) === 'longterm');
     const tips = (known: number, unknown: number, at: number) => known < at && known + unknown >= at;
     if (tips(counted.length, mayCount.length, opts.vetoCount) || tips(long.length + empty.length, mayLong.length, opts.longVetoCount)) {
       const names = [...new Set([...mayCount, ...mayLong])].slice(0, 5).map((c) => `${c.name}：${c.stateReason ?? ''}`);
-      return { status: 'not-checked', reason: `已确认 ${counted.length + long.length} 个栏目未按时更新，另有 ${unreadable.length} 个栏目无法读取，可能达到否决标准（${names.join('；')}）` };
+      return {
+        status: 'not-checked',
+        reason: `已确认 ${counted.length + long.length} 个栏目未按时更新，另有 ${unreadable.length} 个栏目无法读取，可能达到否决标准（${names.join('；')}）`,
+      };
     }
     const findings: Finding[] = [];
     const vetoed = new Set<Stale>();
@@ -88,7 +93,13 @@ export const columnStale: Rule<typeof options> = {
     }
     if (long.length + empty.length >= opts.longVetoCount) {
       findings.push(
-        veto(a, 'too-many-long-stale', `${long.length} 个栏目长期未更新、${empty.length} 个空白栏目，合计 ${long.length + empty.length} 个（标准：${opts.longVetoCount} 个及以上即否决）`, long, empty),
+        veto(
+          a,
+          'too-many-long-stale',
+          `${long.length} 个栏目长期未更新、${empty.length} 个空白栏目，合计 ${long.length + empty.length} 个（标准：${opts.longVetoCount} 个及以上即否决）`,
+          long,
+          empty,
+        ),
       );
       long.forEach((s) => vetoed.add(s));
     }
@@ -114,7 +125,11 @@ function veto(a: SiteArtifacts, code: string, message: string, stale: Stale[], e
     siteId: a.site.id,
     url: stale[0]?.list.url ?? empty[0]?.url ?? null,
     message,
-    evidence: { count: stale.length + empty.length, columns: stale.map(describe), emptyColumns: empty.map((e) => ({ name: e.name, url: e.url, reason: e.stateReason })) },
+    evidence: {
+      count: stale.length + empty.length,
+      columns: stale.map(describe),
+      emptyColumns: empty.map((e) => ({ name: e.name, url: e.url, reason: e.stateReason })),
+    },
   };
 }
 

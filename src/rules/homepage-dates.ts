@@ -33,7 +33,10 @@ export const homepageDates: Rule<typeof options> = {
       .filter((p) => p.itemsHash && p.itemDates)
       .sort((x, y) => x.startedAt.localeCompare(y.startedAt));
     if (read.length < opts.minProbes) {
-      return { status: 'not-checked', reason: `${opts.windowDays}天内只有 ${read.length} 次探测读到首页信息列表，至少需要 ${opts.minProbes} 次才能比较变化` };
+      return {
+        status: 'not-checked',
+        reason: `${opts.windowDays}天内只有 ${read.length} 次探测读到首页信息列表，至少需要 ${opts.minProbes} 次才能比较变化`,
+      };
     }
     const moved: Array<{ before: string; after: string; newestBefore: Day | null; newestAfter: Day | null; newDates: Day[] }> = [];
     let lastRealChange = read[0]!.startedAt;
@@ -48,7 +51,13 @@ export const homepageDates: Rule<typeof options> = {
       const newestAfter = newest(cur);
       if (newestAfter && (!newestBefore || newestAfter > newestBefore)) {
         const before = new Set(prev.itemDates);
-        moved.push({ before: prev.startedAt, after: cur.startedAt, newestBefore, newestAfter, newDates: cur.itemDates!.filter((d) => !before.has(d)) });
+        moved.push({
+          before: prev.startedAt,
+          after: cur.startedAt,
+          newestBefore,
+          newestAfter,
+          newDates: cur.itemDates!.filter((d) => !before.has(d)),
+        });
       }
     }
     if (moved.length === 0) return { status: 'checked', findings: [] };

@@ -47,7 +47,13 @@ export const interactionUnanswered: Rule<typeof options> = {
     id: 'interaction-unanswered',
     title: TEXT.title,
     indicator: '国办秘函〔2019〕19号 单项否决 互动回应差',
-    codes: { 'no-channel': TEXT.noChannel, unanswered: TEXT.unanswered, 'reply-times': TEXT.replyTimes, 'over-local-limit': TEXT.overLocal, 'answered-only': TEXT.answeredOnly },
+    codes: {
+      'no-channel': TEXT.noChannel,
+      unanswered: TEXT.unanswered,
+      'reply-times': TEXT.replyTimes,
+      'over-local-limit': TEXT.overLocal,
+      'answered-only': TEXT.answeredOnly,
+    },
     requiredArtifacts: ['homepage', 'lists', 'channels', 'crawl'],
     options,
   },
@@ -61,7 +67,10 @@ export const interactionUnanswered: Rule<typeof options> = {
     const evidenceOf = (c: ChannelArtifact) => ({ name: c.name, url: c.url, kind: kindOf(c), state: c.state, reason: c.reason });
 
     if (o.requireChannel) {
-      const counted = seen.filter(({ c, kind }) => (kind === 'unclassified' || (kind !== null && countedKinds.has(kind)) || (kind === 'hub' && c.offsite)) && !gone(c));
+      const counted = seen.filter(
+        ({ c, kind }) =>
+          (kind === 'unclassified' || (kind !== null && countedKinds.has(kind)) || (kind === 'hub' && c.offsite)) && !gone(c),
+      );
       if (counted.length === 0) {
         const doubt = noChannelDoubt(a);
         if (doubt) return { status: 'not-checked', reason: doubt };
@@ -71,7 +80,10 @@ export const interactionUnanswered: Rule<typeof options> = {
           code: 'no-channel',
           siteId: a.site.id,
           url: a.homepage.finalUrl,
-          message: found.length > 0 ? `未发现有效的网上咨询建言渠道，只有：${found.map((x) => `${x.name}（${x.kind ? (CHANNEL_KIND_LABELS[x.kind as keyof typeof CHANNEL_KIND_LABELS] ?? x.kind) : ''}${x.state === 'unreadable' ? '，页面无法访问' : ''}）`).join('、')}` : '首页和各栏目页均未发现网上咨询、信箱、留言等互动渠道',
+          message:
+            found.length > 0
+              ? `未发现有效的网上咨询建言渠道，只有：${found.map((x) => `${x.name}（${x.kind ? (CHANNEL_KIND_LABELS[x.kind as keyof typeof CHANNEL_KIND_LABELS] ?? x.kind) : ''}${x.state === 'unreadable' ? '，页面无法访问' : ''}）`).join('、')}`
+              : '首页和各栏目页均未发现网上咨询、信箱、留言等互动渠道',
           evidence: { found, pagesScanned: a.crawl.pagesFetched },
         };
         return { status: 'checked', findings: [f] };
@@ -113,7 +125,9 @@ export const interactionUnanswered: Rule<typeof options> = {
     const unread = judged.filter((c) => c.state === 'unreadable' || c.state === 'not-read');
     for (const c of unread) doubts.push(`“${c.name}”无法读取：${c.reason ?? '未知原因'}`);
     if (boards.length === 0) {
-      const offsite = seen.filter(({ c, kind }) => c.state === 'offsite' && kind !== null && (boardKinds.has(kind) || kind === 'hub')).map((s) => s.c);
+      const offsite = seen
+        .filter(({ c, kind }) => c.state === 'offsite' && kind !== null && (boardKinds.has(kind) || kind === 'hub'))
+        .map((s) => s.c);
       const entries = judged.filter((c) => c.state === 'entry');
       if (offsite.length > 0) doubts.push(`咨询渠道在其他网站上，未抓取：${offsite.map((c) => `${c.name}（${c.url}）`).join('、')}`);
       if (entries.length > 0) doubts.push(`只找到写信入口，没有公开的留言列表：${entries.map((c) => c.name).join('、')}`);
@@ -169,7 +183,14 @@ function unansweredFinding(
       windowStart: since,
       at: atDay,
       replyMonths: months,
-      messages: overdue.map((m) => ({ title: m.title, url: m.url, askedOn: m.askedOn, repliedOn: m.repliedOn, status: m.status, deadline: m.deadline })),
+      messages: overdue.map((m) => ({
+        title: m.title,
+        url: m.url,
+        askedOn: m.askedOn,
+        repliedOn: m.repliedOn,
+        status: m.status,
+        deadline: m.deadline,
+      })),
       notValid: { empty: v.empty.length, test: v.test.length, duplicate: v.duplicate.length },
     },
   };

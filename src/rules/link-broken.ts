@@ -19,7 +19,8 @@ export const linkBroken: Rule<typeof options> = {
   },
   run(a, opts) {
     if (!a.homepage?.readable) return { status: 'not-checked', reason: '首页未能获取' };
-    if (a.links.length > 0 && a.links.every((l) => l.status === null)) return { status: 'not-checked', reason: '链接尚未检查（运行 choucha links 或 run）' };
+    if (a.links.length > 0 && a.links.every((l) => l.status === null))
+      return { status: 'not-checked', reason: '链接尚未检查（运行 choucha links 或 run）' };
     const byTarget = new Map<string, LinkArtifact[]>();
     for (const l of a.links) if (l.status === 'broken') byTarget.set(l.target, [...(byTarget.get(l.target) ?? []), l]);
     const findings: Finding[] = [...byTarget.values()].map((seen) => {

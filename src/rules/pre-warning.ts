@@ -39,16 +39,23 @@ const options = z.object({
 type Options = z.infer<typeof options>;
 
 function homepage(a: SiteArtifacts, o: Options, atDay: string): Record<string, unknown> | null {
-  const newest = newestItem(homepageLists(a).lists.flatMap((l) => l.items), atDay);
+  const newest = newestItem(
+    homepageLists(a).lists.flatMap((l) => l.items),
+    atDay,
+  );
   if (!newest?.date) return null;
   const warnFrom = windowStart(atDay, { days: o.homepageDays });
   const vetoFrom = windowStart(atDay, { days: o.homepageVetoDays });
-  return newest.date < warnFrom && newest.date >= vetoFrom ? { newestDate: newest.date, newestTitle: newest.title, newestUrl: newest.url, vetoFrom } : null;
+  return newest.date < warnFrom && newest.date >= vetoFrom
+    ? { newestDate: newest.date, newestTitle: newest.title, newestUrl: newest.url, vetoFrom }
+    : null;
 }
 
 function columns(a: SiteArtifacts, o: Options): Record<string, unknown> | null {
   const empty = a.lists.filter((l) => l.kind === 'column' && l.state === 'empty');
-  return empty.length >= o.emptyColumns && empty.length < o.emptyVetoCount ? { empty: empty.length, vetoCount: o.emptyVetoCount, columns: empty.map((c) => ({ name: c.name, url: c.url })) } : null;
+  return empty.length >= o.emptyColumns && empty.length < o.emptyVetoCount
+    ? { empty: empty.length, vetoCount: o.emptyVetoCount, columns: empty.map((c) => ({ name: c.name, url: c.url })) }
+    : null;
 }
 
 function probes(a: SiteArtifacts, o: Options, at: string): Record<string, unknown> | null {
@@ -56,18 +63,30 @@ function probes(a: SiteArtifacts, o: Options, at: string): Record<string, unknow
   if (inWindow.length < o.minProbes) return null;
   const failed = inWindow.filter((p) => !p.ok).length;
   const ratio = failed / inWindow.length;
-  return ratio >= o.downRatio && ratio < o.downVetoRatio ? { probes: inWindow.length, failures: failed, ratio: Math.round(ratio * 10000) / 10000 } : null;
+  return ratio >= o.downRatio && ratio < o.downVetoRatio
+    ? { probes: inWindow.length, failures: failed, ratio: Math.round(ratio * 10000) / 10000 }
+    : null;
 }
 
 function letters(a: SiteArtifacts, o: Options, atDay: string): Record<string, unknown> | null {
   const from = windowStart(atDay, { months: o.letterWindowMonths });
-  const all = a.channels.filter((c) => c.state === 'read').flatMap((c) => c.messages.map((m) => ({ ...m, board: c.name, boardUrl: c.url })));
+  const all = a.channels
+    .filter((c) => c.state === 'read')
+    .flatMap((c) => c.messages.map((m) => ({ ...m, board: c.name, boardUrl: c.url })));
   const open = sortValid(all, o.duplicateDays).valid.filter((l) => {
     if (!l.askedOn || l.askedOn < from || l.repliedOn !== null || replyState(l.status) !== 'pending') return false;
     return replyDeadline(l.askedOn, o.letterMonths) < atDay && replyDeadline(l.askedOn, o.letterVetoMonths) >= atDay;
   });
   return open.length > 0
-    ? { letters: open.map((l) => ({ title: l.title, url: l.url, board: l.board, askedOn: l.askedOn, lastAllowedDay: replyDeadline(l.askedOn!, o.letterVetoMonths) })) }
+    ? {
+        letters: open.map((l) => ({
+          title: l.title,
+          url: l.url,
+          board: l.board,
+          askedOn: l.askedOn,
+          lastAllowedDay: replyDeadline(l.askedOn!, o.letterVetoMonths),
+        })),
+      }
     : null;
 }
 
@@ -87,14 +106,34 @@ export const preWarning: Rule<typeof options> = {
       if (evidence) out.push({ rule: 'pre-warning', code, siteId: a.site.id, url, message, evidence });
     };
     const home = homepage(a, o, ctx.atDay);
-    add('homepage-nearly-stale', `首页最新信息发布于 ${String(home?.newestDate)}，超过 ${o.homepageDays} 天未更新，${String(home?.vetoFrom)} 前不更新将被单项否决`, home, a.homepage.finalUrl);
+    add(
+      'homepage-nearly-stale',
+      `首页最新信息发布于 ${String(home?.newestDate)}，超过 ${o.homepageDays} 天未更新，${String(home?.vetoFrom)} 前不更新将被单项否决`,
+      home,
+      a.homepage.finalUrl,
+    );
     const cols = columns(a, o);
-    add('columns-nearly-empty', `已有 ${String(cols?.empty)} 个空白栏目，达到 ${o.emptyVetoCount} 个将被单项否决`, cols, a.homepage.finalUrl);
+    add(
+      'columns-nearly-empty',
+      `已有 ${String(cols?.empty)} 个空白栏目，达到 ${o.emptyVetoCount} 个将被单项否决`,
+      cols,
+      a.homepage.finalUrl,
+    );
     const down = probes(a, o, ctx.at);
-    add('nearly-unreachable', `监测期内 ${String(down?.probes)} 次探测失败 ${String(down?.failures)} 次（${((Number(down?.ratio) || 0) * 100).toFixed(1)}%），达到 ${o.downVetoRatio * 100}% 将被单项否决`, down, a.homepage.finalUrl);
+    add(
+      'nearly-unreachable',
+      `监测期内 ${String(down?.probes)} 次探测失败 ${String(down?.failures)} 次（${((Number(down?.ratio) || 0) * 100).toFixed(1)}%），达到 ${o.downVetoRatio * 100}% 将被单项否决`,
+      down,
+      a.homepage.finalUrl,
+    );
     const open = letters(a, o, ctx.atDay);
     const first = (open?.letters as { url: string | null; lastAllowedDay: string }[] | undefined)?.[0];
-    add('letter-nearly-overdue', `${(open?.letters as unknown[] | undefined)?.length ?? 0} 条有效留言已超过 ${o.letterMonths} 个月未答复，最早须在 ${first?.lastAllowedDay ?? ''} 前答复`, open, first?.url ?? a.homepage.finalUrl);
+    add(
+      'letter-nearly-overdue',
+      `${(open?.letters as unknown[] | undefined)?.length ?? 0} 条有效留言已超过 ${o.letterMonths} 个月未答复，最早须在 ${first?.lastAllowedDay ?? ''} 前答复`,
+      open,
+      first?.url ?? a.homepage.finalUrl,
+    );
     return { status: 'checked', findings: out };
   },
 };

@@ -70,12 +70,22 @@ export const registryMismatch: Rule<typeof options> = {
     if (!registered) return { status: 'not-checked', reason: `登记的网址无法解析：${a.site.url}` };
     const findings: Finding[] = [];
     const add = (code: Code, detail: string, evidence: Record<string, unknown>) =>
-      findings.push({ rule: 'registry-mismatch', code, siteId: a.site.id, url: a.site.url, message: `${TEXT[code]}：${detail}`, evidence: { registeredUrl: a.site.url, ...evidence } });
+      findings.push({
+        rule: 'registry-mismatch',
+        code,
+        siteId: a.site.id,
+        url: a.site.url,
+        message: `${TEXT[code]}：${detail}`,
+        evidence: { registeredUrl: a.site.url, ...evidence },
+      });
 
     // Probes that reached a server (answered, or a redirect was followed) say where the URL leads, and
     // so does the check's own crawl of the homepage (a one-shot run has its probes but no week of them).
-    const reached: Array<{ startedAt: string; ok: boolean; finalUrl?: string | null; itemsHash?: string | null }> = inWindow.filter((p) => p.finalUrl);
-    if (a.homepage && a.homepage.status !== null && a.homepage.finalUrl) reached.push({ startedAt: a.homepage.fetchedAt, ok: a.homepage.readable, finalUrl: a.homepage.finalUrl, itemsHash: null });
+    const reached: Array<{ startedAt: string; ok: boolean; finalUrl?: string | null; itemsHash?: string | null }> = inWindow.filter(
+      (p) => p.finalUrl,
+    );
+    if (a.homepage && a.homepage.status !== null && a.homepage.finalUrl)
+      reached.push({ startedAt: a.homepage.fetchedAt, ok: a.homepage.readable, finalUrl: a.homepage.finalUrl, itemsHash: null });
     const parked = parkedText(a, opts.parkedMaxChars);
 
     if (a.site.status === 'closed') {
@@ -83,7 +93,11 @@ export const registryMismatch: Rule<typeof options> = {
       // the same registrable domain (lyj.x.gov.cn → www.x.gov.cn): only pages on the registered host count.
       const own = reached.filter((p) => p.ok && p.itemsHash && sameHost(p.finalUrl!, registered));
       if (own.length > 0) {
-        add('closed-but-answers', `${own.length} 次探测打开了登记网址上的网站内容（最近一次 ${own.at(-1)!.startedAt}），请人工确认网站是否已关停`, { probes: inWindow.length, answered: own.length, last: own.at(-1)!.startedAt });
+        add(
+          'closed-but-answers',
+          `${own.length} 次探测打开了登记网址上的网站内容（最近一次 ${own.at(-1)!.startedAt}），请人工确认网站是否已关停`,
+          { probes: inWindow.length, answered: own.length, last: own.at(-1)!.startedAt },
+        );
       }
       return { status: 'checked', findings };
     }
@@ -95,8 +109,15 @@ export const registryMismatch: Rule<typeof options> = {
       const away = reached.filter((p) => !sameDomain(p.finalUrl!, registered));
       if (away.length === reached.length) {
         const target = hostOf(away.at(-1)!.finalUrl)!;
-        const evidence = { probes: inWindow.length, crawled: a.homepage?.finalUrl ?? null, ledAway: away.length, finalUrl: away.at(-1)!.finalUrl, targets: [...new Set(away.map((p) => hostOf(p.finalUrl)))] };
-        if (isGovCn(registered) && !isGovCn(target)) add('redirect-not-gov', `${registered} → ${target}（${away.length} 次访问均如此）`, evidence);
+        const evidence = {
+          probes: inWindow.length,
+          crawled: a.homepage?.finalUrl ?? null,
+          ledAway: away.length,
+          finalUrl: away.at(-1)!.finalUrl,
+          targets: [...new Set(away.map((p) => hostOf(p.finalUrl)))],
+        };
+        if (isGovCn(registered) && !isGovCn(target))
+          add('redirect-not-gov', `${registered} → ${target}（${away.length} 次访问均如此）`, evidence);
         else add('redirect-other-domain', `${registered} → ${target}（${away.length} 次访问均如此）`, evidence);
       }
     }
@@ -104,7 +125,13 @@ export const registryMismatch: Rule<typeof options> = {
 
     if (findings.length === 0 && reached.length === 0 && !parked) {
       // Nothing answered and not enough to say the name is gone: where the URL leads is unknown.
-      return { status: 'not-checked', reason: inWindow.length === 0 ? `监测窗口（${opts.windowDays}天）内没有探测` : `监测窗口内 ${inWindow.length} 次探测都没有得到响应，不足以判断登记网址的去向` };
+      return {
+        status: 'not-checked',
+        reason:
+          inWindow.length === 0
+            ? `监测窗口（${opts.windowDays}天）内没有探测`
+            : `监测窗口内 ${inWindow.length} 次探测都没有得到响应，不足以判断登记网址的去向`,
+      };
     }
     return { status: 'checked', findings };
   },

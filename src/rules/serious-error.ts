@@ -11,8 +11,18 @@ const TEXT = {
   title: '严重表述错误',
   serious: '存在严重表述错误',
   belowCount: '存在严重表述错误（未达否决数量）',
-  how: { known: '通报过的错误写法', sound: '同音字', shape: '形近字', dropped: '漏字', added: '多字', name: '领导人姓名同音字' } as Record<string, string>,
-  kind: { country: '国名', organ: '国家机构名称', party: '党的名称或会议', formulation: '规范表述', place: '地名', leader: '领导人姓名' } as Record<string, string>,
+  how: { known: '通报过的错误写法', sound: '同音字', shape: '形近字', dropped: '漏字', added: '多字', name: '领导人姓名同音字' } as Record<
+    string,
+    string
+  >,
+  kind: {
+    country: '国名',
+    organ: '国家机构名称',
+    party: '党的名称或会议',
+    formulation: '规范表述',
+    place: '地名',
+    leader: '领导人姓名',
+  } as Record<string, string>,
 };
 
 const options = z.object({

@@ -56,12 +56,15 @@ export const siteIdentity: Rule<typeof options> = {
       out.push({ rule: 'site-identity', code, siteId: a.site.id, url: id.url, message, evidence });
     const pattern = new RegExp(opts.siteCodePattern);
     if (!id.siteCode) add('site-code-missing', TEXT['site-code-missing'], { registered: a.site.id });
-    else if (!pattern.test(id.siteCode)) add('site-code-invalid', `${TEXT['site-code-invalid']}：“${id.siteCode}”`, { shown: id.siteCode, expected: opts.siteCodePattern });
-    else if (id.siteCode.toLowerCase() !== a.site.id.toLowerCase()) add('site-code-mismatch', `首页网站标识码为 ${id.siteCode}，登记为 ${a.site.id}`, { shown: id.siteCode, registered: a.site.id });
+    else if (!pattern.test(id.siteCode))
+      add('site-code-invalid', `${TEXT['site-code-invalid']}：“${id.siteCode}”`, { shown: id.siteCode, expected: opts.siteCodePattern });
+    else if (id.siteCode.toLowerCase() !== a.site.id.toLowerCase())
+      add('site-code-mismatch', `首页网站标识码为 ${id.siteCode}，登记为 ${a.site.id}`, { shown: id.siteCode, registered: a.site.id });
     if (!id.icp) add('icp-missing', TEXT['icp-missing'], {});
     if (!id.police && !policeFromLinks(a)) add('police-missing', TEXT['police-missing'], {});
     const host = hostOf(a.site.url);
-    if (host && !(host === 'gov.cn' || host.endsWith('.gov.cn'))) add('domain-not-gov', `${TEXT['domain-not-gov']}：${host}`, { host, registeredUrl: a.site.url });
+    if (host && !(host === 'gov.cn' || host.endsWith('.gov.cn')))
+      add('domain-not-gov', `${TEXT['domain-not-gov']}：${host}`, { host, registeredUrl: a.site.url });
     return { status: 'checked', findings: out };
   },
 };

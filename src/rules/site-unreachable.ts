@@ -14,7 +14,6 @@ const options = z.object({
   graceMinutes: z.number().min(0).default(60),
 });
 
-
 export const siteUnreachable: Rule<typeof options> = {
   meta: {
     id: 'site-unreachable',

@@ -18,7 +18,20 @@ const TEXT = {
 const options = z.object({
   levels: z.array(z.enum(SITE_LEVELS)).default(['state-council', 'province-portal', 'prefecture-portal', 'county-portal']),
   /** Words that name the column, in a homepage link, block or first-level column. */
-  columnWords: z.array(z.string().min(2)).default(['国务院信息', '国务院文件', '国务院政策', '国务院重要政策', '国务院要闻', '国务院动态', '国务院常务会议', '国务院公报', '转载国务院', '国务院重要信息']),
+  columnWords: z
+    .array(z.string().min(2))
+    .default([
+      '国务院信息',
+      '国务院文件',
+      '国务院政策',
+      '国务院重要政策',
+      '国务院要闻',
+      '国务院动态',
+      '国务院常务会议',
+      '国务院公报',
+      '转载国务院',
+      '国务院重要信息',
+    ]),
   /** Documents published in this many days before `at` are checked [U]: a quarter. */
   windowDays: z.number().int().positive().default(92),
 });
@@ -45,7 +58,8 @@ function sightings(a: SiteArtifacts, doc: StateCouncilDoc): Seen[] {
     }
   }
   for (const art of a.articles) {
-    if ((num !== null && art.docNumbers.includes(num)) || (art.title !== null && titleNames(art.title, doc.title))) out.push({ where: art.url, day: art.published, title: art.title ?? '' });
+    if ((num !== null && art.docNumbers.includes(num)) || (art.title !== null && titleNames(art.title, doc.title)))
+      out.push({ where: art.url, day: art.published, title: art.title ?? '' });
   }
   return out;
 }
@@ -66,13 +80,23 @@ export const stateCouncilMissing: Rule<typeof options> = {
     const out: Finding[] = [];
     const base = { rule: 'state-council-missing' as const, siteId: a.site.id };
 
-    const columns = a.lists.filter((l) => names(l.name, opts.columnWords) && (l.kind === 'homepage-block' || l.level === 1 || l.source === 'nav'));
+    const columns = a.lists.filter(
+      (l) => names(l.name, opts.columnWords) && (l.kind === 'homepage-block' || l.level === 1 || l.source === 'nav'),
+    );
     const homeLinks = a.links.filter((l) => l.onHomepage && l.text && names(l.text, opts.columnWords));
     if (columns.length === 0 && homeLinks.length === 0) {
-      out.push({ ...base, code: 'no-column', url: a.homepage.finalUrl, message: TEXT['no-column'], evidence: { looked: opts.columnWords, homepageLinks: a.links.filter((l) => l.onHomepage).length } });
+      out.push({
+        ...base,
+        code: 'no-column',
+        url: a.homepage.finalUrl,
+        message: TEXT['no-column'],
+        evidence: { looked: opts.columnWords, homepageLinks: a.links.filter((l) => l.onHomepage).length },
+      });
     }
     if (!ctx.stateCouncil) {
-      return out.length > 0 ? { status: 'checked', findings: out } : { status: 'not-checked', reason: '已找到国务院信息栏目；未提供国务院文件参考清单（--state-council），未检查逐件转载' };
+      return out.length > 0
+        ? { status: 'checked', findings: out }
+        : { status: 'not-checked', reason: '已找到国务院信息栏目；未提供国务院文件参考清单（--state-council），未检查逐件转载' };
     }
 
     const from = daysBefore(ctx.atDay, opts.windowDays);
@@ -97,14 +121,31 @@ export const stateCouncilMissing: Rule<typeof options> = {
           unverified.push(doc.title);
           continue;
         }
-        out.push({ ...base, code: 'missing', url: a.homepage.finalUrl, message: `${TEXT.missing}《${doc.title}》${doc.number ? `（${doc.number}）` : ''}，国务院 ${doc.published} 发布`, evidence: { document: docInfo, windowStart: from } });
+        out.push({
+          ...base,
+          code: 'missing',
+          url: a.homepage.finalUrl,
+          message: `${TEXT.missing}《${doc.title}》${doc.number ? `（${doc.number}）` : ''}，国务院 ${doc.published} 发布`,
+          evidence: { document: docInfo, windowStart: from },
+        });
         continue;
       }
       const dated = seen.filter((s) => s.day !== null).sort((x, y) => (x.day! < y.day! ? -1 : 1));
       const first = dated[0];
       // Dates on these sites are days: two days apart is surely more than 24 hours, one day apart may not be.
       if (first && daysBetween(doc.published, first.day!) >= 2) {
-        out.push({ ...base, code: 'late', url: first.where, message: `${TEXT.late}：《${doc.title}》国务院 ${doc.published} 发布，本站 ${first.day} 转载`, evidence: { document: docInfo, republished: first.day, republishedUrl: first.where, daysLate: daysBetween(doc.published, first.day!) } });
+        out.push({
+          ...base,
+          code: 'late',
+          url: first.where,
+          message: `${TEXT.late}：《${doc.title}》国务院 ${doc.published} 发布，本站 ${first.day} 转载`,
+          evidence: {
+            document: docInfo,
+            republished: first.day,
+            republishedUrl: first.where,
+            daysLate: daysBetween(doc.published, first.day!),
+          },
+        });
       }
     }
     if (out.length === 0 && unverified.length > 0) {

@@ -39,7 +39,9 @@ export function writeChannels(tx: Tx, checkId: number, siteId: string, found: (C
       .returning({ id: channels.id })
       .get();
     c.messages.forEach((m, position) => {
-      tx.insert(messages).values({ channelId: id, position, ...m }).run();
+      tx.insert(messages)
+        .values({ channelId: id, position, ...m })
+        .run();
     });
   }
 }

@@ -7,7 +7,11 @@ import type { CrawlState } from '../rules/types.js';
 export type Check = typeof checks.$inferSelect;
 
 export function findCheck(db: Db, quarter: string, tier: string): Check | undefined {
-  return db.select().from(checks).where(and(eq(checks.quarter, quarter), eq(checks.tier, tier))).get();
+  return db
+    .select()
+    .from(checks)
+    .where(and(eq(checks.quarter, quarter), eq(checks.tier, tier)))
+    .get();
 }
 
 /**
@@ -19,7 +23,11 @@ export function ensureCheck(
   p: { quarter: string; tier: string; edition?: string | undefined; at?: string | undefined; now: string },
 ): Check {
   return db.transaction((tx) => {
-    const existing = tx.select().from(checks).where(and(eq(checks.quarter, p.quarter), eq(checks.tier, p.tier))).get();
+    const existing = tx
+      .select()
+      .from(checks)
+      .where(and(eq(checks.quarter, p.quarter), eq(checks.tier, p.tier)))
+      .get();
     let check: Check;
     if (existing) {
       const patch: Partial<Check> = {};
@@ -36,7 +44,8 @@ export function ensureCheck(
     }
     // Sites registered (or re-registered as running) after the check was created join its sample,
     // unless the sample was drawn (`choucha sample`): then it is exactly what was drawn.
-    if (!check.sample) tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
+    if (!check.sample)
+      tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
                SELECT ${check.id}, ${sites.id} FROM ${sites} WHERE ${sites.status} = 'running'`);
     return check;
   });
@@ -74,9 +83,15 @@ export function setSample(db: Db, checkId: number, siteIds: string[], spec: Reco
     for (const r of tx.select({ siteId: checkSites.siteId }).from(checkSites).where(eq(checkSites.checkId, checkId)).all()) {
       if (keep.has(r.siteId)) continue;
       // A site drawn out of the sample takes its judgement with it: history and rates count the sample only.
-      tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, r.siteId))).run();
-      tx.delete(verdicts).where(and(eq(verdicts.checkId, checkId), eq(verdicts.siteId, r.siteId))).run();
-      tx.delete(checkSites).where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, r.siteId))).run();
+      tx.delete(findings)
+        .where(and(eq(findings.checkId, checkId), eq(findings.siteId, r.siteId)))
+        .run();
+      tx.delete(verdicts)
+        .where(and(eq(verdicts.checkId, checkId), eq(verdicts.siteId, r.siteId)))
+        .run();
+      tx.delete(checkSites)
+        .where(and(eq(checkSites.checkId, checkId), eq(checkSites.siteId, r.siteId)))
+        .run();
     }
     for (const siteId of siteIds) tx.insert(checkSites).values({ checkId, siteId }).onConflictDoNothing().run();
     tx.update(checks).set({ sample: spec }).where(eq(checks.id, checkId)).run();

@@ -13,7 +13,12 @@ export function closedInScope(db: Db, check: Check): Site[] {
   if (typeof spec.recheckQualified === 'string') return [];
   const region = typeof spec.region === 'string' ? spec.region : '';
   const levels = Array.isArray(spec.levels) ? (spec.levels as string[]) : null;
-  return listSites(db).filter((s) => s.status === 'closed' && (s.region ?? '').startsWith(region) && (!levels || levels.length === 0 || (s.level !== null && levels.includes(s.level))));
+  return listSites(db).filter(
+    (s) =>
+      s.status === 'closed' &&
+      (s.region ?? '').startsWith(region) &&
+      (!levels || levels.length === 0 || (s.level !== null && levels.includes(s.level))),
+  );
 }
 
 /** What the probes visit: the sample, and the closed sites in scope. */

@@ -26,7 +26,11 @@ export function prepared<R = unknown>(db: Db, sql: string): Database.Statement<u
 
 export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   if (!opts.create && path !== ':memory:' && !existsSync(path)) {
-    throw new InputError(`No database at ${path}`, 'choucha keeps its work in one SQLite file.', 'Run `choucha init` first, or pass --db PATH.');
+    throw new InputError(
+      `No database at ${path}`,
+      'choucha keeps its work in one SQLite file.',
+      'Run `choucha init` first, or pass --db PATH.',
+    );
   }
   const client = new Database(path);
   client.pragma('journal_mode = WAL');
@@ -51,7 +55,11 @@ export function storageFailure(e: unknown): ChouchaError | null {
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== 'string' || !/^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/.test(code)) return null;
   const what = code.startsWith('SQLITE_FULL') ? 'the disk (or the database size limit) is full' : `the disk refused the write (${code})`;
-  return new StorageError(`Could not write to the database: ${what}`, 'The write in progress was rolled back; everything stored before it is intact.', 'Free some space, then run the same command again: it carries on from what is stored.');
+  return new StorageError(
+    `Could not write to the database: ${what}`,
+    'The write in progress was rolled back; everything stored before it is intact.',
+    'Free some space, then run the same command again: it carries on from what is stored.',
+  );
 }
 
 /** The database could not be written. Exit code 3: nothing the user typed was wrong. */

@@ -16,12 +16,23 @@ export interface Shot {
 
 export function saveShot(db: Db, checkId: number, s: Shot): void {
   const row = { checkId, ...s };
-  db.insert(evidence).values(row).onConflictDoUpdate({ target: [evidence.checkId, evidence.url], set: row }).run();
+  db.insert(evidence)
+    .values(row)
+    .onConflictDoUpdate({ target: [evidence.checkId, evidence.url], set: row })
+    .run();
 }
 
 export function shotsOf(db: Db, checkId: number): Shot[] {
   return db
-    .select({ siteId: evidence.siteId, url: evidence.url, path: evidence.path, capturedAt: evidence.capturedAt, width: evidence.width, height: evidence.height, error: evidence.error })
+    .select({
+      siteId: evidence.siteId,
+      url: evidence.url,
+      path: evidence.path,
+      capturedAt: evidence.capturedAt,
+      width: evidence.width,
+      height: evidence.height,
+      error: evidence.error,
+    })
     .from(evidence)
     .where(eq(evidence.checkId, checkId))
     .all();
@@ -35,12 +46,24 @@ export function pagesToShoot(db: Db, checkId: number): { siteId: string; url: st
     .where(and(eq(pages.checkId, checkId), eq(pages.kind, 'homepage'), eq(pages.rendered, false), isNotNull(pages.body)))
     .all()
     .filter((r): r is { siteId: string; url: string } => r.url !== null);
-  const vetoes = db.select().from(findings).where(and(eq(findings.checkId, checkId), eq(findings.kind, 'veto'))).all();
+  const vetoes = db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.checkId, checkId), eq(findings.kind, 'veto')))
+    .all();
   const behind = vetoes.flatMap((f) => {
     const ev = f.evidence as { columns?: { url?: string }[]; emptyColumns?: { url?: string }[]; messages?: { url?: string }[] };
     // messages: the overdue letters' own pages, which show that no reply (or a late one) was published.
-    const urls = [f.url, ...(ev.columns ?? []).map((c) => c.url), ...(ev.emptyColumns ?? []).map((c) => c.url), ...(ev.messages ?? []).map((m) => m.url)];
-    return urls.filter((u): u is string => typeof u === 'string').slice(0, 12).map((url) => ({ siteId: f.siteId, url }));
+    const urls = [
+      f.url,
+      ...(ev.columns ?? []).map((c) => c.url),
+      ...(ev.emptyColumns ?? []).map((c) => c.url),
+      ...(ev.messages ?? []).map((m) => m.url),
+    ];
+    return urls
+      .filter((u): u is string => typeof u === 'string')
+      .slice(0, 12)
+      .map((url) => ({ siteId: f.siteId, url }));
   });
   const seen = new Set<string>();
   return [...homes, ...behind].filter((p) => !seen.has(p.url) && seen.add(p.url));

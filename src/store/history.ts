@@ -14,7 +14,14 @@ export interface VerdictRow {
 
 export function verdictHistory(db: Db, tier: string): VerdictRow[] {
   return db
-    .select({ quarter: checks.quarter, siteId: verdicts.siteId, name: sites.name, region: sites.region, level: sites.level, verdict: verdicts.verdict })
+    .select({
+      quarter: checks.quarter,
+      siteId: verdicts.siteId,
+      name: sites.name,
+      region: sites.region,
+      level: sites.level,
+      verdict: verdicts.verdict,
+    })
     .from(verdicts)
     .innerJoin(checks, eq(checks.id, verdicts.checkId))
     .innerJoin(sites, eq(sites.id, verdicts.siteId))

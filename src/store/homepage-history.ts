@@ -12,7 +12,10 @@ export function recordHomepageItems(db: Db, siteId: string, seenAt: string, item
         // A probe taken late (a restarted watcher catching up) must not move first-seen later or last-seen earlier.
         .onConflictDoUpdate({
           target: [homepageItems.siteId, homepageItems.itemKey],
-          set: { firstSeenAt: sql`min(${homepageItems.firstSeenAt}, excluded.first_seen_at)`, lastSeenAt: sql`max(${homepageItems.lastSeenAt}, excluded.last_seen_at)` },
+          set: {
+            firstSeenAt: sql`min(${homepageItems.firstSeenAt}, excluded.first_seen_at)`,
+            lastSeenAt: sql`max(${homepageItems.lastSeenAt}, excluded.last_seen_at)`,
+          },
         })
         .run();
     }
@@ -28,7 +31,12 @@ export interface SeenItem {
 
 export function homepageHistory(db: Db, siteId: string): SeenItem[] {
   return db
-    .select({ title: homepageItems.title, dateText: homepageItems.dateText, firstSeenAt: homepageItems.firstSeenAt, lastSeenAt: homepageItems.lastSeenAt })
+    .select({
+      title: homepageItems.title,
+      dateText: homepageItems.dateText,
+      firstSeenAt: homepageItems.firstSeenAt,
+      lastSeenAt: homepageItems.lastSeenAt,
+    })
     .from(homepageItems)
     .where(and(eq(homepageItems.siteId, siteId)))
     .orderBy(asc(homepageItems.firstSeenAt))

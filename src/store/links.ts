@@ -9,7 +9,13 @@ import type { LinkArtifact } from '../rules/types.js';
 // reads stored pages anew) keeps the row it has.
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  prepared(db, 'INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)').run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
+  prepared(db, 'INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)').run(
+    checkId,
+    siteId,
+    pageUrl,
+    onHomepage ? 1 : 0,
+    JSON.stringify(found.map((l) => [l.target, l.tag, l.text])),
+  );
 }
 
 export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
@@ -38,7 +44,12 @@ export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
  * bunch one host's targets and starve the per-host lanes). A target seen again in a later step is
  * skipped once its status is saved.
  */
-export function uncheckedTargetsAfter(db: Db, checkId: number, afterId: number, pages: number): { targets: string[]; lastId: number | null } {
+export function uncheckedTargetsAfter(
+  db: Db,
+  checkId: number,
+  afterId: number,
+  pages: number,
+): { targets: string[]; lastId: number | null } {
   const last = prepared<{ id: number | null }>(db, STEP_END).get(checkId, afterId, pages)!.id;
   if (last === null) return { targets: [], lastId: null };
   const read = prepared<{ target: string }>(db, UNCHECKED_IN_STEP).all(checkId, afterId, last);

@@ -19,17 +19,33 @@ const INSERT_ITEM = 'INSERT INTO items (list_id, position, title, url, date_text
 const INSERT_LIST =
   'INSERT INTO lists (check_id, site_id, kind, key, url, name, level, source, state, state_reason, pages_read, more_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id';
 const OLD_LISTS = 'SELECT id FROM lists WHERE check_id = ? AND site_id = ?';
-const CRAWL_STATE = 'UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?';
+const CRAWL_STATE =
+  'UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?';
 
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
   db.transaction((tx) => {
-    const old = prepared<{ id: number }>(db, OLD_LISTS).all(checkId, siteId).map((x) => x.id);
+    const old = prepared<{ id: number }>(db, OLD_LISTS)
+      .all(checkId, siteId)
+      .map((x) => x.id);
     if (old.length > 0) {
       tx.delete(items).where(inArray(items.listId, old)).run();
       tx.delete(lists).where(inArray(lists.id, old)).run();
     }
     for (const l of r.lists) {
-      const { id } = prepared<{ id: number }>(db, INSERT_LIST).get(checkId, siteId, l.kind, l.key, l.url, l.name, l.level, l.source, l.state, l.stateReason, l.pagesRead, l.moreUrl)!;
+      const { id } = prepared<{ id: number }>(db, INSERT_LIST).get(
+        checkId,
+        siteId,
+        l.kind,
+        l.key,
+        l.url,
+        l.name,
+        l.level,
+        l.source,
+        l.state,
+        l.stateReason,
+        l.pagesRead,
+        l.moreUrl,
+      )!;
       l.items.forEach((it, position) => prepared(db, INSERT_ITEM).run(id, position, it.title, it.url, it.dateText, it.date));
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);

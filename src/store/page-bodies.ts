@@ -18,7 +18,15 @@ export interface StoredBody {
 
 export function* pageBodies(db: Db, checkId: number, siteId: string): Generator<StoredBody> {
   const rows = db
-    .select({ id: pages.id, url: pages.url, finalUrl: pages.finalUrl, kind: pages.kind, contentType: pages.contentType, status: pages.status, rendered: pages.rendered })
+    .select({
+      id: pages.id,
+      url: pages.url,
+      finalUrl: pages.finalUrl,
+      kind: pages.kind,
+      contentType: pages.contentType,
+      status: pages.status,
+      rendered: pages.rendered,
+    })
     .from(pages)
     .where(and(eq(pages.checkId, checkId), eq(pages.siteId, siteId), isNotNull(pages.body)))
     .all()
@@ -31,6 +39,12 @@ export function* pageBodies(db: Db, checkId: number, siteId: string): Generator<
     last = r.url;
     const body = db.select({ body: pages.body }).from(pages).where(eq(pages.id, r.id)).get()?.body;
     if (!body) continue;
-    yield { url: r.url, finalUrl: r.finalUrl ?? r.url, kind: r.kind as PageKind, contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType, body: gunzipSync(body) };
+    yield {
+      url: r.url,
+      finalUrl: r.finalUrl ?? r.url,
+      kind: r.kind as PageKind,
+      contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType,
+      body: gunzipSync(body),
+    };
   }
 }

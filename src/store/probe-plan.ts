@@ -35,12 +35,21 @@ export function dueProbes(db: Db, now: string): Array<{ siteId: string; dueAt: s
 }
 
 export function nextDue(db: Db): string | null {
-  return db.select({ d: sql<string | null>`min(${probePlan.dueAt})` }).from(probePlan).where(isNull(probePlan.doneAt)).get()?.d ?? null;
+  return (
+    db
+      .select({ d: sql<string | null>`min(${probePlan.dueAt})` })
+      .from(probePlan)
+      .where(isNull(probePlan.doneAt))
+      .get()?.d ?? null
+  );
 }
 
 /** Marks a planned probe done; probeId null: it was missed (no watcher ran in time) and is not taken late. */
 export function markDone(db: Db, siteId: string, dueAt: string, doneAt: string, probeId: number | null): void {
-  db.update(probePlan).set({ doneAt, probeId }).where(and(eq(probePlan.siteId, siteId), eq(probePlan.dueAt, dueAt))).run();
+  db.update(probePlan)
+    .set({ doneAt, probeId })
+    .where(and(eq(probePlan.siteId, siteId), eq(probePlan.dueAt, dueAt)))
+    .run();
 }
 
 export function planCounts(db: Db): { planned: number; taken: number; missed: number } {

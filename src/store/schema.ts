@@ -37,8 +37,12 @@ export const checks = sqliteTable(
 export const checkSites = sqliteTable(
   'check_sites',
   {
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     crawlState: text('crawl_state').notNull().default('not-crawled'),
     crawlReason: text('crawl_reason'),
     pagesFetched: integer('pages_fetched').notNull().default(0),
@@ -51,7 +55,9 @@ export const probes = sqliteTable(
   'probes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     url: text('url').notNull(),
     startedAt: text('started_at').notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
@@ -82,7 +88,9 @@ export const probes = sqliteTable(
 export const probePlan = sqliteTable(
   'probe_plan',
   {
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     dueAt: text('due_at').notNull(),
     /** Set when the probe was taken (or given up as too late). */
     doneAt: text('done_at'),
@@ -95,7 +103,9 @@ export const probePlan = sqliteTable(
 export const homepageItems = sqliteTable(
   'homepage_items',
   {
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     /** Hash of the item's title and link. */
     itemKey: text('item_key').notNull(),
     title: text('title').notNull(),
@@ -110,8 +120,12 @@ export const pages = sqliteTable(
   'pages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     url: text('url').notNull(),
     finalUrl: text('final_url'),
     kind: text('kind').notNull(),
@@ -134,8 +148,12 @@ export const evidence = sqliteTable(
   'evidence',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     url: text('url').notNull(),
     /** Path of the PNG relative to the evidence folder. */
     path: text('path'),
@@ -152,8 +170,12 @@ export const lists = sqliteTable(
   'lists',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     kind: text('kind').notNull(),
     /** Column list page; homepage URL + `#block-N` for a homepage block. */
     key: text('key').notNull(),
@@ -189,8 +211,12 @@ export const findings = sqliteTable(
   'findings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     rule: text('rule').notNull(),
     code: text('code').notNull(),
     kind: text('kind').notNull(),
@@ -207,8 +233,12 @@ export const findings = sqliteTable(
 export const verdicts = sqliteTable(
   'verdicts',
   {
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     verdict: text('verdict').notNull(),
     score: real('score'),
     vetoes: text('vetoes', { mode: 'json' }).notNull().$type<string[]>(),
@@ -229,8 +259,12 @@ export const pageLinks = sqliteTable(
   'page_links',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     pageUrl: text('page_url').notNull(),
     onHomepage: integer('on_homepage', { mode: 'boolean' }).notNull(),
     links: text('links').notNull(),
@@ -242,7 +276,9 @@ export const pageLinks = sqliteTable(
 export const linkChecks = sqliteTable(
   'link_checks',
   {
-    checkId: integer('check_id').notNull().references(() => checks.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
     target: text('target').notNull(),
     /** ok | broken | suspect | excluded | blocked */
     status: text('status').notNull(),
@@ -259,8 +295,12 @@ export const channels = sqliteTable(
   'channels',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    checkId: integer('check_id').notNull().references(() => checks.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
@@ -300,14 +340,18 @@ export const messages = sqliteTable(
 export const lowerVerdicts = sqliteTable(
   'lower_verdicts',
   {
-    checkId: integer('check_id').notNull().references(() => checks.id),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
     siteId: text('site_id').notNull(),
     tier: text('tier').notNull(),
     quarter: text('quarter').notNull(),
     source: text('source').notNull(),
     verdict: text('verdict').notNull(),
     /** The lower tier's findings as report.json gave them: rule, code, url, message, fingerprint. */
-    findings: text('findings', { mode: 'json' }).notNull().$type<{ rule: string; code: string; url: string | null; message: string; fingerprint: string }[]>(),
+    findings: text('findings', { mode: 'json' })
+      .notNull()
+      .$type<{ rule: string; code: string; url: string | null; message: string; fingerprint: string }[]>(),
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );

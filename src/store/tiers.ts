@@ -10,7 +10,17 @@ export function saveLowerVerdicts(db: Db, checkId: number, lower: LowerReport, s
     tx.delete(lowerVerdicts).where(eq(lowerVerdicts.checkId, checkId)).run();
     for (const s of lower.sites) {
       if (!siteIds.has(s.siteId)) continue;
-      tx.insert(lowerVerdicts).values({ checkId, siteId: s.siteId, tier: lower.tier, quarter: lower.quarter, source: lower.file, verdict: s.verdict, findings: s.findings }).run();
+      tx.insert(lowerVerdicts)
+        .values({
+          checkId,
+          siteId: s.siteId,
+          tier: lower.tier,
+          quarter: lower.quarter,
+          source: lower.file,
+          verdict: s.verdict,
+          findings: s.findings,
+        })
+        .run();
       n++;
     }
   });

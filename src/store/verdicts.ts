@@ -9,10 +9,23 @@ import { fingerprint } from '../verdict/fingerprint.js';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 function replaceFindings(tx: Tx, checkId: number, siteId: string, list: ReportFinding[]): void {
-  tx.delete(findings).where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId))).run();
+  tx.delete(findings)
+    .where(and(eq(findings.checkId, checkId), eq(findings.siteId, siteId)))
+    .run();
   for (const f of list) {
     tx.insert(findings)
-      .values({ checkId, siteId, rule: f.rule, code: f.code, kind: f.kind, points: f.points, url: f.url, message: f.message, evidence: f.evidence, ignored: f.ignored ?? null })
+      .values({
+        checkId,
+        siteId,
+        rule: f.rule,
+        code: f.code,
+        kind: f.kind,
+        points: f.points,
+        url: f.url,
+        message: f.message,
+        evidence: f.evidence,
+        ignored: f.ignored ?? null,
+      })
       .run();
   }
 }
@@ -20,7 +33,14 @@ function replaceFindings(tx: Tx, checkId: number, siteId: string, list: ReportFi
 export function saveJudgement(db: Db, checkId: number, siteId: string, j: Judgement, now: string): void {
   db.transaction((tx) => {
     replaceFindings(tx, checkId, siteId, j.findings);
-    const row = { verdict: j.verdict, score: j.score, vetoes: j.vetoes, notChecked: j.notChecked, notCheckedReason: j.notCheckedReason, judgedAt: now };
+    const row = {
+      verdict: j.verdict,
+      score: j.score,
+      vetoes: j.vetoes,
+      notChecked: j.notChecked,
+      notCheckedReason: j.notCheckedReason,
+      judgedAt: now,
+    };
     tx.insert(verdicts)
       .values({ checkId, siteId, ...row })
       .onConflictDoUpdate({ target: [verdicts.checkId, verdicts.siteId], set: row })

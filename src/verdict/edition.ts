@@ -70,11 +70,16 @@ export function editionPath(nameOrPath: string): string {
 }
 
 function fail(file: string, message: string, at: (string | number)[]): never {
-  throw new InputError(`${message} (location: ${file}${at.length ? ` ${at.join('.')}` : ''})`, 'The edition file does not match what choucha expects.', 'Compare it with rules/editions/2019.yaml.');
+  throw new InputError(
+    `${message} (location: ${file}${at.length ? ` ${at.join('.')}` : ''})`,
+    'The edition file does not match what choucha expects.',
+    'Compare it with rules/editions/2019.yaml.',
+  );
 }
 
 function readYaml(file: string): unknown {
-  if (!existsSync(file)) throw new InputError(`No edition or lexicon file at ${file}`, undefined, 'Editions shipped: 2019, 2015 (rules/editions/).');
+  if (!existsSync(file))
+    throw new InputError(`No edition or lexicon file at ${file}`, undefined, 'Editions shipped: 2019, 2015 (rules/editions/).');
   try {
     return parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -100,18 +105,33 @@ export function loadEdition(nameOrPath: string): Edition {
       fail(file, issue.message, ['rules', id, 'options', ...(issue.path as (string | number)[])]);
     }
     for (const code of Object.keys(rule.meta.codes)) {
-      if (!spec.findings[code]) fail(file, `rule "${id}" can report "${code}" but the edition does not say how it counts`, ['rules', id, 'findings']);
+      if (!spec.findings[code])
+        fail(file, `rule "${id}" can report "${code}" but the edition does not say how it counts`, ['rules', id, 'findings']);
     }
     for (const [code, f] of Object.entries(spec.findings)) {
-      if (!(code in rule.meta.codes)) fail(file, `rule "${id}" has no finding "${code}"; it has: ${Object.keys(rule.meta.codes).join(', ')}`, ['rules', id, 'findings', code]);
-      if (f.indicator && !e.scoring.indicators[f.indicator]) fail(file, `unknown indicator "${f.indicator}"`, ['rules', id, 'findings', code, 'indicator']);
+      if (!(code in rule.meta.codes))
+        fail(file, `rule "${id}" has no finding "${code}"; it has: ${Object.keys(rule.meta.codes).join(', ')}`, [
+          'rules',
+          id,
+          'findings',
+          code,
+        ]);
+      if (f.indicator && !e.scoring.indicators[f.indicator])
+        fail(file, `unknown indicator "${f.indicator}"`, ['rules', id, 'findings', code, 'indicator']);
     }
     rules.push({ id: id as RuleId, options: opts.data, findings: spec.findings });
   }
   e.scoring.mustCheck.forEach((id, i) => {
     if (!e.rules[id]) fail(file, `"${id}" must be checked but is not a rule of this edition`, ['scoring', 'mustCheck', i]);
   });
-  return { name: e.edition, title: e.title, file, scoring: e.scoring, rules, lexicons: { ...loadLexicons(file, e.lexicons), calendar: loadCalendar() } };
+  return {
+    name: e.edition,
+    title: e.title,
+    file,
+    scoring: e.scoring,
+    rules,
+    lexicons: { ...loadLexicons(file, e.lexicons), calendar: loadCalendar() },
+  };
 }
 
 function loadCalendar(): CalendarOverrides {

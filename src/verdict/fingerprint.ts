@@ -29,5 +29,8 @@ export interface Fingerprintable {
 export function fingerprint(siteId: string, f: Fingerprintable): string {
   const key = (KEY_EVIDENCE[f.rule] ?? []).map((k) => f.evidence[k] ?? null);
   const url = URL_IS_AN_EXAMPLE.has(f.rule) ? null : f.url;
-  return createHash('sha256').update(JSON.stringify([f.rule, f.code, siteId, url, key])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([f.rule, f.code, siteId, url, key]))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { decodeText } from '../registry/decode.js';
 
 const entrySchema = z.strictObject({
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/, 'expected the 16 hex digits printed as the finding\'s fingerprint in report.json'),
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/, "expected the 16 hex digits printed as the finding's fingerprint in report.json"),
   reason: z.string().trim().min(1, 'a reason is required'),
   by: z.string().trim().min(1, 'who accepted it is required'),
   until: z
@@ -43,11 +43,17 @@ export function readIgnoreList(file: string): IgnoreList {
   let rowNumber = (i: number) => i + 1;
   if (/\.csv$/i.test(file)) {
     try {
-      rows = parseCsv(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, bom: true }) as Record<string, string>[];
+      rows = parseCsv(text, {
+        columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+        skip_empty_lines: true,
+        bom: true,
+      }) as Record<string, string>[];
     } catch (e) {
       fail(file, null, null, `not valid CSV: ${(e as Error).message}`);
     }
-    rows = (rows as Record<string, string>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim() === '' && k === 'until' ? null : v.trim()])));
+    rows = (rows as Record<string, string>[]).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim() === '' && k === 'until' ? null : v.trim()])),
+    );
     rowNumber = (i) => i + 2;
   } else {
     let data: unknown;
@@ -56,7 +62,7 @@ export function readIgnoreList(file: string): IgnoreList {
     } catch (e) {
       fail(file, null, null, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
-    const list = Array.isArray(data) ? data : (data as { entries?: unknown } | null)?.entries ?? (data == null ? [] : undefined);
+    const list = Array.isArray(data) ? data : ((data as { entries?: unknown } | null)?.entries ?? (data == null ? [] : undefined));
     if (!Array.isArray(list)) fail(file, null, 'entries', 'expected a list of entries');
     rows = list;
   }

@@ -22,8 +22,17 @@ import { judgeClosed } from './judge-closed.js';
 const HEAP_FLOOR_BYTES = 128 * 1024 * 1024;
 const HEAP_GROWTH = 1.5;
 
-export function judgeCheck(db: Db, check: Check, edition: Edition, now: string, opts: { stateCouncil?: StateCouncilDoc[] | null; ignore?: IgnoreList | null; onSite?: (siteId: string) => void } = {}): { judged: number; closed: number } {
-  const sites = getSites(db, sampleOf(db, check.id).map((s) => s.siteId));
+export function judgeCheck(
+  db: Db,
+  check: Check,
+  edition: Edition,
+  now: string,
+  opts: { stateCouncil?: StateCouncilDoc[] | null; ignore?: IgnoreList | null; onSite?: (siteId: string) => void } = {},
+): { judged: number; closed: number } {
+  const sites = getSites(
+    db,
+    sampleOf(db, check.id).map((s) => s.siteId),
+  );
   const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
   const keepHeap = heapKeeper(HEAP_FLOOR_BYTES, HEAP_GROWTH);
   for (const site of sites) {

@@ -19,7 +19,12 @@ export function judgeClosed(db: Db, check: Check, edition: Edition, opts: { igno
   const sites = closedInScope(db, check);
   for (const site of sites) {
     // Nothing was crawled: the rule sees the probes, and no homepage or text.
-    const artifacts = { ...loadSiteArtifacts(db, check, site), texts: { pages: [], shared: { url: site.url, blocks: [] } }, articles: [], identity: null };
+    const artifacts = {
+      ...loadSiteArtifacts(db, check, site),
+      texts: { pages: [], shared: { url: site.url, blocks: [] } },
+      articles: [],
+      identity: null,
+    };
     const j = judge(artifacts, runRules(artifacts, only, ctx), only, { list: opts.ignore ?? null, atDay: ctx.atDay });
     saveFindingsOnly(db, check.id, site.id, j.findings);
   }

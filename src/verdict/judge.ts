@@ -19,7 +19,12 @@ export interface Judgement {
 }
 
 /** `ignore` with `atDay` (the check's reference day) takes accepted findings out of the verdict; they stay listed. */
-export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition: Edition, ignore: { list: IgnoreList | null; atDay: string } | null = null): Judgement {
+export function judge(
+  artifacts: SiteArtifacts,
+  outcomes: RuleOutcome[],
+  edition: Edition,
+  ignore: { list: IgnoreList | null; atDay: string } | null = null,
+): Judgement {
   const findings: ReportFinding[] = [];
   const notChecked: Judgement['notChecked'] = [];
   const remaining = new Map(Object.entries(edition.scoring.indicators).map(([k, v]) => [k, v.cap]));
@@ -37,7 +42,18 @@ export function judge(artifacts: SiteArtifacts, outcomes: RuleOutcome[], edition
       const entry = ignore ? ignoreFor(ignore.list, fp, ignore.atDay) : null;
       let points = 0;
       if (entry) {
-        findings.push({ rule: f.rule, code: f.code, title: RULES[f.rule as RuleId]?.meta.title ?? f.rule, kind: 'notice', points: 0, url: f.url, message: f.message, evidence: f.evidence, fingerprint: fp, ignored: { reason: entry.reason, by: entry.by, until: entry.until, kind, points: s?.kind === 'deduction' ? s.points : 0 } });
+        findings.push({
+          rule: f.rule,
+          code: f.code,
+          title: RULES[f.rule as RuleId]?.meta.title ?? f.rule,
+          kind: 'notice',
+          points: 0,
+          url: f.url,
+          message: f.message,
+          evidence: f.evidence,
+          fingerprint: fp,
+          ignored: { reason: entry.reason, by: entry.by, until: entry.until, kind, points: s?.kind === 'deduction' ? s.points : 0 },
+        });
         continue;
       }
       if (kind === 'deduction' && s) {

@@ -6,7 +6,13 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { type ColumnCategories, columnCategoriesSchema } from '../rules/utils/categories.js';
-import { compileSerious, leadersSchema, protectedTermsSchema, type SeriousChecker, similarCharsSchema } from '../rules/utils/protected-terms.js';
+import {
+  compileSerious,
+  leadersSchema,
+  protectedTermsSchema,
+  type SeriousChecker,
+  similarCharsSchema,
+} from '../rules/utils/protected-terms.js';
 import { compileTypos, type TypoChecker, typoLexiconSchema } from '../rules/utils/typo-lexicon.js';
 import { projectPath } from '../paths.js';
 
@@ -37,7 +43,11 @@ function readLexicon<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   const r = schema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new InputError(`${issue.message} (location: ${file} ${issue.path.join('.')})`, 'The lexicon does not match what choucha expects.', `Compare it with the shipped one in rules/lexicons/.`);
+    throw new InputError(
+      `${issue.message} (location: ${file} ${issue.path.join('.')})`,
+      'The lexicon does not match what choucha expects.',
+      `Compare it with the shipped one in rules/lexicons/.`,
+    );
   }
   return r.data;
 }

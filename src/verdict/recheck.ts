@@ -62,10 +62,17 @@ const unsettled: Record<string, string> = {
   'site-identity': '域名问题需修改登记信息或网站域名，不能由一次访问复核',
 };
 
-const NOT_READ = (x: Fetched) => x.status === null ? `无法访问：${x.error ?? '未知错误'}` : `返回状态 ${x.status}`;
+const NOT_READ = (x: Fetched) => (x.status === null ? `无法访问：${x.error ?? '未知错误'}` : `返回状态 ${x.status}`);
 
 export function decide(siteId: string, f: ReportFinding, fingerprint: string, fetched: Fetched[], days: RecheckDays): RecheckOutcome {
-  const base = { siteId, rule: f.rule, code: f.code, fingerprint, url: f.url, fetched: fetched.map((x) => ({ url: x.url, status: x.status, error: x.error })) };
+  const base = {
+    siteId,
+    rule: f.rule,
+    code: f.code,
+    fingerprint,
+    url: f.url,
+    fetched: fetched.map((x) => ({ url: x.url, status: x.status, error: x.error })),
+  };
   const out = (status: RecheckStatus, reason: string): RecheckOutcome => ({ ...base, status, reason });
   if (fetched.length === 0) return out('not-rechecked', unsettled[f.rule] ?? '该问题不能由重新访问证据网址复核');
   if (f.rule === 'link-broken') {

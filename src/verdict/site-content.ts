@@ -27,7 +27,12 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
     pages.push({ url: b.url, kind: b.kind, blocks: read.blocks });
     if (b.kind === 'homepage') identity = { url: b.url, ...read.identity };
     if (b.kind === 'article') {
-      articles.push({ url: b.url, title: read.headline, published: read.publishedAt?.day ?? null, docNumbers: [...new Set(read.blocks.flatMap(docNumbersIn))] });
+      articles.push({
+        url: b.url,
+        title: read.headline,
+        published: read.publishedAt?.day ?? null,
+        docNumbers: [...new Set(read.blocks.flatMap(docNumbersIn))],
+      });
     }
   }
   // The homepage first: template text is credited to the page a person opens first.

@@ -17,7 +17,11 @@ const HEADERS: Record<keyof StateCouncilDoc, string[]> = {
 const DAY = /^((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 function fail(file: string, row: number | null, field: string | null, message: string): never {
-  throw new InputError(`${file}${row !== null ? ` row ${row}` : ''}${field ? ` field ${field}` : ''}: ${message}`, 'The State Council reference list does not match what choucha expects.', 'See rules/state-council/example.csv: title (标题), number (发文字号), published (发布日期 YYYY-MM-DD), url (optional).');
+  throw new InputError(
+    `${file}${row !== null ? ` row ${row}` : ''}${field ? ` field ${field}` : ''}: ${message}`,
+    'The State Council reference list does not match what choucha expects.',
+    'See rules/state-council/example.csv: title (标题), number (发文字号), published (发布日期 YYYY-MM-DD), url (optional).',
+  );
 }
 
 function field(rec: Record<string, unknown>, key: keyof StateCouncilDoc): unknown {

@@ -38,15 +38,45 @@ describe('the bundle', () => {
     const db = join(work, `${name}.db`);
     const out = join(work, name);
     const go = async (args: string[]) => {
-      const child = spawn(process.execPath, [...entry, '--db', db, '--allow-private', '--quiet', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [...entry, '--db', db, '--allow-private', '--quiet', ...args], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       const code = await new Promise((r) => child.on('close', r));
       expect(code, stderr).toBe(0);
     };
-    await go(['run', '--links', 'internal', '--registry', join(work, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--no-screenshots', '--format', 'json', '--out', out, '--render', 'never']);
+    await go([
+      'run',
+      '--links',
+      'internal',
+      '--registry',
+      join(work, 'registry.csv'),
+      '--quarter',
+      '2026Q4',
+      '--at',
+      AT,
+      '--rounds',
+      '1',
+      '--no-screenshots',
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--render',
+      'never',
+    ]);
     const r = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
-    return r.sites.map((s) => ({ id: s.id, verdict: s.verdict, score: s.score, crawl: s.crawl, findings: s.findings.map((f) => `${f.rule} ${f.code} ${f.points} ${f.fingerprint}`).sort() })).sort((a, b) => a.id.localeCompare(b.id));
+    return r.sites
+      .map((s) => ({
+        id: s.id,
+        verdict: s.verdict,
+        score: s.score,
+        crawl: s.crawl,
+        findings: s.findings.map((f) => `${f.rule} ${f.code} ${f.points} ${f.fingerprint}`).sort(),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   it('judges every site exactly as the source does', async () => {
@@ -61,8 +91,10 @@ describe('the bundle', () => {
 describe('bin/choucha.js', () => {
   // A copy of bin/ with stand-ins for the bundle and the source, inside the project so tsx resolves.
   let dir: string;
-  const touch = (p: string, secondsAgo: number) => utimesSync(p, new Date(Date.now() - secondsAgo * 1000), new Date(Date.now() - secondsAgo * 1000));
-  const which = (env: Record<string, string> = {}) => execFileSync(process.execPath, [join(dir, 'bin/choucha.js')], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+  const touch = (p: string, secondsAgo: number) =>
+    utimesSync(p, new Date(Date.now() - secondsAgo * 1000), new Date(Date.now() - secondsAgo * 1000));
+  const which = (env: Record<string, string> = {}) =>
+    execFileSync(process.execPath, [join(dir, 'bin/choucha.js')], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
 
   beforeAll(() => {
     dir = mkdtempSync(join(ROOT, '.bin-test-'));

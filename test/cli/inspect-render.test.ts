@@ -22,7 +22,9 @@ beforeAll(async () => {
   // A page whose script tries to reach another host (another port is another host to the browser).
   spy = createServer((_q, r) => {
     r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    r.end(`<html><body><ul class="list" id="l"></ul><script>fetch(${JSON.stringify(otherUrl)}).catch(()=>{});new Image().src=${JSON.stringify(otherUrl)}+'.gif';</script></body></html>`);
+    r.end(
+      `<html><body><ul class="list" id="l"></ul><script>fetch(${JSON.stringify(otherUrl)}).catch(()=>{});new Image().src=${JSON.stringify(otherUrl)}+'.gif';</script></body></html>`,
+    );
   });
   await new Promise<void>((r) => spy.listen(0, '127.0.0.1', r));
   spyBase = `http://127.0.0.1:${(spy.address() as AddressInfo).port}/`;

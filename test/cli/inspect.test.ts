@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
 const pages = new URL('../extract/pages/', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('manifest.json', pages), 'utf8')) as { file: string; expected: string; url: string; contentType: string | null; at: string }[];
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', pages), 'utf8')) as {
+  file: string;
+  expected: string;
+  url: string;
+  contentType: string | null;
+  at: string;
+}[];
 const entry = (f: string) => manifest.find((e) => e.file === f)!;
 
 let server: Server;
@@ -24,14 +30,17 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('choucha inspect', () => {
-  it.each(['trs-column-list.html', 'handmade-table-homepage.html', 'hanweb-article.html', 'trs-column-placeholder.html'])('--json on a saved file equals the expected reading: %s', async (file) => {
-    const e = entry(file);
-    const r = await cli(['inspect', `test/extract/pages/${file}`, '--url', e.url, '--at', e.at, '--json']);
-    expect(r.code).toBe(0);
-    const got = JSON.parse(r.stdout);
-    const want = JSON.parse(readFileSync(new URL(e.expected, pages), 'utf8'));
-    expect({ ...got, notReadable: got.notReadable !== null }).toEqual({ ...want, notReadable: want.notReadable !== null });
-  });
+  it.each(['trs-column-list.html', 'handmade-table-homepage.html', 'hanweb-article.html', 'trs-column-placeholder.html'])(
+    '--json on a saved file equals the expected reading: %s',
+    async (file) => {
+      const e = entry(file);
+      const r = await cli(['inspect', `test/extract/pages/${file}`, '--url', e.url, '--at', e.at, '--json']);
+      expect(r.code).toBe(0);
+      const got = JSON.parse(r.stdout);
+      const want = JSON.parse(readFileSync(new URL(e.expected, pages), 'utf8'));
+      expect({ ...got, notReadable: got.notReadable !== null }).toEqual({ ...want, notReadable: want.notReadable !== null });
+    },
+  );
 
   it('without --url, links are null rather than guessed', async () => {
     const r = await cli(['inspect', 'test/extract/pages/trs-column-list.html', '--at', '2026-12-01', '--json']);

@@ -56,7 +56,10 @@ describe('progress', () => {
       p.tick('4300000013');
       p.finish('check: 2 sites judged', { judged: 2 });
     });
-    const events = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.map((e) => [e.level, e.stage, e.done ?? null])).toEqual([
       ['progress', 'check', 1],
       ['progress', 'check', 2],
@@ -66,10 +69,12 @@ describe('progress', () => {
   });
 
   it('says nothing with --quiet', () => {
-    expect(capture(() => {
-      const p = new Progress({ quiet: true }, 'crawl', 3, 'sites');
-      p.tick();
-      p.finish('done');
-    })).toBe('');
+    expect(
+      capture(() => {
+        const p = new Progress({ quiet: true }, 'crawl', 3, 'sites');
+        p.tick();
+        p.finish('done');
+      }),
+    ).toBe('');
   });
 });

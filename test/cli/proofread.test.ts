@@ -25,7 +25,11 @@ describe('choucha proofread', { timeout: 180_000 }, () => {
   });
 
   it('finds nothing in a clean draft full of near misses', async () => {
-    const draft = ['请按排名先后顺序入场，这一举措既使得企业减负，又方便群众。', '人民代表在大会上发言。党的十八大以来，中国共产党十九大报告提出。', '有群众说“布署”写错了。详见 http://www.x.gov.cn/bushu.html'].join('\n');
+    const draft = [
+      '请按排名先后顺序入场，这一举措既使得企业减负，又方便群众。',
+      '人民代表在大会上发言。党的十八大以来，中国共产党十九大报告提出。',
+      '有群众说“布署”写错了。详见 http://www.x.gov.cn/bushu.html',
+    ].join('\n');
     const r = await cli(['proofread', '--json'], { stdin: draft });
     expect(json(r.stdout)).toEqual({ findings: [] });
     const plain = await cli(['proofread'], { stdin: draft });
@@ -34,7 +38,10 @@ describe('choucha proofread', { timeout: 180_000 }, () => {
 
   it('reads HTML as the page shows it: one line per text block, markup and scripts left out', async () => {
     const file = join(dir, 'draft.html');
-    writeFileSync(file, '<html><body><h1>通知</h1><script>var a="布署";</script><p>请<b>认真</b>做好布署。</p><p>青山市人民攻府办公室</p></body></html>');
+    writeFileSync(
+      file,
+      '<html><body><h1>通知</h1><script>var a="布署";</script><p>请<b>认真</b>做好布署。</p><p>青山市人民攻府办公室</p></body></html>',
+    );
     const r = await cli(['proofread', '--json', file]);
     expect(json(r.stdout).findings).toEqual([
       { line: 2, start: 5, end: 7, wrong: '布署', suggestion: '部署', rule: 'typo' },

@@ -46,14 +46,22 @@ beforeAll(() => {
   writeFileSync(f('sc-row.csv'), '发文字号,标题,发布日期\n国发〔2026〕1号,国务院关于某事的通知,2026-11-02\n国发〔2026〕2号,,2026-11-03\n');
   writeFileSync(f('sc-day.csv'), '发文字号,标题,发布日期\n国发〔2026〕1号,国务院关于某事的通知,2026-13-45\n');
   writeFileSync(f('sc-header-only.csv'), '发文字号,标题,发布日期\n');
-  writeFileSync(f('ignore-row.yaml'), 'entries:\n  - fingerprint: 0123456789abcdef\n    reason: 误报\n    by: 张三\n  - reason: 缺指纹\n    by: 李四\n');
+  writeFileSync(
+    f('ignore-row.yaml'),
+    'entries:\n  - fingerprint: 0123456789abcdef\n    reason: 误报\n    by: 张三\n  - reason: 缺指纹\n    by: 李四\n',
+  );
   writeFileSync(f('ignore-until.csv'), 'fingerprint,reason,by,until\n0123456789abcdef,误报,李四,明年\n');
 });
 
 const counts = (db: string) => {
   const s = new Database(db, { readonly: true });
   try {
-    return Object.fromEntries(['sites', 'checks', 'check_sites', 'pages', 'verdicts'].map((t) => [t, (s.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+    return Object.fromEntries(
+      ['sites', 'checks', 'check_sites', 'pages', 'verdicts'].map((t) => [
+        t,
+        (s.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+      ]),
+    );
   } finally {
     s.close();
   }
@@ -75,7 +83,24 @@ describe('run with a bad edition or reference list: exit 2, named, before the da
     ['--ignore', 'binary.csv', /binary\.csv: not a text file[\s\S]*ignore list/],
   ])('%s %s', async (flag, file, message) => {
     const db = f(`run-${file}.db`);
-    const r = await cli(['--db', db, 'run', '--links', 'internal', '--registry', f('good.csv'), '--quarter', '2026Q4', '--rounds', '1', '--out', f(`out-${file}`), '--no-screenshots', flag, f(file)]);
+    const r = await cli([
+      '--db',
+      db,
+      'run',
+      '--links',
+      'internal',
+      '--registry',
+      f('good.csv'),
+      '--quarter',
+      '2026Q4',
+      '--rounds',
+      '1',
+      '--out',
+      f(`out-${file}`),
+      '--no-screenshots',
+      flag,
+      f(file),
+    ]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/unexpected failure| {4}at /);

@@ -14,7 +14,16 @@ import type { Report } from '../../src/report/model.js';
 import { cli } from '../helpers/cli.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
-const SITES = ['healthy-trs', 'content-errors', 'hanweb-five-empty', 'gbk-fresh', 'paged-notice', 'board-overdue-trs', 'identity-gaps', 'table-stale-home'];
+const SITES = [
+  'healthy-trs',
+  'content-errors',
+  'hanweb-five-empty',
+  'gbk-fresh',
+  'paged-notice',
+  'board-overdue-trs',
+  'identity-gaps',
+  'table-stale-home',
+];
 const RUN = ['run', '--links', 'internal', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--no-screenshots', '--format', 'json'];
 
 let fleet: Fleet;
@@ -25,7 +34,13 @@ let baseline: ReturnType<typeof outcome>;
 /** What a check decided, site by site: the part of report.json that must not depend on interruptions. */
 function outcome(r: Report) {
   return r.sites
-    .map((s) => ({ id: s.id, verdict: s.verdict, score: s.score, notCheckedReason: s.notCheckedReason, findings: s.findings.map((f) => `${f.kind} ${f.points} ${f.fingerprint}`).sort() }))
+    .map((s) => ({
+      id: s.id,
+      verdict: s.verdict,
+      score: s.score,
+      notCheckedReason: s.notCheckedReason,
+      findings: s.findings.map((f) => `${f.kind} ${f.points} ${f.fingerprint}`).sort(),
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -62,7 +77,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'choucha-crash-'));
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
   baseDb = join(dir, 'base.db');
-  const r = await cli(['--db', baseDb, '--allow-private', ...RUN, '--registry', join(dir, 'registry.csv'), '--out', join(dir, 'base-out')], { timeoutMs: 240_000 });
+  const r = await cli(
+    ['--db', baseDb, '--allow-private', ...RUN, '--registry', join(dir, 'registry.csv'), '--out', join(dir, 'base-out')],
+    { timeoutMs: 240_000 },
+  );
   expect(r.code, r.stderr).toBe(0);
   baseline = outcome(JSON.parse(readFileSync(join(dir, 'base-out', 'report.json'), 'utf8')) as Report);
   expect(baseline.length).toBe(SITES.length);
@@ -135,7 +153,17 @@ describe('a full disk', () => {
     expect(full.code).toBe(3);
     expect(full.stderr).toMatch(/Could not write to the database: the disk \(or the database size limit\) is full/);
     expect(integrity(db)).toBe('ok');
-    const stored = sql(db, (s) => new Set((s.prepare('SELECT url FROM pages WHERE rendered = 0 AND body IS NOT NULL AND (status IS NULL OR status < 500)').all() as { url: string }[]).map((r) => r.url)));
+    const stored = sql(
+      db,
+      (s) =>
+        new Set(
+          (
+            s.prepare('SELECT url FROM pages WHERE rendered = 0 AND body IS NOT NULL AND (status IS NULL OR status < 500)').all() as {
+              url: string;
+            }[]
+          ).map((r) => r.url),
+        ),
+    );
     expect(stored.size).toBeGreaterThan(3);
     const firstRun = fleet.requests.length;
     expect(firstRun - before).toBeGreaterThanOrEqual(stored.size);
@@ -144,11 +172,16 @@ describe('a full disk', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(integrity(db)).toBe('ok');
     const base = new Map(fleet.sites.map((s) => [s.fixture.key, s.url]));
-    const refetched = fleet.requests.slice(firstRun).map((r) => new URL(r.path, base.get(r.site)).href).filter((u) => stored.has(u));
+    const refetched = fleet.requests
+      .slice(firstRun)
+      .map((r) => new URL(r.path, base.get(r.site)).href)
+      .filter((u) => stored.has(u));
     expect(refetched).toEqual([]);
 
     // The rest of the pipeline (probes, links, judging) on the resumed crawl: the uninterrupted result.
-    const rest = await cli([...g, ...RUN, '--registry', join(dir, 'registry.csv'), '--out', join(dir, 'full-crawl-out')], { timeoutMs: 240_000 });
+    const rest = await cli([...g, ...RUN, '--registry', join(dir, 'registry.csv'), '--out', join(dir, 'full-crawl-out')], {
+      timeoutMs: 240_000,
+    });
     expect(rest.code, rest.stderr).toBe(0);
     expect(outcome(JSON.parse(readFileSync(join(dir, 'full-crawl-out', 'report.json'), 'utf8')) as Report)).toEqual(baseline);
   }, 300_000);

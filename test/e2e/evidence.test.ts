@@ -19,7 +19,26 @@ beforeAll(async () => {
   fleet = await startFleet({ at: AT, sites: ['table-stale-home', 'hanweb-five-empty', 'healthy-trs'] });
   dir = mkdtempSync(join(tmpdir(), 'choucha-shots-'));
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
-  run = await cli(['--db', join(dir, 'db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--format', 'json']);
+  run = await cli([
+    '--db',
+    join(dir, 'db'),
+    '--allow-private',
+    'run',
+    '--links',
+    'internal',
+    '--registry',
+    join(dir, 'registry.csv'),
+    '--quarter',
+    '2026Q4',
+    '--at',
+    AT,
+    '--out',
+    join(dir, 'out'),
+    '--rounds',
+    '1',
+    '--format',
+    'json',
+  ]);
   report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
 }, 180_000);
 afterAll(() => fleet.close());

@@ -53,7 +53,13 @@ describe('site-unreachable from stored probes', () => {
     expect(f).toMatchObject({ code: 'unreachable', kind: 'veto' });
     expect(f.evidence).toMatchObject({ probes: 3, failures: 3, ratio: 1 });
     expect(Object.keys(f.evidence.failureKinds as object)).toEqual([key === 'down-503' ? 'http-5xx' : 'refused']);
-    expect(s.availability).toMatchObject({ windowDays: 7, probes: 3, failures: 3, ratio: 1, longestOutage: { probes: 3, recoveredAt: null } });
+    expect(s.availability).toMatchObject({
+      windowDays: 7,
+      probes: 3,
+      failures: 3,
+      ratio: 1,
+      longestOutage: { probes: 3, recoveredAt: null },
+    });
   });
 
   it('a closed site still serving its pages: probed, never crawled, listed apart with its finding', () => {

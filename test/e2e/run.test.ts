@@ -21,7 +21,28 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'choucha-e2e-'));
   writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
   run = await cli(
-    ['--db', join(dir, 'choucha.db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(dir, 'out'), '--rounds', '1', '--delay', '0ms', '--fail-on', 'unqualified'],
+    [
+      '--db',
+      join(dir, 'choucha.db'),
+      '--allow-private',
+      'run',
+      '--links',
+      'internal',
+      '--registry',
+      join(dir, 'registry.csv'),
+      '--quarter',
+      '2026Q4',
+      '--at',
+      AT,
+      '--out',
+      join(dir, 'out'),
+      '--rounds',
+      '1',
+      '--delay',
+      '0ms',
+      '--fail-on',
+      'unqualified',
+    ],
     { timeoutMs: 540_000 },
   );
   report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
@@ -41,8 +62,18 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
 
   it('reports every running registered site once, and the closed ones apart', () => {
     const closed = (s: { fixture: { registered?: string } }) => s.fixture.registered === 'closed';
-    expect(report.sites.map((s) => s.id).sort()).toEqual(fleet.sites.filter((s) => !closed(s)).map((s) => s.fixture.id).sort());
-    expect((report.closed ?? []).map((s) => s.id).sort()).toEqual(fleet.sites.filter(closed).map((s) => s.fixture.id).sort());
+    expect(report.sites.map((s) => s.id).sort()).toEqual(
+      fleet.sites
+        .filter((s) => !closed(s))
+        .map((s) => s.fixture.id)
+        .sort(),
+    );
+    expect((report.closed ?? []).map((s) => s.id).sort()).toEqual(
+      fleet.sites
+        .filter(closed)
+        .map((s) => s.fixture.id)
+        .sort(),
+    );
     expect(report.summary.checked).toBe(report.summary.qualified + report.summary.unqualified);
   });
 
@@ -62,14 +93,22 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
         byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), ...Array(f.count ?? 1).fill(f.code)]);
       }
       for (const [rule, codes] of byRule) {
-        const got = site().findings.filter((f) => f.rule === rule).map((f) => f.code).sort();
+        const got = site()
+          .findings.filter((f) => f.rule === rule)
+          .map((f) => f.code)
+          .sort();
         expect({ rule, codes: got }).toEqual({ rule, codes: [...codes].sort() });
       }
     });
 
     it('stays silent where it must', () => {
       for (const rule of served.fixture.expect.silent) {
-        expect({ rule, findings: site().findings.filter((f) => f.rule === rule).map((f) => f.message) }).toEqual({ rule, findings: [] });
+        expect({
+          rule,
+          findings: site()
+            .findings.filter((f) => f.rule === rule)
+            .map((f) => f.message),
+        }).toEqual({ rule, findings: [] });
       }
     });
   });
@@ -82,7 +121,14 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
       const f = finding('board-overdue-trs', 'unanswered');
       expect(f).toMatchObject({ title: '互动回应差', kind: 'veto' });
       expect(f.evidence.messages).toEqual([
-        { title: '反映小区二次供水水质发黄的问题', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hdjl\/zxzx\//), askedOn: '2026-08-31', repliedOn: null, status: '办理中', deadline: '2026-11-30' },
+        {
+          title: '反映小区二次供水水质发黄的问题',
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hdjl\/zxzx\//),
+          askedOn: '2026-08-31',
+          repliedOn: null,
+          status: '办理中',
+          deadline: '2026-11-30',
+        },
       ]);
       expect(f.evidence.notValid).toEqual({ empty: 0, test: 1, duplicate: 1 });
     });
@@ -90,13 +136,24 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
     it('counts reply days read from the letters’ own pages in working days on the official calendar', () => {
       // The slowest reply, 02-13 → 02-25 across the Spring Festival, is 3 working days (Mon–Fri: 8).
       const f = finding('board-paged-hanweb', 'reply-times');
-      expect(f.evidence).toMatchObject({ answered: 25, pending: 1, maxWorkdays: 3, withinWorkdays: { 7: 1, 15: 1 }, calendarWarning: null });
+      expect(f.evidence).toMatchObject({
+        answered: 25,
+        pending: 1,
+        maxWorkdays: 3,
+        withinWorkdays: { 7: 1, 15: 1 },
+        calendarWarning: null,
+      });
       expect(f.message).toMatch(/最长 3 个工作日；7 个工作日内答复 100%/);
     });
 
     it('names what it found when there is no valid channel', () => {
       const found = finding('no-channel-table', 'no-channel').evidence.found as { name: string; kind: string }[];
-      expect(found.map((c) => `${c.name}:${c.kind}`).sort()).toEqual(['公众参与:hub', '在线访谈:interview', '网上信访:petition', '调查征集:survey']);
+      expect(found.map((c) => `${c.name}:${c.kind}`).sort()).toEqual([
+        '公众参与:hub',
+        '在线访谈:interview',
+        '网上信访:petition',
+        '调查征集:survey',
+      ]);
     });
 
     it('a site whose channels are all on other hosts is not checked on this rule, with the reason', () => {
@@ -125,14 +182,37 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
 
   it('report --only unqualified lists only those sites, keeps the summary whole, and logs JSON lines with --json', async () => {
     const out = join(dir, 'out-only');
-    const r = await cli(['--db', join(dir, 'choucha.db'), 'report', '--quarter', '2026Q4', '--out', out, '--format', 'json,junit,md', '--only', 'unqualified', '--json', '--fail-on', 'veto']);
+    const r = await cli([
+      '--db',
+      join(dir, 'choucha.db'),
+      'report',
+      '--quarter',
+      '2026Q4',
+      '--out',
+      out,
+      '--format',
+      'json,junit,md',
+      '--only',
+      'unqualified',
+      '--json',
+      '--fail-on',
+      'veto',
+    ]);
     expect(r.code).toBe(report.sites.some((s) => s.vetoes.length > 0) ? 1 : 0);
     const only = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
-    expect(only.sites.map((s) => s.id).sort()).toEqual(report.sites.filter((s) => s.verdict === 'unqualified').map((s) => s.id).sort());
+    expect(only.sites.map((s) => s.id).sort()).toEqual(
+      report.sites
+        .filter((s) => s.verdict === 'unqualified')
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(only.summary).toEqual({ ...report.summary });
     const junit = readFileSync(join(out, 'report.junit.xml'), 'utf8');
     expect((junit.match(/<testcase /g) ?? []).length).toBe(only.sites.length);
-    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { message: string });
+    const events = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { message: string });
     expect(events.some((e) => e.message.startsWith('wrote') && e.message.endsWith('report.md'))).toBe(true);
   });
 
@@ -187,7 +267,23 @@ describe('the address guard', () => {
     try {
       const d = mkdtempSync(join(tmpdir(), 'choucha-guard-'));
       writeFileSync(join(d, 'registry.csv'), f.registryCsv());
-      const r = await cli(['--db', join(d, 'db'), 'run', '--links', 'internal', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1']);
+      const r = await cli([
+        '--db',
+        join(d, 'db'),
+        'run',
+        '--links',
+        'internal',
+        '--registry',
+        join(d, 'registry.csv'),
+        '--quarter',
+        '2026Q4',
+        '--at',
+        AT,
+        '--out',
+        join(d, 'out'),
+        '--rounds',
+        '1',
+      ]);
       expect(r.code).toBe(0);
       expect(f.requests).toEqual([]);
       const rep = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report;
@@ -209,7 +305,28 @@ describe('a site whose columns exist only after rendering', () => {
     try {
       const d = mkdtempSync(join(tmpdir(), 'choucha-norender-'));
       writeFileSync(join(d, 'registry.csv'), f.registryCsv());
-      const r = await cli(['--db', join(d, 'db'), '--allow-private', 'run', '--links', 'internal', '--registry', join(d, 'registry.csv'), '--quarter', '2026Q4', '--at', AT, '--out', join(d, 'out'), '--rounds', '1', '--render', 'never', '--format', 'json']);
+      const r = await cli([
+        '--db',
+        join(d, 'db'),
+        '--allow-private',
+        'run',
+        '--links',
+        'internal',
+        '--registry',
+        join(d, 'registry.csv'),
+        '--quarter',
+        '2026Q4',
+        '--at',
+        AT,
+        '--out',
+        join(d, 'out'),
+        '--rounds',
+        '1',
+        '--render',
+        'never',
+        '--format',
+        'json',
+      ]);
       expect(r.code).toBe(0);
       const sites = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites;
       const site = sites.find((x) => x.id === f.sites[0]!.fixture.id)!;

@@ -23,12 +23,17 @@ beforeAll(async () => {
   // Hangs on every third request: a site that fails some probes, on a schedule.
   server = createServer((_req, res) => {
     if (++n % 3 === 0) return;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<ul><li><a href="/a/1.html">关于开展冬季安全生产检查的通知</a> 2026-11-20</li></ul>');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<ul><li><a href="/a/1.html">关于开展冬季安全生产检查的通知</a> 2026-11-20</li></ul>');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   dir = mkdtempSync(join(tmpdir(), 'choucha-watch-'));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  writeFileSync(join(dir, 'r.csv'), `网站标识码,网站名称,首页网址,主办单位,网站层级,地区代码,运行状态\r\n${ID},测试县人民政府,${url},测试县人民政府办公室,县级门户,431199,正常\r\n`);
+  writeFileSync(
+    join(dir, 'r.csv'),
+    `网站标识码,网站名称,首页网址,主办单位,网站层级,地区代码,运行状态\r\n${ID},测试县人民政府,${url},测试县人民政府办公室,县级门户,431199,正常\r\n`,
+  );
   expect((await cli(['--db', join(dir, 'db'), 'sites', 'import', join(dir, 'r.csv')])).code).toBe(0);
 });
 
@@ -49,7 +54,27 @@ const count = (sql: string): number => {
   }
 };
 // Six probes, one a second: a tiny week.
-const WATCH = ['--db', '', '--allow-private', 'probe', '--quarter', '2026Q4', '--at', new Date(Date.now() + 30_000).toISOString(), '--watch', '--days', String(6 / 86_400), '--per-day', '86400', '--seed', 'e2e', '--timeout', '1s', '--max-late', '10m'];
+const WATCH = [
+  '--db',
+  '',
+  '--allow-private',
+  'probe',
+  '--quarter',
+  '2026Q4',
+  '--at',
+  new Date(Date.now() + 30_000).toISOString(),
+  '--watch',
+  '--days',
+  String(6 / 86_400),
+  '--per-day',
+  '86400',
+  '--seed',
+  'e2e',
+  '--timeout',
+  '1s',
+  '--max-late',
+  '10m',
+];
 
 describe('probe --watch, stopped and started again', () => {
   let plan: string[] = [];
@@ -80,7 +105,10 @@ describe('probe --watch, stopped and started again', () => {
   it('the failures it saw are judged, and reported per site', async () => {
     const edition = readFileSync(new URL('../../rules/editions/2019.yaml', import.meta.url), 'utf8')
       .replace('minProbes: 140', 'minProbes: 3')
-      .replace('../lexicons/column-categories.yaml', fileURLToPath(new URL('../../rules/lexicons/column-categories.yaml', import.meta.url)));
+      .replace(
+        '../lexicons/column-categories.yaml',
+        fileURLToPath(new URL('../../rules/lexicons/column-categories.yaml', import.meta.url)),
+      );
     writeFileSync(join(dir, 'ed.yaml'), edition);
     const base = ['--db', join(dir, 'db'), '--allow-private'];
     expect((await cli([...base, 'check', '--quarter', '2026Q4', '--edition', join(dir, 'ed.yaml')])).code).toBe(0);
@@ -90,6 +118,10 @@ describe('probe --watch, stopped and started again', () => {
     const failed = count("SELECT count(*) n FROM probes WHERE failure = 'timeout'");
     expect(failed).toBeGreaterThan(0);
     expect(site.availability).toMatchObject({ probes, failures: failed });
-    if (probes >= 3) expect(site.findings.find((f) => f.rule === 'site-unreachable')).toMatchObject({ code: 'unreachable', evidence: { failureKinds: { timeout: failed } } });
+    if (probes >= 3)
+      expect(site.findings.find((f) => f.rule === 'site-unreachable')).toMatchObject({
+        code: 'unreachable',
+        evidence: { failureKinds: { timeout: failed } },
+      });
   }, 60_000);
 });

@@ -17,7 +17,7 @@ describe('board reader', () => {
     const url = `${fleet.sites[0]!.url}hdjl/zxzx/`;
     const res = await fetch(url);
     const read = readPage(Buffer.from(await res.arrayBuffer()), { url, contentType: res.headers.get('content-type'), atDay: AT_DAY });
-    const board = fleet.sites[0]!.fixture.columns.flatMap(function walk(c): typeof c[] {
+    const board = fleet.sites[0]!.fixture.columns.flatMap(function walk(c): (typeof c)[] {
       return [c, ...(c.children ?? []).flatMap(walk)];
     }).find((c) => c.list?.kind === 'board');
     const letters = board?.list?.kind === 'board' ? board.list.messages : [];
@@ -26,7 +26,9 @@ describe('board reader', () => {
     for (const [i, m] of read.messages.entries()) {
       const want = letters[i]!;
       expect(m.askedOn).toBe(daysBefore(AT_DAY, want.askedDaysAgo));
-      expect(m.repliedOn).toBe(want.repliedDaysAgo === null || want.repliedDaysAgo === undefined ? null : daysBefore(AT_DAY, want.repliedDaysAgo));
+      expect(m.repliedOn).toBe(
+        want.repliedDaysAgo === null || want.repliedDaysAgo === undefined ? null : daysBefore(AT_DAY, want.repliedDaysAgo),
+      );
       expect(m.status).toBe(m.repliedOn ? '已回复' : '办理中');
       expect(m.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     }
@@ -38,7 +40,13 @@ describe('board reader', () => {
       <li><a href="/ly/2.html">反映小区路灯长期不亮的问题</a><span>2026-11-20</span><span>未回复</span></li></ul>`;
     const r = readHtml(`<html><body>${html}</body></html>`, { url: 'http://x.gov.cn/ly/', atDay: AT_DAY });
     expect(r.messages).toEqual([
-      { title: '咨询社保卡补办需要哪些材料', url: 'http://x.gov.cn/ly/1.html', askedOn: '2026-11-02', repliedOn: '2026-11-05', status: '已回复' },
+      {
+        title: '咨询社保卡补办需要哪些材料',
+        url: 'http://x.gov.cn/ly/1.html',
+        askedOn: '2026-11-02',
+        repliedOn: '2026-11-05',
+        status: '已回复',
+      },
       { title: '反映小区路灯长期不亮的问题', url: 'http://x.gov.cn/ly/2.html', askedOn: '2026-11-20', repliedOn: null, status: '未回复' },
     ]);
   });
@@ -55,7 +63,9 @@ describe('inspect on a board page', () => {
     const { inspectRead } = await import('../../src/extract/inspect.js');
     const url = `${fleet.sites[0]!.url}hdjl/zxzx/`;
     const res = await fetch(url);
-    const r = inspectRead(readPage(Buffer.from(await res.arrayBuffer()), { url, contentType: res.headers.get('content-type'), atDay: AT_DAY }));
+    const r = inspectRead(
+      readPage(Buffer.from(await res.arrayBuffer()), { url, contentType: res.headers.get('content-type'), atDay: AT_DAY }),
+    );
     expect(r.kind).toBe('board');
     expect(r.messages.length).toBeGreaterThan(0);
     for (const m of r.messages) {
@@ -89,7 +99,13 @@ describe('board reader on the markup real board modules produce', () => {
       <div class="item"><h4><a href="/m/1.html">已回复的问题为何又被退回？2026-01-05</a></h4><p>留言时间：2026-11-02　回复时间：2026-11-09</p></div>
       <div class="item"><h4><a href="/m/2.html">咨询公租房申请</a></h4><p>留言时间：2026-11-21　回复时间：</p><span>办理中</span></div></div>`;
     expect(read(html)).toEqual([
-      { title: '已回复的问题为何又被退回？2026-01-05', url: 'http://x.gov.cn/m/1.html', askedOn: '2026-11-02', repliedOn: '2026-11-09', status: null },
+      {
+        title: '已回复的问题为何又被退回？2026-01-05',
+        url: 'http://x.gov.cn/m/1.html',
+        askedOn: '2026-11-02',
+        repliedOn: '2026-11-09',
+        status: null,
+      },
       { title: '咨询公租房申请', url: 'http://x.gov.cn/m/2.html', askedOn: '2026-11-21', repliedOn: null, status: '办理中' },
     ]);
   });
@@ -120,12 +136,21 @@ describe('reply state of a status word', () => {
 describe('a letter’s own page', () => {
   it('reads the labelled days and status, not a 回复时间 in the letter’s text', async () => {
     const { readLetter } = await import('../../src/extract/letter.js');
-    expect(readLetter('信件标题 咨询插班 来信时间 2026-08-14 16:22 办理状态 已办结 来信内容 回复时间大概多久？ 答复单位 市教育局 答复时间 2026-08-26', AT_DAY)).toEqual({
+    expect(
+      readLetter(
+        '信件标题 咨询插班 来信时间 2026-08-14 16:22 办理状态 已办结 来信内容 回复时间大概多久？ 答复单位 市教育局 答复时间 2026-08-26',
+        AT_DAY,
+      ),
+    ).toEqual({
       askedOn: '2026-08-14',
       repliedOn: '2026-08-26',
       status: '已办结',
     });
-    expect(readLetter('留言标题 路灯不亮 留言时间：2026-11-20 回复内容：暂无回复', AT_DAY)).toEqual({ askedOn: '2026-11-20', repliedOn: null, status: '暂无回复' });
+    expect(readLetter('留言标题 路灯不亮 留言时间：2026-11-20 回复内容：暂无回复', AT_DAY)).toEqual({
+      askedOn: '2026-11-20',
+      repliedOn: null,
+      status: '暂无回复',
+    });
     expect(readLetter('发布时间：2026-11-20 来源：市政府办', AT_DAY)).toBeNull();
   });
 });
@@ -136,13 +161,28 @@ describe('a 大汉 jpage board', () => {
       ['关于公积金异地转移的咨询', '2026-11-20', '已回复'],
       ['反映小区电梯长期停运的问题', '2026-10-02', '办理中'],
     ]
-      .map(([t, d, s], i) => `<record><![CDATA[<li><a href="/module/idea/que_content.jsp?topicid=${i}" title="${t}">${t}</a><span class="zt">${s}</span><span class="rq">${d}</span></li>]]></record>`)
+      .map(
+        ([t, d, s], i) =>
+          `<record><![CDATA[<li><a href="/module/idea/que_content.jsp?topicid=${i}" title="${t}">${t}</a><span class="zt">${s}</span><span class="rq">${d}</span></li>]]></record>`,
+      )
       .join('');
     const html = `<html><body><div id="323"></div><script type="text/xml"><datastore><nextgroup><![CDATA[]]></nextgroup><recordset>${records}</recordset></datastore></script>
       <script>$('#323').jpage({ dataStore: dataStore, perPage: 15, totalRecord: 2 });</script></body></html>`;
     expect(readHtml(html, { url: 'http://jyj.x.gov.cn/col/col1256/index.html', atDay: AT_DAY }).messages).toEqual([
-      { title: '关于公积金异地转移的咨询', url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=0', askedOn: '2026-11-20', repliedOn: null, status: '已回复' },
-      { title: '反映小区电梯长期停运的问题', url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=1', askedOn: '2026-10-02', repliedOn: null, status: '办理中' },
+      {
+        title: '关于公积金异地转移的咨询',
+        url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=0',
+        askedOn: '2026-11-20',
+        repliedOn: null,
+        status: '已回复',
+      },
+      {
+        title: '反映小区电梯长期停运的问题',
+        url: 'http://jyj.x.gov.cn/module/idea/que_content.jsp?topicid=1',
+        askedOn: '2026-10-02',
+        repliedOn: null,
+        status: '办理中',
+      },
     ]);
   });
 });

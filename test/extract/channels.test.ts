@@ -29,7 +29,16 @@ describe('channelKind', () => {
     expect(channelKind(name)).toBe(kind);
   });
 
-  it.each(['人大代表建议办理', '政策问答', '依申请公开', '咨询电话', '我为政府网站找错', '市长信箱办理情况统计', '工作动态', '关于开展建言献策活动的通知'])('%s is no channel', (name) => {
+  it.each([
+    '人大代表建议办理',
+    '政策问答',
+    '依申请公开',
+    '咨询电话',
+    '我为政府网站找错',
+    '市长信箱办理情况统计',
+    '工作动态',
+    '关于开展建言献策活动的通知',
+  ])('%s is no channel', (name) => {
     expect(channelKind(name)).toBeNull();
   });
 });

@@ -10,7 +10,9 @@ import { textOf } from '../../src/extract/dom.js';
 
 /** What the page reader took from cheerio before parsePage. */
 function viaCheerio(html: string) {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true } });
+  const $ = load(html, {
+    xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  });
   const baseHref = $('base[href]').attr('href') ?? null;
   const scripts = $('script')
     .toArray()
@@ -34,7 +36,8 @@ const ODD: Record<string, string> = {
   'text only': '只有文字，没有标签',
   empty: '',
   'comment only': '<!-- 空 -->',
-  'base without href first': '<head><base target="_blank"><base href="/sub/"><base href="/other/"></head><body><a href="x.html">x</a></body>',
+  'base without href first':
+    '<head><base target="_blank"><base href="/sub/"><base href="/other/"></head><body><a href="x.html">x</a></body>',
   'empty base href': '<head><base href=""></head><body>b</body>',
   'two titles, svg first': '<body><svg><title>图标</title></svg><title>第二</title></body>',
   'title with spaces': '<title>\n  某某市  人民政府\n门户网站 </title><body>x</body>',
@@ -63,7 +66,9 @@ describe('parsePage', () => {
   });
 
   it('drops scripts, styles, noscript and templates from the tree it returns', () => {
-    const { root } = parsePage('<body><script>var a</script><style>p{}</style><noscript>开启</noscript><template><p>模板</p></template><p>正文</p></body>');
+    const { root } = parsePage(
+      '<body><script>var a</script><style>p{}</style><noscript>开启</noscript><template><p>模板</p></template><p>正文</p></body>',
+    );
     expect(textOf(root!)).toBe('正文');
   });
 });

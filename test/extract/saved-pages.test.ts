@@ -33,7 +33,12 @@ describe.each(manifest)('$file', (e) => {
 
   it('lists: names, 更多 links, emptiness', () => {
     expect(got.columns.map((c) => ({ name: c.name, url: c.url, empty: c.empty, n: c.items.length }))).toEqual(
-      want.columns.map((c: { name: string; url: string; empty: boolean; items: unknown[] }) => ({ name: c.name, url: c.url, empty: c.empty, n: c.items.length })),
+      want.columns.map((c: { name: string; url: string; empty: boolean; items: unknown[] }) => ({
+        name: c.name,
+        url: c.url,
+        empty: c.empty,
+        n: c.items.length,
+      })),
     );
   });
 

@@ -6,7 +6,8 @@ import { readPage } from '../../src/extract/page.js';
 import { splitBoilerplate } from '../../src/extract/text.js';
 
 const dir = new URL('./pages/', import.meta.url);
-const read = (file: string, contentType: string | null = 'text/html') => readPage(readFileSync(new URL(file, dir)), { url: `http://www.xiangyuan.gov.cn/${file}`, contentType, atDay: '2026-12-01' });
+const read = (file: string, contentType: string | null = 'text/html') =>
+  readPage(readFileSync(new URL(file, dir)), { url: `http://www.xiangyuan.gov.cn/${file}`, contentType, atDay: '2026-12-01' });
 const SITE = ['trs-homepage.html', 'trs-column-list.html', 'trs-column-placeholder.html', 'trs-article.html'];
 
 describe('text blocks', () => {

@@ -52,15 +52,53 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 });
 
-const homepage = '<html><head><meta charset="utf-8"><title>首页</title></head><body><ul><li><a href="/a/1.html">关于开展工作的通知</a><span>2026-11-28</span></li></ul></body></html>';
+const homepage =
+  '<html><head><meta charset="utf-8"><title>首页</title></head><body><ul><li><a href="/a/1.html">关于开展工作的通知</a><span>2026-11-28</span></li></ul></body></html>';
 const html = (r: import('node:http').ServerResponse, body = homepage) => {
   r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   r.end(body);
 };
 
 describe('the decision: which addresses are private', () => {
-  const refused = ['127.0.0.1', '127.255.0.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '169.254.0.1', '100.100.100.200', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fe80::1%eth0', 'fc00::1', 'fd00:ec2::254', 'fec0::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe', '::7f00:1', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::1'];
-  const allowed = ['8.8.8.8', '172.32.0.1', '172.15.0.1', '192.169.0.1', '100.128.0.1', '169.253.0.1', '2400:3200::1', '2001:db8::1', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'];
+  const refused = [
+    '127.0.0.1',
+    '127.255.0.9',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '169.254.0.1',
+    '100.100.100.200',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fe80::1',
+    'fe80::1%eth0',
+    'fc00::1',
+    'fd00:ec2::254',
+    'fec0::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:a9fe:a9fe',
+    '::7f00:1',
+    '64:ff9b::a9fe:a9fe',
+    '2002:a9fe:a9fe::1',
+  ];
+  const allowed = [
+    '8.8.8.8',
+    '172.32.0.1',
+    '172.15.0.1',
+    '192.169.0.1',
+    '100.128.0.1',
+    '169.253.0.1',
+    '2400:3200::1',
+    '2001:db8::1',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ];
   it.each(refused)('%s is refused', (ip) => expect(isPrivateAddress(ip)).toBe(true));
   it.each(allowed)('%s is allowed', (ip) => expect(isPrivateAddress(ip)).toBe(false));
 });
@@ -127,7 +165,12 @@ describe('fetches through the guard never reach loopback', () => {
     await expect(timedGet(url, opts(guard))).rejects.toMatchObject({ cause: expect.any(BlockedAddressError) });
     const h = harness(AT);
     try {
-      upsertSites(h.db, [{ id: '4301000091', name: '解析到本机', url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' }], 'test', AT);
+      upsertSites(
+        h.db,
+        [{ id: '4301000091', name: '解析到本机', url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' }],
+        'test',
+        AT,
+      );
       h.check = h.ensure();
       await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
       const a = artifactsFor(h, '4301000091');
@@ -148,7 +191,16 @@ describe('fetches through the guard never reach loopback', () => {
     }
     const h = harness(AT);
     try {
-      const sites = ['/to-ip', '/to-name'].map((p, i) => ({ id: `430100009${i + 2}`, name: `跳转${i}`, url: `http://public.test:${standIn.port}${p}`, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const }));
+      const sites = ['/to-ip', '/to-name'].map((p, i) => ({
+        id: `430100009${i + 2}`,
+        name: `跳转${i}`,
+        url: `http://public.test:${standIn.port}${p}`,
+        sponsor: null,
+        level: null,
+        region: '430100',
+        parentId: null,
+        status: 'running' as const,
+      }));
       upsertSites(h.db, sites, 'test', AT);
       h.check = h.ensure();
       await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
@@ -177,10 +229,29 @@ describe('fetches through the guard never reach loopback', () => {
     const guard = new AddressGuard(false, r, refusedButStandIn);
     const h = harness(AT);
     try {
-      upsertSites(h.db, [{ id: '4301000095', name: '重绑定', url: `http://rebind.test:${target.port}/`, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' }], 'test', AT);
+      upsertSites(
+        h.db,
+        [
+          {
+            id: '4301000095',
+            name: '重绑定',
+            url: `http://rebind.test:${target.port}/`,
+            sponsor: null,
+            level: null,
+            region: '430100',
+            parentId: null,
+            status: 'running',
+          },
+        ],
+        'test',
+        AT,
+      );
       h.check = h.ensure();
       await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
-      expect(artifactsFor(h, '4301000095').crawl).toMatchObject({ state: 'failed', reason: expect.stringMatching(/rebind\.test resolves to the private address 127\.0\.0\.1/) });
+      expect(artifactsFor(h, '4301000095').crawl).toMatchObject({
+        state: 'failed',
+        reason: expect.stringMatching(/rebind\.test resolves to the private address 127\.0\.0\.1/),
+      });
     } finally {
       h.close();
     }
@@ -195,7 +266,12 @@ describe('fetches through the guard never reach loopback', () => {
     expect((await timedGet(url, opts(guard))).status).toBe(200);
     const h = harness(AT);
     try {
-      upsertSites(h.db, [{ id: '4301000096', name: '可达', url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' }], 'test', AT);
+      upsertSites(
+        h.db,
+        [{ id: '4301000096', name: '可达', url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' }],
+        'test',
+        AT,
+      );
       h.check = h.ensure();
       await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
       expect(artifactsFor(h, '4301000096').crawl.state).not.toBe('failed');

@@ -40,7 +40,11 @@ beforeAll(async () => {
   urls.slow = await serve((q, r) => {
     setTimeout(() => {
       r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      r.end(q.url === '/' ? page(`<div class="nav"><ul>${columns}</ul></div>${list}`) : page(`<div class="position">当前位置：首页 &gt; 栏目</div>${list}`));
+      r.end(
+        q.url === '/'
+          ? page(`<div class="nav"><ul>${columns}</ul></div>${list}`)
+          : page(`<div class="position">当前位置：首页 &gt; 栏目</div>${list}`),
+      );
     }, 300);
   });
   // Every column page links one level deeper, without end: a menu trap.
@@ -48,14 +52,40 @@ beforeAll(async () => {
     const n = Number(/\/d(\d+)\//.exec(q.url ?? '')?.[1] ?? 0);
     r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     const menu = n > 0 ? `<div class="left"><ul><li><a href="/d${n + 1}/">下级栏目${n + 1}</a></li></ul></div>` : '';
-    if (q.url === '/') r.end(page(`<div class="nav"><ul><li><a href="/d1/">栏目一</a></li><li><a href="/a1/">栏目二</a></li><li><a href="/a2/">栏目三</a></li></ul></div>${list}`));
+    if (q.url === '/')
+      r.end(
+        page(
+          `<div class="nav"><ul><li><a href="/d1/">栏目一</a></li><li><a href="/a1/">栏目二</a></li><li><a href="/a2/">栏目三</a></li></ul></div>${list}`,
+        ),
+      );
     else r.end(page(`<div class="position">当前位置：首页 &gt; 栏目${n}</div>${menu}${list}`));
   });
-  const row = (name: string, url: string, i: number) => ({ id: `430100000${i}`, name, url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const });
+  const row = (name: string, url: string, i: number) => ({
+    id: `430100000${i}`,
+    name,
+    url,
+    sponsor: null,
+    level: null,
+    region: '430100',
+    parentId: null,
+    status: 'running' as const,
+  });
   h = harness(AT);
-  upsertSites(h.db, (['big', 'bomb', 'slow'] as const).map((k, i) => row(k, urls[k]!, i)), 'test', AT);
+  upsertSites(
+    h.db,
+    (['big', 'bomb', 'slow'] as const).map((k, i) => row(k, urls[k]!, i)),
+    'test',
+    AT,
+  );
   h.check = h.ensure();
-  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, maxBodyBytes: 5_000_000, siteBudgetMs: 1000, render: 'never', guard: new AddressGuard(true) });
+  await crawlCheck(h.db, h.check, {
+    ...CRAWL_DEFAULTS,
+    delayMs: 0,
+    maxBodyBytes: 5_000_000,
+    siteBudgetMs: 1000,
+    render: 'never',
+    guard: new AddressGuard(true),
+  });
   // The depth trap gets the default time budget: only the depth bound may stop it, however busy the machine.
   deep = harness(AT);
   upsertSites(deep.db, [row('deep', urls.deep!, 3)], 'test', AT);

@@ -171,7 +171,11 @@ describe('a crawl killed with SIGKILL', () => {
     const sqlite = new Database(join(dir, 'db'), { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = new Set(
-      (sqlite.prepare('SELECT url FROM pages WHERE rendered = 0 AND body IS NOT NULL AND (status IS NULL OR status < 500)').all() as { url: string }[]).map((r) => r.url),
+      (
+        sqlite.prepare('SELECT url FROM pages WHERE rendered = 0 AND body IS NOT NULL AND (status IS NULL OR status < 500)').all() as {
+          url: string;
+        }[]
+      ).map((r) => r.url),
     );
     sqlite.close();
     expect(stored.size).toBeGreaterThan(10);
@@ -179,14 +183,39 @@ describe('a crawl killed with SIGKILL', () => {
     const resumed = await cli(crawlArgs);
     expect(resumed.code).toBe(0);
     const base = new Map(fleet.sites.map((s) => [s.fixture.key, s.url]));
-    const refetched = fleet.requests.slice(firstRun).map((r) => new URL(r.path, base.get(r.site)).href).filter((u) => stored.has(u));
+    const refetched = fleet.requests
+      .slice(firstRun)
+      .map((r) => new URL(r.path, base.get(r.site)).href)
+      .filter((u) => stored.has(u));
     expect(refetched).toEqual([]);
     expect(fleet.requests.length).toBeGreaterThan(firstRun); // and it did carry on where it stopped
 
-    const report = await cli([...db, 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--rounds', '1', '--out', join(dir, 'out'), '--format', 'json', '--no-screenshots']);
+    const report = await cli([
+      ...db,
+      'run',
+      '--links',
+      'internal',
+      '--registry',
+      join(dir, 'registry.csv'),
+      '--quarter',
+      '2026Q4',
+      '--rounds',
+      '1',
+      '--out',
+      join(dir, 'out'),
+      '--format',
+      'json',
+      '--no-screenshots',
+    ]);
     expect(report.code).toBe(0);
-    const { sites } = JSON.parse((await import('node:fs')).readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { sites: { id: string; verdict: string }[] };
+    const { sites } = JSON.parse((await import('node:fs')).readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as {
+      sites: { id: string; verdict: string }[];
+    };
     // Closed sites get no verdict (report.json lists them apart).
-    for (const f of fleet.sites.filter((x) => !x.fixture.registered)) expect({ key: f.fixture.key, verdict: sites.find((s) => s.id === f.fixture.id)?.verdict }).toEqual({ key: f.fixture.key, verdict: f.fixture.expect.verdict });
+    for (const f of fleet.sites.filter((x) => !x.fixture.registered))
+      expect({ key: f.fixture.key, verdict: sites.find((s) => s.id === f.fixture.id)?.verdict }).toEqual({
+        key: f.fixture.key,
+        verdict: f.fixture.expect.verdict,
+      });
   }, 360_000);
 });

@@ -25,12 +25,29 @@ beforeAll(async () => {
   h = harness(AT);
   upsertSites(
     h.db,
-    hostile.cases.map((c, i) => ({ id: idOf(i), name: c.key, url: c.url, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const })),
+    hostile.cases.map((c, i) => ({
+      id: idOf(i),
+      name: c.key,
+      url: c.url,
+      sponsor: null,
+      level: null,
+      region: '430100',
+      parentId: null,
+      status: 'running' as const,
+    })),
     'test',
     AT,
   );
   h.check = h.ensure();
-  await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, timeoutSecs: 2, maxBodyBytes: 5_000_000, siteBudgetMs: 60_000, render: 'never', guard: new AddressGuard(true) });
+  await crawlCheck(h.db, h.check, {
+    ...CRAWL_DEFAULTS,
+    delayMs: 0,
+    timeoutSecs: 2,
+    maxBodyBytes: 5_000_000,
+    siteBudgetMs: 60_000,
+    render: 'never',
+    guard: new AddressGuard(true),
+  });
   judgeCheck(h.db, h.check, loadEdition('2019'), new Date().toISOString());
   report = buildReport(h.db, h.check, new Date().toISOString());
 }, 120_000);
@@ -44,34 +61,63 @@ const cases = () => hostile.cases.map((c, i) => [c.key, c, idOf(i)] as [string, 
 
 describe('hostile sites: the crawl ends, the bad part is stopped and named, the rest is kept', () => {
   // it.each needs its table before the servers start, so the table is the case keys.
-  it.each(['drip', 'endless-body', 'gzip-bomb', 'redirect-loop', 'redirect-chain-30', 'calendar', 'big-page', 'malformed', 'wrong-charset', 'binary', 'reset', 'flaky-500'])('%s', (key) => {
+  it.each([
+    'drip',
+    'endless-body',
+    'gzip-bomb',
+    'redirect-loop',
+    'redirect-chain-30',
+    'calendar',
+    'big-page',
+    'malformed',
+    'wrong-charset',
+    'binary',
+    'reset',
+    'flaky-500',
+  ])('%s', (key) => {
     const [, c, id] = cases().find(([k]) => k === key)!;
     const a = artifactsFor(h, id);
-    expect({ state: a.crawl.state, reason: a.crawl.reason }).toEqual({ state: c.expect.state, reason: c.expect.reason ? expect.stringMatching(c.expect.reason) : null });
+    expect({ state: a.crawl.state, reason: a.crawl.reason }).toEqual({
+      state: c.expect.state,
+      reason: c.expect.reason ? expect.stringMatching(c.expect.reason) : null,
+    });
     const columns = a.lists.filter((l) => l.kind === 'column');
-    const at = (path: string) => columns.find((l) => new URL(l.url).pathname + new URL(l.url).search === path || new URL(l.url).pathname === path);
+    const at = (path: string) =>
+      columns.find((l) => new URL(l.url).pathname + new URL(l.url).search === path || new URL(l.url).pathname === path);
     for (const path of c.expect.goodColumns) {
       expect({ path, state: at(path)?.state, items: at(path)?.items.length }).toEqual({ path, state: 'items', items: 5 });
       // Titles decoded right, whatever the page declared.
-      expect(at(path)!.items.map((i) => i.title).join('')).toMatch(/^(关于开展\w*第\d项工作的通知)+$/);
+      expect(
+        at(path)!
+          .items.map((i) => i.title)
+          .join(''),
+      ).toMatch(/^(关于开展\w*第\d项工作的通知)+$/);
     }
     if (c.expect.badColumn) {
       const bad = at(c.expect.badColumn.path);
-      expect({ state: bad?.state, reason: bad?.stateReason }).toEqual({ state: 'unreadable', reason: expect.stringMatching(c.expect.badColumn.reason) });
+      expect({ state: bad?.state, reason: bad?.stateReason }).toEqual({
+        state: 'unreadable',
+        reason: expect.stringMatching(c.expect.badColumn.reason),
+      });
     }
     // The homepage's own list is read (on the malformed page too).
     expect(a.lists.filter((l) => l.kind === 'homepage-block').flatMap((l) => l.items).length).toBeGreaterThanOrEqual(3);
     // The report carries the crawl's state and reason; a partial crawl is not judged on what it missed.
     const site = report.sites.find((s) => s.id === id)!;
     expect(site.crawl).toMatchObject({ state: c.expect.state, reason: a.crawl.reason });
-    if (c.expect.state === 'partial') expect(site).toMatchObject({ verdict: 'not-checked', notCheckedReason: expect.stringMatching(/^部分检查：/) });
+    if (c.expect.state === 'partial')
+      expect(site).toMatchObject({ verdict: 'not-checked', notCheckedReason: expect.stringMatching(/^部分检查：/) });
   });
 
   it('the bomb, the big page and the endless body are cut at the cap and not stored', () => {
     for (const key of ['gzip-bomb', 'big-page', 'endless-body']) {
       const c = hostile.cases.find((x) => x.key === key)!;
       const stored = loadPage(h.db, h.check.id, new URL('/c3/', c.url).href);
-      expect({ key, body: stored?.body ?? null, error: stored?.error }).toEqual({ key, body: null, error: expect.stringMatching(/大小上限/) });
+      expect({ key, body: stored?.body ?? null, error: stored?.error }).toEqual({
+        key,
+        body: null,
+        error: expect.stringMatching(/大小上限/),
+      });
     }
   });
 

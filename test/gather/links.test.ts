@@ -52,18 +52,33 @@ beforeAll(async () => {
     return [404, 'not found'];
   });
   aBase = `http://127.0.0.1:${(a.address() as AddressInfo).port}/`;
-  b = await site((path) => (path === '/' ? [200, html(`<a href="${aBase}gone">兄弟单位的失效链接</a>`)] : path === '/style.css' ? [200, ''] : [404, '']));
+  b = await site((path) =>
+    path === '/' ? [200, html(`<a href="${aBase}gone">兄弟单位的失效链接</a>`)] : path === '/style.css' ? [200, ''] : [404, ''],
+  );
   const bBase = `http://127.0.0.1:${(b.address() as AddressInfo).port}/`;
   h = harness(AT);
-  upsertSites(h.db, [
-    { id: '4301000001', name: 'A', url: aBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
-    { id: '4301000002', name: 'B', url: bBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
-  ], 'test', AT);
+  upsertSites(
+    h.db,
+    [
+      { id: '4301000001', name: 'A', url: aBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
+      { id: '4301000002', name: 'B', url: bBase, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' },
+    ],
+    'test',
+    AT,
+  );
   h.check = h.ensure();
   const guard = new AddressGuard(true);
   await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
   log.length = 0;
-  await checkLinks(h.db, h.check, { scope: 'internal', internalHosts: new Set([new URL(aBase).host, new URL(bBase).host]), guard, concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 50 });
+  await checkLinks(h.db, h.check, {
+    scope: 'internal',
+    internalHosts: new Set([new URL(aBase).host, new URL(bBase).host]),
+    guard,
+    concurrency: 4,
+    perHost: 2,
+    timeoutMs: 5000,
+    retryAfterMs: 50,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -104,8 +119,22 @@ describe('link-broken, end to end', () => {
 });
 
 describe('targets streamed a step at a time', () => {
-  const statuses = () => new Map((h.db.$client.prepare('SELECT target, status FROM link_checks').all() as { target: string; status: string }[]).map((r) => [r.target, r.status]));
-  const opts = () => ({ scope: 'internal' as const, internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]), guard: new AddressGuard(true), concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 50 });
+  const statuses = () =>
+    new Map(
+      (h.db.$client.prepare('SELECT target, status FROM link_checks').all() as { target: string; status: string }[]).map((r) => [
+        r.target,
+        r.status,
+      ]),
+    );
+  const opts = () => ({
+    scope: 'internal' as const,
+    internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]),
+    guard: new AddressGuard(true),
+    concurrency: 4,
+    perHost: 2,
+    timeoutMs: 5000,
+    retryAfterMs: 50,
+  });
 
   it('one page per step gives the same statuses, each target asked once, across steps too', async () => {
     const before = statuses();
@@ -141,14 +170,27 @@ describe('the address guard', () => {
     h.db.$client.exec('DELETE FROM link_checks');
     log.length = 0;
     try {
-      await checkLinks(h.db, h.check, { scope: 'internal', internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]), guard: new AddressGuard(false), concurrency: 4, perHost: 2, timeoutMs: 5000, retryAfterMs: 0 });
-      const rows = h.db.$client.prepare("SELECT status, error FROM link_checks WHERE status != 'excluded'").all() as { status: string; error: string }[];
+      await checkLinks(h.db, h.check, {
+        scope: 'internal',
+        internalHosts: new Set([new URL(aBase).host, `127.0.0.1:${(b.address() as AddressInfo).port}`]),
+        guard: new AddressGuard(false),
+        concurrency: 4,
+        perHost: 2,
+        timeoutMs: 5000,
+        retryAfterMs: 0,
+      });
+      const rows = h.db.$client.prepare("SELECT status, error FROM link_checks WHERE status != 'excluded'").all() as {
+        status: string;
+        error: string;
+      }[];
       expect(rows.length).toBeGreaterThan(5);
       expect(rows.every((r) => r.status === 'blocked' && /^Refused /.test(r.error))).toBe(true);
       expect(log).toEqual([]);
     } finally {
       h.db.$client.exec('DELETE FROM link_checks');
-      const put = h.db.$client.prepare('INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (@check_id, @target, @status, @http, @error, @attempts, @checked_at)');
+      const put = h.db.$client.prepare(
+        'INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (@check_id, @target, @status, @http, @error, @attempts, @checked_at)',
+      );
       for (const r of saved) put.run(r);
     }
   });

@@ -59,10 +59,13 @@ function get(path: string, guard = new AddressGuard(true)): Promise<FetchedPage>
 }
 
 describe('plain fetcher', () => {
-  it.each(['/plain', '/gzip', '/deflate', '/deflate-raw', '/br'])('%s: the bytes as served, decompressed, never re-encoded', async (path) => {
-    const p = await get(path);
-    expect({ status: p.status, error: p.error, body: p.body?.equals(PAGE) }).toEqual({ status: 200, error: null, body: true });
-  });
+  it.each(['/plain', '/gzip', '/deflate', '/deflate-raw', '/br'])(
+    '%s: the bytes as served, decompressed, never re-encoded',
+    async (path) => {
+      const p = await get(path);
+      expect({ status: p.status, error: p.error, body: p.body?.equals(PAGE) }).toEqual({ status: 200, error: null, body: true });
+    },
+  );
 
   it('keeps the content type as the server sent it', async () => {
     expect((await get('/plain')).contentType).toBe('text/html; charset=gbk');
@@ -84,7 +87,11 @@ describe('plain fetcher', () => {
 
   it('keeps a 404 page as the answer it is', async () => {
     const p = await get('/gone');
-    expect({ status: p.status, error: p.error, body: p.body?.toString() }).toEqual({ status: 404, error: 'HTTP 404', body: '<p>页面不存在</p>' });
+    expect({ status: p.status, error: p.error, body: p.body?.toString() }).toEqual({
+      status: 404,
+      error: 'HTTP 404',
+      body: '<p>页面不存在</p>',
+    });
   });
 
   it('a 5xx is tried twice, then recorded with its status and no body', async () => {
@@ -101,7 +108,11 @@ describe('plain fetcher', () => {
 
   it('follows a redirect and says where the page was found', async () => {
     const p = await get('/moved');
-    expect({ status: p.status, finalUrl: p.finalUrl, body: p.body?.equals(PAGE) }).toEqual({ status: 200, finalUrl: `${base}/gzip`, body: true });
+    expect({ status: p.status, finalUrl: p.finalUrl, body: p.body?.equals(PAGE) }).toEqual({
+      status: 200,
+      finalUrl: `${base}/gzip`,
+      body: true,
+    });
   });
 
   it('gives up on a redirect loop after 10 hops, once', async () => {
@@ -121,12 +132,18 @@ describe('plain fetcher', () => {
 
   it('reads a page behind a self-signed certificate, as a visitor past the warning would', async () => {
     const tls = new URL('../../fixtures/tls/', import.meta.url);
-    const https = createHttpsServer({ cert: readFileSync(new URL('self-signed.crt', tls)), key: readFileSync(new URL('self-signed.key', tls)) }, (_q, r) => r.writeHead(200).end(PAGE));
+    const https = createHttpsServer(
+      { cert: readFileSync(new URL('self-signed.crt', tls)), key: readFileSync(new URL('self-signed.key', tls)) },
+      (_q, r) => r.writeHead(200).end(PAGE),
+    );
     await new Promise<void>((r) => https.listen(0, '127.0.0.1', r));
     try {
       const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}/`;
       const page = await new Promise<FetchedPage>((resolve, reject) => {
-        const f = httpFetcher({ timeoutSecs: 2, maxBodyBytes: 1_000_000, guard: new AddressGuard(true) }, (_job, p) => void f.close().then(() => resolve(p), reject));
+        const f = httpFetcher(
+          { timeoutSecs: 2, maxBodyBytes: 1_000_000, guard: new AddressGuard(true) },
+          (_job, p) => void f.close().then(() => resolve(p), reject),
+        );
         f.submit({ id: 1, url, kind: 'homepage' });
       });
       expect({ status: page.status, error: page.error, body: page.body?.equals(PAGE) }).toEqual({ status: 200, error: null, body: true });

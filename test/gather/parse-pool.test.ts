@@ -6,8 +6,15 @@ import { readPage } from '../../src/extract/page.js';
 import { parsePool } from '../../src/gather/parse-pool.js';
 
 const DIR = new URL('../extract/pages/', import.meta.url);
-const files = readdirSync(DIR).filter((f) => /\.html?$/.test(f)).slice(0, 12);
-const opts = (f: string) => ({ url: `http://www.example.gov.cn/${f}`, contentType: null, atDay: '2026-12-01' as const, parts: 'walk' as const });
+const files = readdirSync(DIR)
+  .filter((f) => /\.html?$/.test(f))
+  .slice(0, 12);
+const opts = (f: string) => ({
+  url: `http://www.example.gov.cn/${f}`,
+  contentType: null,
+  atDay: '2026-12-01' as const,
+  parts: 'walk' as const,
+});
 const pool = parsePool(2);
 afterAll(() => pool.close());
 

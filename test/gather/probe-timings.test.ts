@@ -7,7 +7,8 @@ import { AddressGuard } from '../../src/gather/address-guard.js';
 import { probeOnce } from '../../src/gather/probe.js';
 import type { Site } from '../../src/registry/site.js';
 
-const HOME = '<html><body><ul><li><a href="/a/1.html">关于开展冬季安全生产检查的通知</a><span>2026-11-20</span></li><li><a href="/a/2.html">我区召开经济工作会议部署明年重点任务</a><span>2026-11-18</span></li></ul></body></html>';
+const HOME =
+  '<html><body><ul><li><a href="/a/1.html">关于开展冬季安全生产检查的通知</a><span>2026-11-20</span></li><li><a href="/a/2.html">我区召开经济工作会议部署明年重点任务</a><span>2026-11-18</span></li></ul></body></html>';
 const servers: Server[] = [];
 let base = '';
 
@@ -21,7 +22,8 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<numbe
 beforeAll(async () => {
   const port = await serve((req, res) => {
     if (req.url === '/hang') return; // never answers
-    if (req.url === '/away') return void res.writeHead(302, { location: `http://parked.example.com:${req.headers.host!.split(':')[1]}/` }).end();
+    if (req.url === '/away')
+      return void res.writeHead(302, { location: `http://parked.example.com:${req.headers.host!.split(':')[1]}/` }).end();
     if (req.url === '/away-dead') return void res.writeHead(301, { location: 'http://127.0.0.1:1/' }).end();
     if (req.url === '/empty') return void res.writeHead(200, { 'content-type': 'text/html' }).end();
     if (req.url === '/gone') return void res.writeHead(404).end('nf');
@@ -37,7 +39,8 @@ afterAll(() => {
   }
 });
 
-const site = (url: string): Site => ({ id: '4311000001', name: '测试', url, sponsor: null, level: null, region: null, parentId: null, status: 'running' }) as unknown as Site;
+const site = (url: string): Site =>
+  ({ id: '4311000001', name: '测试', url, sponsor: null, level: null, region: null, parentId: null, status: 'running' }) as unknown as Site;
 const guard = new AddressGuard(true);
 const opts = { timeoutMs: 3000, guard };
 

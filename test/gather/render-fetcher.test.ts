@@ -28,15 +28,20 @@ async function host(name: string, other: () => string): Promise<Host> {
   h.server = createServer((req, res) => {
     const path = req.url ?? '/';
     h.paths.push(path);
-    if (path === '/data.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([`${name}甲`, `${name}乙`]));
-    if (path === '/own.html' || path === '/given.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage('/data.json'));
+    if (path === '/data.json')
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([`${name}甲`, `${name}乙`]));
+    if (path === '/own.html' || path === '/given.html')
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage('/data.json'));
     // A page that keeps asking the other host, every millisecond or so, for as long as it is open.
     if (path === '/polling.html') {
       const poll = `<script>setInterval(() => fetch(${JSON.stringify(`${other()}/poll`)}).catch(() => {}), 1);</script>`;
-      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage('/data.json').replace('</body>', `${poll}</body>`));
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(scriptedPage('/data.json').replace('</body>', `${poll}</body>`));
     }
     // A page whose script asks the other host for its list: refused, the page may only talk to its own host.
-    if (path === '/foreign.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage(`${other()}/data.json`));
+    if (path === '/foreign.html')
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(scriptedPage(`${other()}/data.json`));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => h.server.listen(0, '127.0.0.1', r));
@@ -53,7 +58,11 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
     a = await host('甲站', () => b.origin);
     b = await host('乙站', () => a.origin);
     // Names resolve to 127.0.0.2, which this guard refuses: a page the inspector may not reach.
-    const guard = new AddressGuard(false, async () => ['127.0.0.2'], (ip) => ip === '127.0.0.2');
+    const guard = new AddressGuard(
+      false,
+      async () => ['127.0.0.2'],
+      (ip) => ip === '127.0.0.2',
+    );
 
     const jobs: FetchJob[] = [
       { id: 1, url: `${a.origin}/own.html`, kind: 'column' },
@@ -62,7 +71,15 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
       { id: 7, url: `${b.origin}/polling.html`, kind: 'column' },
       { id: 4, url: `${b.origin}/foreign.html`, kind: 'column' },
       // Served from what the plain fetch stored: the site is not asked for the page again.
-      { id: 5, url: `${a.origin}/given.html`, kind: 'column', body: { bytes: Buffer.from(scriptedPage('/data.json').replace('<title>列表', '<title>已存'), 'utf8'), contentType: 'text/html; charset=utf-8' } },
+      {
+        id: 5,
+        url: `${a.origin}/given.html`,
+        kind: 'column',
+        body: {
+          bytes: Buffer.from(scriptedPage('/data.json').replace('<title>列表', '<title>已存'), 'utf8'),
+          contentType: 'text/html; charset=utf-8',
+        },
+      },
       { id: 6, url: `${a.origin}/own.html`, kind: 'board' },
       // Last: a failed job ends its page's turn, and the jobs before it are to share one page.
       { id: 3, url: `http://refused.example:${new URL(b.origin).port}/own.html`, kind: 'column' },
@@ -90,7 +107,9 @@ describe('renderFetcher, one page for the jobs queued behind it', { timeout: 120
     expect(body(2)).toContain('<li>乙站甲</li>');
     expect(body(2)).not.toContain('甲站');
     expect(body(6)).toContain('<li>甲站乙</li>');
-    expect([1, 2, 6].map((id) => pages.get(id))).toEqual([1, 2, 6].map(() => expect.objectContaining({ rendered: true, error: null, status: 200 })));
+    expect([1, 2, 6].map((id) => pages.get(id))).toEqual(
+      [1, 2, 6].map(() => expect.objectContaining({ rendered: true, error: null, status: 200 })),
+    );
     expect(pages.get(6)?.kind).toBe('board');
   });
 

@@ -8,7 +8,9 @@ export const AT = '2026-12-01T10:00:00+08:00';
 export const AT_DAY = '2026-12-01';
 
 // The shipped lexicons, loaded the way an edition loads them (compiled on first use).
-const lexicons = loadLexicons(fileURLToPath(new URL('../../rules/editions/2019.yaml', import.meta.url)), { columnCategories: '../lexicons/column-categories.yaml' });
+const lexicons = loadLexicons(fileURLToPath(new URL('../../rules/editions/2019.yaml', import.meta.url)), {
+  columnCategories: '../lexicons/column-categories.yaml',
+});
 
 export const ctx: RuleContext = { at: AT, atDay: AT_DAY, lexicons, stateCouncil: null };
 
@@ -19,7 +21,10 @@ export function item(daysAgo: number | null, title = '关于做好有关工作�
   return { title, url: `http://x.gov.cn/${date}.html`, dateText: date, date };
 }
 
-export function column(name: string, opts: { level?: number | null; items?: (number | null)[]; state?: ListArtifact['state'] } = {}): ListArtifact {
+export function column(
+  name: string,
+  opts: { level?: number | null; items?: (number | null)[]; state?: ListArtifact['state'] } = {},
+): ListArtifact {
   const items = (opts.items ?? []).map((d) => item(d));
   return {
     kind: 'column',
@@ -54,7 +59,16 @@ export function probes(total: number, failed: number, spanDays = 7): ProbeArtifa
 
 export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
   return {
-    site: { id: '4301000001', name: '测试市人民政府', url: 'http://x.gov.cn/', sponsor: null, level: 'prefecture-portal', region: '430100', parentId: null, status: 'running' },
+    site: {
+      id: '4301000001',
+      name: '测试市人民政府',
+      url: 'http://x.gov.cn/',
+      sponsor: null,
+      level: 'prefecture-portal',
+      region: '430100',
+      parentId: null,
+      status: 'running',
+    },
     probes: [],
     crawl: { state: 'complete', reason: null, pagesFetched: 10 },
     homepage: { url: 'http://x.gov.cn/', finalUrl: 'http://x.gov.cn/', status: 200, fetchedAt: AT, readable: true, error: null },

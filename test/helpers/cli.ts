@@ -10,9 +10,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function cli(
+  args: string[],
+  opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+    });
     if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
     let stdout = '';
     let stderr = '';

@@ -55,7 +55,7 @@ describe('drawSample', () => {
     expect(tight.strata.every((s) => s.sampled >= 1)).toBe(true);
   });
 
-  it('filters by level, and adding sites to one stratum leaves the others\' draw alone', () => {
+  it("filters by level, and adding sites to one stratum leaves the others' draw alone", () => {
     const only = drawSample(registry(), { ratio: 0.5, minPerStratum: 0, seed: 'k', levels: ['prefecture-dept'], region: '43' });
     expect(only.strata.map((s) => s.level)).toEqual(['prefecture-dept', 'prefecture-dept']);
     const more = registry();

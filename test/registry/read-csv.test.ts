@@ -82,7 +82,12 @@ describe('readRegistryFile: CSV headers and values', () => {
   });
 
   it('accepts header aliases and normalises id case, deriving the region from a 10-digit id', async () => {
-    const csv = ['标识码,名称,网址,层级,状态,上级标识码', '4301000001,长沙市人民政府,http://www.changsha.gov.cn/,地市级门户,关闭,4300000001', 'BM08000001,教育部,http://www.moe.gov.cn/,,,', '37bm010018,某垂管局,http://x.gov.cn/,,,'].join('\n');
+    const csv = [
+      '标识码,名称,网址,层级,状态,上级标识码',
+      '4301000001,长沙市人民政府,http://www.changsha.gov.cn/,地市级门户,关闭,4300000001',
+      'BM08000001,教育部,http://www.moe.gov.cn/,,,',
+      '37bm010018,某垂管局,http://x.gov.cn/,,,',
+    ].join('\n');
     const { sites, errors } = await readRegistryFile(await tmp.write('aliases.csv', csv));
     expect(errors).toEqual([]);
     expect(sites.map((s) => [s.id, s.region, s.level, s.status, s.parentId])).toEqual([
@@ -93,7 +98,12 @@ describe('readRegistryFile: CSV headers and values', () => {
   });
 
   it('skips a title line above the header and keeps its row numbering', async () => {
-    const csv = ['附件1 湖南省政府网站基本信息表,,', ZH_HEADER, HUNAN_ROW, '4301000001,长沙市人民政府,ftp://www.changsha.gov.cn/,,,,,'].join('\n');
+    const csv = [
+      '附件1 湖南省政府网站基本信息表,,',
+      ZH_HEADER,
+      HUNAN_ROW,
+      '4301000001,长沙市人民政府,ftp://www.changsha.gov.cn/,,,,,',
+    ].join('\n');
     const { sites, errors, rowCount } = await readRegistryFile(await tmp.write('title.csv', csv));
     expect(sites).toEqual([HUNAN]);
     expect(rowCount).toBe(2);
@@ -112,7 +122,9 @@ describe('readRegistryFile: CSV headers and values', () => {
     ].join('\r\n');
     const { sites, errors, rowCount } = await readRegistryFile(await tmp.write('multiline.csv', csv));
     expect(rowCount).toBe(3);
-    expect(sites).toMatchObject([{ id: '4300000001', name: '湖南省人民政府,\r\n门户网站', sponsor: '湖南省人民政府办公厅\r\n（政务公开办）' }]);
+    expect(sites).toMatchObject([
+      { id: '4300000001', name: '湖南省人民政府,\r\n门户网站', sponsor: '湖南省人民政府办公厅\r\n（政务公开办）' },
+    ]);
     expect(errors.map((e) => [e.row, e.field, e.value])).toEqual([
       [3, '首页网址', 'file:///etc/passwd'],
       [5, '首页网址', 'data:text/html;base64'],
@@ -125,7 +137,11 @@ describe('readRegistryFile: CSV headers and values', () => {
   });
 
   it('reads a header-only file as a registry with no sites', async () => {
-    expect(await readRegistryFile(await tmp.write('header-only.csv', `${BOM}${ZH_HEADER}\n`))).toEqual({ sites: [], errors: [], rowCount: 0 });
+    expect(await readRegistryFile(await tmp.write('header-only.csv', `${BOM}${ZH_HEADER}\n`))).toEqual({
+      sites: [],
+      errors: [],
+      rowCount: 0,
+    });
   });
 
   it('chooses the reader by extension, case-insensitively', async () => {

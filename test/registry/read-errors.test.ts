@@ -55,7 +55,9 @@ describe('readRegistryFile: bad rows', () => {
   });
 
   it('counts an id as used even when its first row had other errors', async () => {
-    const csv = [ZH_HEADER, '4300000001,,http://www.hunan.gov.cn/,,,,,', '4300000001,湖南省人民政府,http://www.hunan.gov.cn/,,,,,'].join('\n');
+    const csv = [ZH_HEADER, '4300000001,,http://www.hunan.gov.cn/,,,,,', '4300000001,湖南省人民政府,http://www.hunan.gov.cn/,,,,,'].join(
+      '\n',
+    );
     const { sites, errors } = await readRegistryFile(await tmp.write('dup-bad-first.csv', csv));
     expect(sites).toEqual([]);
     expect(errors.map((e) => [e.row, e.field, e.expected])).toEqual([
@@ -116,7 +118,9 @@ describe('readRegistryFile: bad files', () => {
   });
 
   it('throws InputError for binary data renamed .csv or .json', async () => {
-    await expect(readRegistryFile(await tmp.write('data.csv', Buffer.from([0x41, 0x00, 0x9c])))).rejects.toThrow(/not a text file, it looks like binary data/);
+    await expect(readRegistryFile(await tmp.write('data.csv', Buffer.from([0x41, 0x00, 0x9c])))).rejects.toThrow(
+      /not a text file, it looks like binary data/,
+    );
     await expect(readRegistryFile(await tmp.write('data.json', Buffer.from([0x7b, 0x01, 0x02])))).rejects.toThrow(/not a text file/);
   });
 

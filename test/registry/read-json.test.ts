@@ -19,7 +19,15 @@ const HUNAN = {
 describe('readRegistryFile: JSON', () => {
   it('reads an array of objects with Chinese keys; numbers become digit strings', async () => {
     const data = [
-      { 网站标识码: 4300000001, 网站名称: '湖南省人民政府', 首页网址: 'http://www.hunan.gov.cn/', 主办单位: '湖南省人民政府办公厅', 网站层级: '省级门户', 行政区划代码: 430000, 运行状态: '正常' },
+      {
+        网站标识码: 4300000001,
+        网站名称: '湖南省人民政府',
+        首页网址: 'http://www.hunan.gov.cn/',
+        主办单位: '湖南省人民政府办公厅',
+        网站层级: '省级门户',
+        行政区划代码: 430000,
+        运行状态: '正常',
+      },
       { 网站标识码: '4301000001', 网站名称: '', 首页网址: 'www.changsha.gov.cn' },
     ];
     const { sites, errors, rowCount } = await readRegistryFile(await tmp.write('zh.json', JSON.stringify(data)));

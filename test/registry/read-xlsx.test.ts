@@ -30,7 +30,15 @@ describe('readRegistryFile: XLSX', () => {
         '正常',
       ]);
       sheet.addRow([]);
-      sheet.addRow(['4301000001', '长沙市人民政府', { text: 'www.changsha.gov.cn', hyperlink: 'http://www.changsha.gov.cn/' }, null, '市级门户', null, null]);
+      sheet.addRow([
+        '4301000001',
+        '长沙市人民政府',
+        { text: 'www.changsha.gov.cn', hyperlink: 'http://www.changsha.gov.cn/' },
+        null,
+        '市级门户',
+        null,
+        null,
+      ]);
       sheet.addRow(['4302000001', '株洲市人民政府', 'http://www.zhuzhou.gov.cn/', null, '市级', 4302, '运行']);
       wb.addWorksheet('说明').addRow(['网站标识码', '网站名称', '首页网址']);
     });

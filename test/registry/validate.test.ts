@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, mapHeaders, normaliseHeader } from '../../src/registry/fields.js';
 import { SITE_LEVELS } from '../../src/registry/site.js';
-import {
-  parseLevel,
-  parseParentId,
-  parseRegion,
-  parseSiteId,
-  parseStatus,
-  parseUrl,
-  validateRow,
-} from '../../src/registry/validate.js';
+import { parseLevel, parseParentId, parseRegion, parseSiteId, parseStatus, parseUrl, validateRow } from '../../src/registry/validate.js';
 
 describe('header aliases', () => {
   it.each([
@@ -133,7 +125,9 @@ describe('validateRow', () => {
     const base = { name: cell('name', '某网站'), url: cell('url', 'http://x.gov.cn/') };
     expect(validateRow('f.csv', 2, { ...base, id: cell('id', '4301020001') }).site?.region).toBe('430102');
     expect(validateRow('f.csv', 2, { ...base, id: cell('id', '43BM010018') }).site?.region).toBeNull();
-    expect(validateRow('f.csv', 2, { ...base, id: cell('id', '4301020001'), region: cell('region', '430100') }).site?.region).toBe('430100');
+    expect(validateRow('f.csv', 2, { ...base, id: cell('id', '4301020001'), region: cell('region', '430100') }).site?.region).toBe(
+      '430100',
+    );
   });
 
   it('keeps the valid id of a row that fails on other fields, for the duplicate check', () => {

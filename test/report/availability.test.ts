@@ -3,7 +3,14 @@ import { availability } from '../../src/report/availability.js';
 import type { ProbeArtifact } from '../../src/rules/types.js';
 
 const W = { windowDays: 7, from: '2026-11-24T02:00:00.000Z', to: '2026-12-01T03:00:00.000Z' };
-const p = (hour: number, ok: boolean): ProbeArtifact => ({ startedAt: new Date(Date.parse('2026-11-25T00:00:00Z') + hour * 3_600_000).toISOString(), ok, status: ok ? 200 : null, ms: 100, failure: ok ? null : 'timeout', error: null });
+const p = (hour: number, ok: boolean): ProbeArtifact => ({
+  startedAt: new Date(Date.parse('2026-11-25T00:00:00Z') + hour * 3_600_000).toISOString(),
+  ok,
+  status: ok ? 200 : null,
+  ms: 100,
+  failure: ok ? null : 'timeout',
+  error: null,
+});
 
 describe('availability', () => {
   it('counts probes and failures and finds the longest outage, to the probe that found the site back', () => {

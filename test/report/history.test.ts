@@ -14,8 +14,22 @@ import type { Verdict } from '../../src/report/model.js';
 import { cli } from '../helpers/cli.js';
 
 const NOW = '2026-12-02T00:00:00.000Z';
-const site = (id: string, region: string, level: SiteLevel): Site => ({ id, name: `站${id}`, url: `http://${id}.example.gov.cn/`, sponsor: null, level, region, parentId: null, status: 'running' });
-const SITES = [site('4301000001', '430100', 'prefecture-portal'), site('4301000002', '430100', 'prefecture-dept'), site('4302000001', '430200', 'prefecture-portal'), site('4302000002', '430200', 'prefecture-dept')];
+const site = (id: string, region: string, level: SiteLevel): Site => ({
+  id,
+  name: `站${id}`,
+  url: `http://${id}.example.gov.cn/`,
+  sponsor: null,
+  level,
+  region,
+  parentId: null,
+  status: 'running',
+});
+const SITES = [
+  site('4301000001', '430100', 'prefecture-portal'),
+  site('4301000002', '430100', 'prefecture-dept'),
+  site('4302000001', '430200', 'prefecture-portal'),
+  site('4302000002', '430200', 'prefecture-dept'),
+];
 // Per quarter: each site's verdict. 0001 is unqualified three quarters running; 4302…0001 two, broken by a pass before.
 const VERDICTS: Record<string, Verdict[]> = {
   '2026Q2': ['unqualified', 'qualified', 'qualified', 'unqualified'],
@@ -32,11 +46,25 @@ beforeAll(() => {
   upsertSites(db, SITES, 'test', NOW);
   for (const [quarter, vs] of Object.entries(VERDICTS)) {
     const check = ensureCheck(db, { quarter, tier: 'province', at: NOW, now: NOW });
-    SITES.forEach((s, i) => saveJudgement(db, check.id, s.id, { verdict: vs[i]!, score: null, vetoes: [], findings: [], notChecked: [], notCheckedReason: null }, NOW));
+    SITES.forEach((s, i) =>
+      saveJudgement(
+        db,
+        check.id,
+        s.id,
+        { verdict: vs[i]!, score: null, vetoes: [], findings: [], notChecked: [], notCheckedReason: null },
+        NOW,
+      ),
+    );
   }
   // Another tier's check of the same quarter does not mix into the province history.
   const pref = ensureCheck(db, { quarter: '2026Q3', tier: 'prefecture', at: NOW, now: NOW });
-  saveJudgement(db, pref.id, '4301000002', { verdict: 'unqualified', score: null, vetoes: [], findings: [], notChecked: [], notCheckedReason: null }, NOW);
+  saveJudgement(
+    db,
+    pref.id,
+    '4301000002',
+    { verdict: 'unqualified', score: null, vetoes: [], findings: [], notChecked: [], notCheckedReason: null },
+    NOW,
+  );
 });
 
 afterAll(() => closeDb(db));
@@ -48,7 +76,12 @@ describe('history', () => {
     const h = JSON.parse(r.stdout) as History;
     expect(h.quarter).toBe('2026Q4');
     expect(h.previousQuarter).toBe('2026Q3');
-    expect(Object.fromEntries(h.sites.map((s) => [s.id, s.consecutiveUnqualified]))).toEqual({ '4301000001': 3, '4301000002': 1, '4302000001': 2, '4302000002': 0 });
+    expect(Object.fromEntries(h.sites.map((s) => [s.id, s.consecutiveUnqualified]))).toEqual({
+      '4301000001': 3,
+      '4301000002': 1,
+      '4302000001': 2,
+      '4302000002': 0,
+    });
     expect(h.regions).toEqual([
       { key: '430100', checked: 2, qualified: 0, rate: 0, previousRate: 0.5, change: -0.5, repeatOffenders: 1 },
       { key: '430200', checked: 2, qualified: 1, rate: 0.5, previousRate: 0.5, change: 0, repeatOffenders: 1 },
@@ -62,7 +95,12 @@ describe('history', () => {
   it('reads an earlier quarter, where the streaks were shorter, and names the repeat offenders in text', async () => {
     const r = await cli(['--db', join(dir, 'choucha.db'), 'history', '--quarter', '2026Q3', '--json']);
     const h = JSON.parse(r.stdout) as History;
-    expect(Object.fromEntries(h.sites.map((s) => [s.id, s.consecutiveUnqualified]))).toEqual({ '4301000001': 2, '4301000002': 0, '4302000001': 1, '4302000002': 0 });
+    expect(Object.fromEntries(h.sites.map((s) => [s.id, s.consecutiveUnqualified]))).toEqual({
+      '4301000001': 2,
+      '4301000002': 0,
+      '4302000001': 1,
+      '4302000002': 0,
+    });
     const text = await cli(['--db', join(dir, 'choucha.db'), 'history']);
     expect(text.stdout).toContain('4301000001\t站4301000001\t430100\t3 quarters');
     expect(text.stdout).not.toContain('4301000002\t站');

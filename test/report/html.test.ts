@@ -57,8 +57,13 @@ const visible = () => page.locator('article.card:visible').count();
 describe('the HTML report in Chromium', () => {
   it('shows the summary and a card for every site', async () => {
     await expect(page.locator('#summary td').allTextContents()).resolves.toEqual([
-      String(report.sites.length), String(report.summary.checked), String(report.summary.qualified), String(report.summary.unqualified),
-      String(report.summary.notChecked), `${((report.summary.qualifiedRate ?? 0) * 100).toFixed(1)}%`, String(report.summary.warned),
+      String(report.sites.length),
+      String(report.summary.checked),
+      String(report.summary.qualified),
+      String(report.summary.unqualified),
+      String(report.summary.notChecked),
+      `${((report.summary.qualifiedRate ?? 0) * 100).toFixed(1)}%`,
+      String(report.summary.warned),
     ]);
     expect(await page.locator('article.card').count()).toBe(report.sites.length);
     expect(await page.textContent('body')).toContain('各地区合格率');
@@ -111,7 +116,17 @@ describe('the workflow sections', () => {
       regions: [{ key: '43', checked: 2, qualified: 1, rate: 0.5, previousRate: 0.25, change: 0.25, repeatOffenders: 1 }],
       levels: [],
     };
-    r.disagreements = [{ siteId: r.sites[0]!.id, name: r.sites[0]!.name, lowerTier: 'prefecture', lowerVerdict: 'qualified', upperVerdict: 'unqualified', onlyUpper: [{ rule: 'homepage-stale', code: 'stale', url: null, message: '首页不更新<b>x</b>', fingerprint: 'f' }], onlyLower: [] }];
+    r.disagreements = [
+      {
+        siteId: r.sites[0]!.id,
+        name: r.sites[0]!.name,
+        lowerTier: 'prefecture',
+        lowerVerdict: 'qualified',
+        upperVerdict: 'unqualified',
+        onlyUpper: [{ rule: 'homepage-stale', code: 'stale', url: null, message: '首页不更新<b>x</b>', fingerprint: 'f' }],
+        onlyLower: [],
+      },
+    ];
     r.sites[0]!.findings[0]!.ignored = { reason: '链接已恢复，误报', by: '张三', until: '2026-12-31', kind: 'deduction', points: 1 };
     const p = await browser.newPage();
     try {

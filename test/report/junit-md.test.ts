@@ -69,7 +69,11 @@ describe('Markdown summary', () => {
     expect(md).toContain('# 2026年第四季度政府网站抽查结果');
     expect(md).toContain(`合格 ${report.summary.qualified} 个，不合格 ${report.summary.unqualified} 个`);
     expect(md).toMatch(/## 各地区合格率\n\n\| 地区 \|/);
-    const unqualifiedRows = md.split('## 不合格网站')[1]!.split('## 预警')[0]!.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    const unqualifiedRows = md
+      .split('## 不合格网站')[1]!
+      .split('## 预警')[0]!
+      .split('\n')
+      .filter((l) => /^\| \d+ \|/.test(l));
     expect(unqualifiedRows).toHaveLength(report.summary.unqualified);
     expect(md.split('## 预警')[1]).toContain('超过 10 天未更新');
   });
@@ -77,7 +81,9 @@ describe('Markdown summary', () => {
   it('keeps a site’s text from breaking its tables', () => {
     const r = loadReport();
     r.sites[1]!.name = '甲|乙\n丙';
-    const row = renderMarkdown(r).split('\n').find((l) => l.includes('甲'))!;
+    const row = renderMarkdown(r)
+      .split('\n')
+      .find((l) => l.includes('甲'))!;
     expect(row).toContain('甲\\|乙 丙');
   });
 });
@@ -86,8 +92,23 @@ describe('Markdown workflow sections', () => {
   it('has the change from last quarter, repeat offenders and the tiers’ disagreements when the report carries them', () => {
     const r = loadReport();
     expect(renderMarkdown(r)).not.toContain('与上季度');
-    r.history = { previousQuarter: '2026Q3', sites: [{ id: r.sites[2]!.id, consecutiveUnqualified: 2 }], regions: [{ key: '42', checked: 1, qualified: 0, rate: 0, previousRate: 0.5, change: -0.5, repeatOffenders: 1 }], levels: [] };
-    r.disagreements = [{ siteId: r.sites[0]!.id, name: r.sites[0]!.name, lowerTier: 'prefecture', lowerVerdict: 'qualified', upperVerdict: 'unqualified', onlyUpper: [], onlyLower: [] }];
+    r.history = {
+      previousQuarter: '2026Q3',
+      sites: [{ id: r.sites[2]!.id, consecutiveUnqualified: 2 }],
+      regions: [{ key: '42', checked: 1, qualified: 0, rate: 0, previousRate: 0.5, change: -0.5, repeatOffenders: 1 }],
+      levels: [],
+    };
+    r.disagreements = [
+      {
+        siteId: r.sites[0]!.id,
+        name: r.sites[0]!.name,
+        lowerTier: 'prefecture',
+        lowerVerdict: 'qualified',
+        upperVerdict: 'unqualified',
+        onlyUpper: [],
+        onlyLower: [],
+      },
+    ];
     const md = renderMarkdown(r);
     expect(md).toContain('## 与上季度（2026Q3）比较');
     expect(md).toMatch(/\| 湖北省[^|]* \| 0\.0% \| 50\.0% \| -50\.0 \| 1 \|/);

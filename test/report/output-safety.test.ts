@@ -12,7 +12,16 @@ import { renderXlsx } from '../../src/report/xlsx.js';
 import { loadReport } from './fixture.js';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-const PAYLOADS = ['=HYPERLINK("http://evil.example/","点击")', '+cmd|" /C calc"!A0', '-2+3+cmd|" /C calc"!A0', '@SUM(1+1)*cmd|" /C calc"!A0', '\t=1+1', '\r=1+1', '＝HYPERLINK("http://evil.example/")', '<script>window.__pwned=1</script>'];
+const PAYLOADS = [
+  '=HYPERLINK("http://evil.example/","点击")',
+  '+cmd|" /C calc"!A0',
+  '-2+3+cmd|" /C calc"!A0',
+  '@SUM(1+1)*cmd|" /C calc"!A0',
+  '\t=1+1',
+  '\r=1+1',
+  '＝HYPERLINK("http://evil.example/")',
+  '<script>window.__pwned=1</script>',
+];
 
 /** Every text field a site brings, each starting with a payload. */
 function hostileReport(): Report {
@@ -59,7 +68,12 @@ describe('formula payloads in every field', () => {
         row.eachCell((cell) => {
           if (cell.formula || cell.type === ExcelJS.ValueType.Formula) bad.push(`${ws.name}!${cell.address} formula`);
           const v = cell.value as unknown;
-          const texts = typeof v === 'string' ? [v] : v && typeof v === 'object' && 'text' in v ? [String((v as { text: unknown }).text), String((v as { hyperlink?: unknown }).hyperlink ?? '')] : [];
+          const texts =
+            typeof v === 'string'
+              ? [v]
+              : v && typeof v === 'object' && 'text' in v
+                ? [String((v as { text: unknown }).text), String((v as { hyperlink?: unknown }).hyperlink ?? '')]
+                : [];
           for (const t of texts) {
             seen.push(t);
             if (FORMULA_START.test(t)) bad.push(`${ws.name}!${cell.address} ${JSON.stringify(t)}`);

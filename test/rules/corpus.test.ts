@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { proofreadLines } from '../../src/rules/utils/proofread.js';
 import { ctx } from '../helpers/artifacts.js';
 
-const read = (f: string) => readFileSync(new URL(`./corpus/${f}`, import.meta.url), 'utf8').trim().split('\n');
+const read = (f: string) =>
+  readFileSync(new URL(`./corpus/${f}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
 const checkers = [ctx.lexicons.serious, ctx.lexicons.typos];
 
 describe('clean official prose', () => {
@@ -23,7 +26,11 @@ interface Planted {
 }
 
 describe('one planted error per paragraph', () => {
-  it.each(read('errors.jsonl').map((l) => JSON.parse(l) as Planted).map((e) => [e.wrong, e] as const))('%s is found, and only it', (_w, e) => {
+  it.each(
+    read('errors.jsonl')
+      .map((l) => JSON.parse(l) as Planted)
+      .map((e) => [e.wrong, e] as const),
+  )('%s is found, and only it', (_w, e) => {
     const found = proofreadLines([e.text], checkers);
     expect(found.map((f) => f.rule)).toEqual([e.rule]);
     // The hit may span a little more or less than the planted word (侯车 in 侯车室); correcting it must give the same text.

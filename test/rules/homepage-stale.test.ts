@@ -8,17 +8,27 @@ ruleTable(homepageStale, {
     { name: 'newest item exactly 14 days ago is inside the window', artifacts: site({ lists: [block('要闻', [14, 20])] }) },
     { name: 'fresh item in any block counts', artifacts: site({ lists: [block('通知公告', [40]), block('要闻', [2])] }) },
     { name: 'undated items beside a fresh dated one', artifacts: site({ lists: [block('要闻', [null, null, 5])] }) },
-    { name: 'nav-only homepage judged on fresh first-level columns', artifacts: site({ lists: [column('工作动态', { items: [3] }), column('通知公告', { items: [100] })] }) },
+    {
+      name: 'nav-only homepage judged on fresh first-level columns',
+      artifacts: site({ lists: [column('工作动态', { items: [3] }), column('通知公告', { items: [100] })] }),
+    },
     { name: 'a longer window from the edition', artifacts: site({ lists: [block('要闻', [20])] }), options: { days: 21 } },
   ],
   invalid: [
     { name: 'newest item 15 days ago', artifacts: site({ lists: [block('要闻', [15, 30])] }), codes: ['stale'] },
     { name: 'items undated only: not updated', artifacts: site({ lists: [block('要闻', [null, null])] }), codes: ['stale'] },
     { name: 'an item dated after `at` did not exist at `at`', artifacts: site({ lists: [block('要闻', [-3, 20])] }), codes: ['stale'] },
-    { name: 'nav-only homepage with stale first-level columns', artifacts: site({ lists: [column('工作动态', { items: [30] })] }), codes: ['stale'] },
+    {
+      name: 'nav-only homepage with stale first-level columns',
+      artifacts: site({ lists: [column('工作动态', { items: [30] })] }),
+      codes: ['stale'],
+    },
   ],
   notChecked: [
     { name: 'homepage not fetched', artifacts: site({ homepage: null, lists: [block('要闻', [1])] }) },
-    { name: 'no list on homepage and no readable first-level column', artifacts: site({ lists: [column('工作动态', { level: 2, items: [1] })] }) },
+    {
+      name: 'no list on homepage and no readable first-level column',
+      artifacts: site({ lists: [column('工作动态', { level: 2, items: [1] })] }),
+    },
   ],
 });

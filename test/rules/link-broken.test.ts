@@ -3,7 +3,12 @@ import type { LinkArtifact } from '../../src/rules/types.js';
 import { site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
-const link = (target: string, status: LinkArtifact['status'], onHomepage = false, pageUrl = onHomepage ? 'http://x.gov.cn/' : 'http://x.gov.cn/a/'): LinkArtifact => ({
+const link = (
+  target: string,
+  status: LinkArtifact['status'],
+  onHomepage = false,
+  pageUrl = onHomepage ? 'http://x.gov.cn/' : 'http://x.gov.cn/a/',
+): LinkArtifact => ({
   pageUrl,
   onHomepage,
   target,
@@ -18,8 +23,14 @@ const link = (target: string, status: LinkArtifact['status'], onHomepage = false
 ruleTable(linkBroken, {
   valid: [
     { name: 'all links answer', artifacts: site({ links: [link('http://x.gov.cn/1', 'ok', true), link('http://x.gov.cn/2', 'ok')] }) },
-    { name: 'a suspected failure not yet confirmed is not counted', artifacts: site({ links: [link('http://x.gov.cn/1', 'suspect', true)] }) },
-    { name: 'excluded (external, not checked) and blocked links are not counted', artifacts: site({ links: [link('http://o.com/', 'excluded', true), link('http://10.0.0.1/', 'blocked')] }) },
+    {
+      name: 'a suspected failure not yet confirmed is not counted',
+      artifacts: site({ links: [link('http://x.gov.cn/1', 'suspect', true)] }),
+    },
+    {
+      name: 'excluded (external, not checked) and blocked links are not counted',
+      artifacts: site({ links: [link('http://o.com/', 'excluded', true), link('http://10.0.0.1/', 'blocked')] }),
+    },
     { name: 'a page with no links', artifacts: site({ links: [] }) },
   ],
   invalid: [
@@ -27,10 +38,20 @@ ruleTable(linkBroken, {
     { name: 'a dead link on another page', artifacts: site({ links: [link('http://x.gov.cn/1', 'broken')] }), codes: ['page-link'] },
     {
       name: 'one dead target on many pages is one finding, a homepage one if the homepage carries it',
-      artifacts: site({ links: [link('http://x.gov.cn/d', 'broken', false, 'http://x.gov.cn/a/'), link('http://x.gov.cn/d', 'broken', true), link('http://x.gov.cn/d', 'broken', false, 'http://x.gov.cn/b/')] }),
+      artifacts: site({
+        links: [
+          link('http://x.gov.cn/d', 'broken', false, 'http://x.gov.cn/a/'),
+          link('http://x.gov.cn/d', 'broken', true),
+          link('http://x.gov.cn/d', 'broken', false, 'http://x.gov.cn/b/'),
+        ],
+      }),
       codes: ['homepage-link'],
     },
-    { name: 'two dead targets, two findings', artifacts: site({ links: [link('http://x.gov.cn/1', 'broken'), link('http://x.gov.cn/2', 'broken')] }), codes: ['page-link', 'page-link'] },
+    {
+      name: 'two dead targets, two findings',
+      artifacts: site({ links: [link('http://x.gov.cn/1', 'broken'), link('http://x.gov.cn/2', 'broken')] }),
+      codes: ['page-link', 'page-link'],
+    },
   ],
   notChecked: [
     { name: 'links never checked', artifacts: site({ links: [link('http://x.gov.cn/1', null, true)] }) },

@@ -16,12 +16,25 @@ const letter = (askedDaysAgo: number, status: string | null, repliedDaysAgo: num
   detailRead: false,
 });
 const board = (messages: MessageArtifact[], state: ChannelArtifact['state'] = 'read'): ChannelArtifact => ({
-  name: '在线咨询', url: 'http://x.gov.cn/zxzx/', foundOn: 'http://x.gov.cn/', offsite: false, state, reason: null, httpStatus: 200, pagesRead: 1, covered: true, answeredOnly: null, messages,
+  name: '在线咨询',
+  url: 'http://x.gov.cn/zxzx/',
+  foundOn: 'http://x.gov.cn/',
+  offsite: false,
+  state,
+  reason: null,
+  httpStatus: 200,
+  pagesRead: 1,
+  covered: true,
+  answeredOnly: null,
+  messages,
 });
 
 ruleTable(preWarning, {
   valid: [
-    { name: 'a homepage updated 10 days ago (inside the 10 days, as homepage-stale counts its 14)', artifacts: site({ lists: [block('要闻动态', [10])] }) },
+    {
+      name: 'a homepage updated 10 days ago (inside the 10 days, as homepage-stale counts its 14)',
+      artifacts: site({ lists: [block('要闻动态', [10])] }),
+    },
     { name: 'a homepage past the veto (homepage-stale reports it)', artifacts: site({ lists: [block('要闻动态', [15])] }) },
     { name: '3 empty columns', artifacts: site({ lists: [fresh, ...many(3, '专栏', { items: [] })] }) },
     { name: '5 empty columns (the veto reports it)', artifacts: site({ lists: [fresh, ...many(5, '专栏', { items: [] })] }) },
@@ -30,16 +43,46 @@ ruleTable(preWarning, {
     { name: '1 failure in 10 probes is no rate', artifacts: site({ lists: [fresh], probes: probes(10, 1) }) },
     { name: 'a letter open for 50 days', artifacts: site({ lists: [fresh], channels: [board([letter(50, '办理中')])] }) },
     { name: 'a letter open for 2 months but answered', artifacts: site({ lists: [fresh], channels: [board([letter(70, '已回复', 60)])] }) },
-    { name: 'a letter past 3 months (the veto reports it)', artifacts: site({ lists: [fresh], channels: [board([letter(100, '办理中')])] }) },
-    { name: 'a letter with no status and no reply day is not known to be open', artifacts: site({ lists: [fresh], channels: [board([letter(70, null)])] }) },
+    {
+      name: 'a letter past 3 months (the veto reports it)',
+      artifacts: site({ lists: [fresh], channels: [board([letter(100, '办理中')])] }),
+    },
+    {
+      name: 'a letter with no status and no reply day is not known to be open',
+      artifacts: site({ lists: [fresh], channels: [board([letter(70, null)])] }),
+    },
   ],
   invalid: [
-    { name: 'a homepage last updated 11 days ago', artifacts: site({ lists: [block('要闻动态', [11])] }), codes: ['homepage-nearly-stale'] },
-    { name: 'a homepage last updated 14 days ago (the last day before the veto)', artifacts: site({ lists: [block('要闻动态', [14])] }), codes: ['homepage-nearly-stale'] },
-    { name: '4 empty columns', artifacts: site({ lists: [fresh, ...many(4, '专栏', { items: [] }), column('工作动态', { items: [1] })] }), codes: ['columns-nearly-empty'] },
+    {
+      name: 'a homepage last updated 11 days ago',
+      artifacts: site({ lists: [block('要闻动态', [11])] }),
+      codes: ['homepage-nearly-stale'],
+    },
+    {
+      name: 'a homepage last updated 14 days ago (the last day before the veto)',
+      artifacts: site({ lists: [block('要闻动态', [14])] }),
+      codes: ['homepage-nearly-stale'],
+    },
+    {
+      name: '4 empty columns',
+      artifacts: site({ lists: [fresh, ...many(4, '专栏', { items: [] }), column('工作动态', { items: [1] })] }),
+      codes: ['columns-nearly-empty'],
+    },
     { name: '3% down over 100 probes', artifacts: site({ lists: [fresh], probes: probes(100, 3) }), codes: ['nearly-unreachable'] },
-    { name: 'a letter open for 70 days', artifacts: site({ lists: [fresh], channels: [board([letter(70, '办理中')])] }), codes: ['letter-nearly-overdue'] },
-    { name: 'all four at once', artifacts: site({ lists: [block('要闻动态', [11]), ...many(4, '专栏', { items: [] })], probes: probes(100, 4), channels: [board([letter(80, '未回复')])] }), codes: ['homepage-nearly-stale', 'columns-nearly-empty', 'nearly-unreachable', 'letter-nearly-overdue'] },
+    {
+      name: 'a letter open for 70 days',
+      artifacts: site({ lists: [fresh], channels: [board([letter(70, '办理中')])] }),
+      codes: ['letter-nearly-overdue'],
+    },
+    {
+      name: 'all four at once',
+      artifacts: site({
+        lists: [block('要闻动态', [11]), ...many(4, '专栏', { items: [] })],
+        probes: probes(100, 4),
+        channels: [board([letter(80, '未回复')])],
+      }),
+      codes: ['homepage-nearly-stale', 'columns-nearly-empty', 'nearly-unreachable', 'letter-nearly-overdue'],
+    },
   ],
   notChecked: [{ name: 'homepage not read', artifacts: site({ homepage: null }) }],
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { loadEdition } from '../../src/verdict/edition.js';
 
-const files = readdirSync(new URL('../../src/rules/', import.meta.url)).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f));
+const files = readdirSync(new URL('../../src/rules/', import.meta.url)).filter(
+  (f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f),
+);
 const tests = new Set(readdirSync(new URL('./', import.meta.url)));
 
 describe('the rule registry', () => {

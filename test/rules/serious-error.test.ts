@@ -10,7 +10,10 @@ const one = (text: string) => withText({ 'a.html': [text] });
 
 ruleTable(seriousError, {
   valid: [
-    { name: 'the terms written right', artifacts: one('中华人民共和国国务院、全国人民代表大会常务委员会、中国人民政治协商会议全国委员会。') },
+    {
+      name: 'the terms written right',
+      artifacts: one('中华人民共和国国务院、全国人民代表大会常务委员会、中国人民政治协商会议全国委员会。'),
+    },
     { name: '人民代表在大会上 (an inserted word that is grammar)', artifacts: one('人民代表在大会上踊跃发言。') },
     { name: '人民代表会议 (a different, historical organ)', artifacts: one('各界人民代表会议是当时的过渡形式。') },
     { name: '党的十八大 and 党的二十大 (numerals are not misspellings)', artifacts: one('党的十八大以来，特别是党的二十大以来。') },
@@ -33,7 +36,11 @@ ruleTable(seriousError, {
     { name: '中华人民和国 (a dropped character)', artifacts: one('中华人民和国宪法。'), codes: ['serious'] },
     { name: '中华人民共和和国 (a doubled character)', artifacts: one('中华人民共和和国成立。'), codes: ['serious'] },
     { name: '中国特色社会主意', artifacts: one('坚持和发展中国特色社会主意。'), codes: ['serious'] },
-    { name: "a leader's name with a homophone beside the title", artifacts: one('国务院总理李墙主持召开国务院常务会议。'), codes: ['serious'] },
+    {
+      name: "a leader's name with a homophone beside the title",
+      artifacts: one('国务院总理李墙主持召开国务院常务会议。'),
+      codes: ['serious'],
+    },
     { name: '习近萍总书记', artifacts: one('深入学习习近萍总书记重要讲话精神。'), codes: ['serious'] },
   ],
 });
@@ -47,6 +54,9 @@ describe('serious-error counting', () => {
   it('counts occurrences across pages for the veto, and shows the sentence', () => {
     const a = withText({ 'a.html': ['市人民攻府。'], 'b.html': ['县人民攻府。'] });
     const r = seriousError.run(a, seriousError.meta.options.parse({ vetoCount: 2 }), ctx);
-    expect(r).toMatchObject({ status: 'checked', findings: [{ code: 'serious', evidence: { count: 2, pageCount: 2, wrong: '人民攻府', suggestion: '人民政府', how: 'shape' } }] });
+    expect(r).toMatchObject({
+      status: 'checked',
+      findings: [{ code: 'serious', evidence: { count: 2, pageCount: 2, wrong: '人民攻府', suggestion: '人民政府', how: 'shape' } }],
+    });
   });
 });

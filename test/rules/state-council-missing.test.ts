@@ -19,14 +19,29 @@ function scColumn(items: { title: string; daysAgo: number }[], state: ListArtifa
   return {
     ...column('国务院信息', { level: 1 }),
     state,
-    items: items.map((i) => ({ title: i.title, url: `http://x.gov.cn/gwyxx/${i.daysAgo}.html`, dateText: d(i.daysAgo), date: d(i.daysAgo) })),
+    items: items.map((i) => ({
+      title: i.title,
+      url: `http://x.gov.cn/gwyxx/${i.daysAgo}.html`,
+      dateText: d(i.daysAgo),
+      date: d(i.daysAgo),
+    })),
   };
 }
 const onTime = scColumn([
   { title: '国务院关于印发《加快构建现代化产业体系行动方案》的通知', daysAgo: 19 },
   { title: '国务院办公厅关于进一步优化政务服务提升行政效能…', daysAgo: 10 },
 ]);
-const homeLink = (text: string): LinkArtifact => ({ pageUrl: 'http://x.gov.cn/', onHomepage: true, target: 'http://x.gov.cn/gwyxx/', tag: 'a', text, status: null, http: null, error: null, attempts: 0 });
+const homeLink = (text: string): LinkArtifact => ({
+  pageUrl: 'http://x.gov.cn/',
+  onHomepage: true,
+  target: 'http://x.gov.cn/gwyxx/',
+  tag: 'a',
+  text,
+  status: null,
+  http: null,
+  error: null,
+  attempts: 0,
+});
 const s = (parts: Partial<SiteArtifacts>) => site({ links: [homeLink('国务院信息')], ...parts });
 
 const run = (a: SiteArtifacts, c = withDocs) => stateCouncilMissing.run(a, stateCouncilMissing.meta.options.parse({}), c);
@@ -37,25 +52,45 @@ describe('state-council-missing', () => {
   });
 
   it('matches by 发文字号 on an article page whatever the brackets', () => {
-    const art: ArticleArtifact = { url: 'http://x.gov.cn/a.html', title: '转发国务院文件', published: d(10), docNumbers: ['国办发〔2026〕41号'] };
+    const art: ArticleArtifact = {
+      url: 'http://x.gov.cn/a.html',
+      title: '转发国务院文件',
+      published: d(10),
+      docNumbers: ['国办发〔2026〕41号'],
+    };
     const lists = [scColumn([{ title: '国务院关于印发《加快构建现代化产业体系行动方案》的通知', daysAgo: 20 }])];
     expect(run(s({ lists, articles: [art] }))).toEqual({ status: 'checked', findings: [] });
   });
 
   it('reports a document republished two days after the State Council as late, one day after as on time', () => {
-    const lists = [scColumn([{ title: DOCS[0]!.title, daysAgo: 18 }, { title: DOCS[1]!.title, daysAgo: 9 }])];
+    const lists = [
+      scColumn([
+        { title: DOCS[0]!.title, daysAgo: 18 },
+        { title: DOCS[1]!.title, daysAgo: 9 },
+      ]),
+    ];
     const r = run(s({ lists }));
     expect(r).toMatchObject({ status: 'checked', findings: [{ code: 'late', evidence: { daysLate: 2, republished: d(18) } }] });
   });
 
   it('reports a document nowhere on a completely read site as missing', () => {
     const lists = [scColumn([{ title: DOCS[0]!.title, daysAgo: 20 }])];
-    expect(run(s({ lists }))).toMatchObject({ status: 'checked', findings: [{ code: 'missing', evidence: { document: { number: '国办发〔2026〕41号' } } }] });
+    expect(run(s({ lists }))).toMatchObject({
+      status: 'checked',
+      findings: [{ code: 'missing', evidence: { document: { number: '国办发〔2026〕41号' } } }],
+    });
   });
 
   it('does not call a document missing when the column could not be read or the crawl was partial', () => {
     expect(run(s({ lists: [scColumn([], 'unreadable')] })).status).toBe('not-checked');
-    expect(run(s({ lists: [onTime].map((l) => ({ ...l, items: l.items.slice(0, 1) })), crawl: { state: 'partial', reason: '达到每站页面上限', pagesFetched: 500 } })).status).toBe('not-checked');
+    expect(
+      run(
+        s({
+          lists: [onTime].map((l) => ({ ...l, items: l.items.slice(0, 1) })),
+          crawl: { state: 'partial', reason: '达到每站页面上限', pagesFetched: 500 },
+        }),
+      ).status,
+    ).toBe('not-checked');
   });
 
   it('does not judge a document whose 24 hours have not surely passed', () => {
@@ -77,7 +112,10 @@ describe('state-council-missing', () => {
 
 ruleTable(stateCouncilMissing, {
   valid: [
-    { name: 'a department below the levels that must republish', artifacts: { ...site({}), site: { ...site().site, level: 'county-dept' } } },
+    {
+      name: 'a department below the levels that must republish',
+      artifacts: { ...site({}), site: { ...site().site, level: 'county-dept' } },
+    },
     { name: 'a provincial department', artifacts: { ...site({}), site: { ...site().site, level: 'province-dept' } } },
   ],
   invalid: [{ name: 'a prefecture portal without the column', artifacts: site({}), codes: ['no-column'] }],

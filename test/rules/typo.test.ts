@@ -7,7 +7,10 @@ import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(typo, {
   valid: [
-    { name: 'clean official text', artifacts: withText({ 'a.html': ['会议对下一阶段工作进行了部署，要求各单位认真安排、狠抓落实。', '双方签订了合作协议。'] }) },
+    {
+      name: 'clean official text',
+      artifacts: withText({ 'a.html': ['会议对下一阶段工作进行了部署，要求各单位认真安排、狠抓落实。', '双方签订了合作协议。'] }),
+    },
     { name: '按 + 排名: the characters of 按排 belong to other words', artifacts: withText({ 'a.html': ['请按排名先后顺序依次入场。'] }) },
     { name: '既 + 使得', artifacts: withText({ 'a.html': ['这一举措既使得企业减负，又方便了群众。'] }) },
     { name: '竟 + 争相', artifacts: withText({ 'a.html': ['各地竟争相出台扶持政策。'] }) },
@@ -19,13 +22,33 @@ ruleTable(typo, {
   ],
   invalid: [
     { name: 'an ordinary sentence around the same word', artifacts: withText({ 'a.html': ['工作人员按排会议。'] }), codes: ['typo'] },
-    { name: 'inside a document title in 《》', artifacts: withText({ 'a.html': ['县医保局印发《城乡居民大病保险实施细责》。'] }), codes: ['typo'] },
+    {
+      name: 'inside a document title in 《》',
+      artifacts: withText({ 'a.html': ['县医保局印发《城乡居民大病保险实施细责》。'] }),
+      codes: ['typo'],
+    },
     { name: '布署', artifacts: withText({ 'a.html': ['会议对下一阶段工作进行了布署。'] }), codes: ['typo'] },
     { name: '签定 inside a sentence', artifacts: withText({ 'a.html': ['双方签定了合作协议。'] }), codes: ['typo'] },
-    { name: 'the wrong form inside a longer word (座落在)', artifacts: withText({ 'a.html': ['该项目座落在城区东部。'] }), codes: ['typo'] },
-    { name: 'two different typos are two findings', artifacts: withText({ 'a.html': ['认真布署，精心按排会议。'] }), codes: ['typo', 'typo'] },
-    { name: 'the same typo on three pages is one finding', artifacts: withText({ 'a.html': ['工作布署会。'], 'b.html': ['全面布署。'], 'c.html': ['再次布署。'] }), codes: ['typo'] },
-    { name: 'a typo in the template (footer)', artifacts: withText({ 'a.html': ['正文'] }, ['本网站由办公室负责布署维护']), codes: ['typo'] },
+    {
+      name: 'the wrong form inside a longer word (座落在)',
+      artifacts: withText({ 'a.html': ['该项目座落在城区东部。'] }),
+      codes: ['typo'],
+    },
+    {
+      name: 'two different typos are two findings',
+      artifacts: withText({ 'a.html': ['认真布署，精心按排会议。'] }),
+      codes: ['typo', 'typo'],
+    },
+    {
+      name: 'the same typo on three pages is one finding',
+      artifacts: withText({ 'a.html': ['工作布署会。'], 'b.html': ['全面布署。'], 'c.html': ['再次布署。'] }),
+      codes: ['typo'],
+    },
+    {
+      name: 'a typo in the template (footer)',
+      artifacts: withText({ 'a.html': ['正文'] }, ['本网站由办公室负责布署维护']),
+      codes: ['typo'],
+    },
   ],
   notChecked: [{ name: 'no homepage', artifacts: { ...withText({ 'a.html': ['布署'] }), homepage: null } }],
 });

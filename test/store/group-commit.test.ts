@@ -17,7 +17,17 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const page = (n: number) => ({ url: `http://a.test/${n}`, finalUrl: null, kind: 'column' as const, status: 200, contentType: 'text/html', encoding: null, fetchedAt: AT, body: Buffer.from(`<p>${n}</p>`), error: null });
+const page = (n: number) => ({
+  url: `http://a.test/${n}`,
+  finalUrl: null,
+  kind: 'column' as const,
+  status: 200,
+  contentType: 'text/html',
+  encoding: null,
+  fetchedAt: AT,
+  body: Buffer.from(`<p>${n}</p>`),
+  error: null,
+});
 function storedElsewhere(): number {
   const other = new Database(join(h.dir, 'choucha.db'), { readonly: true });
   try {
@@ -29,7 +39,13 @@ function storedElsewhere(): number {
 
 describe('group commit', () => {
   it('writes are visible to others only once the group commits, all together', () => {
-    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    const g = groupCommit(
+      h.db,
+      (e) => {
+        throw e;
+      },
+      60_000,
+    );
     for (let i = 0; i < 5; i++) g.write(() => savePage(h.db, h.check.id, 's1', page(i)));
     expect(storedElsewhere()).toBe(0);
     g.commit();
@@ -37,14 +53,27 @@ describe('group commit', () => {
   });
 
   it('commits by itself when the window ends', async () => {
-    const g = groupCommit(h.db, (e) => { throw e; }, 20);
+    const g = groupCommit(
+      h.db,
+      (e) => {
+        throw e;
+      },
+      20,
+    );
     g.write(() => savePage(h.db, h.check.id, 's1', page(1)));
     await new Promise((r) => setTimeout(r, 100));
     expect({ stored: storedElsewhere(), open: h.db.$client.inTransaction }).toEqual({ stored: 1, open: false });
   });
 
   it('commits after maxWrites writes without waiting for the window', () => {
-    const g = groupCommit(h.db, (e) => { throw e; }, 60_000, 3);
+    const g = groupCommit(
+      h.db,
+      (e) => {
+        throw e;
+      },
+      60_000,
+      3,
+    );
     for (let i = 0; i < 4; i++) g.write(() => savePage(h.db, h.check.id, 's1', page(i)));
     expect(storedElsewhere()).toBe(3);
     g.commit();
@@ -52,7 +81,13 @@ describe('group commit', () => {
   });
 
   it('abandoning undoes only the open group: what was committed before stays', () => {
-    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    const g = groupCommit(
+      h.db,
+      (e) => {
+        throw e;
+      },
+      60_000,
+    );
     g.write(() => savePage(h.db, h.check.id, 's1', page(1)));
     g.commit();
     g.write(() => savePage(h.db, h.check.id, 's1', page(2)));
@@ -62,7 +97,13 @@ describe('group commit', () => {
   });
 
   it('a transaction inside a write nests in the group and commits with it', () => {
-    const g = groupCommit(h.db, (e) => { throw e; }, 60_000);
+    const g = groupCommit(
+      h.db,
+      (e) => {
+        throw e;
+      },
+      60_000,
+    );
     g.write(() => h.db.transaction(() => savePage(h.db, h.check.id, 's1', page(1))));
     expect(storedElsewhere()).toBe(0);
     g.commit();

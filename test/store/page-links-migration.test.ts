@@ -42,7 +42,9 @@ describe('migration to one row of links per page', () => {
     add.run('s2', 'http://b.gov.cn/', 1, 'http://b.gov.cn/gone.html', 'a', '失效');
     add.run('s1', 'http://a.gov.cn/zwgk/', 0, 'http://a.gov.cn/gone.pdf', 'attachment', '附件');
     add.run('s1', 'http://a.gov.cn/zwgk/', 0, 'http://a.gov.cn/', 'a', '首页');
-    old.exec(`INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (1, 'http://a.gov.cn/gone.pdf', 'broken', 404, NULL, 1, '2026-12-02')`);
+    old.exec(
+      `INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (1, 'http://a.gov.cn/gone.pdf', 'broken', 404, NULL, 1, '2026-12-02')`,
+    );
     const before = old.prepare('SELECT site_id, page_url, on_homepage, target, tag, text FROM links ORDER BY id').all();
     old.close();
 
@@ -51,14 +53,56 @@ describe('migration to one row of links per page', () => {
     expect(tables).toEqual([{ name: 'page_links' }]);
     expect(db.$client.prepare('SELECT count(*) AS n FROM page_links').get()).toEqual({ n: 3 });
     const after = db.$client
-      .prepare(`SELECT p.site_id, p.page_url, p.on_homepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text FROM page_links p, json_each(p.links) j ORDER BY p.id, j.key`)
+      .prepare(
+        `SELECT p.site_id, p.page_url, p.on_homepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text FROM page_links p, json_each(p.links) j ORDER BY p.id, j.key`,
+      )
       .all();
     expect(after).toEqual(before);
     expect(linksOfSite(db, 1, 's1')).toEqual([
-      { pageUrl: 'http://a.gov.cn/', onHomepage: true, target: 'http://a.gov.cn/logo.png', tag: 'img', text: null, status: null, http: null, error: null, attempts: 0 },
-      { pageUrl: 'http://a.gov.cn/', onHomepage: true, target: 'http://a.gov.cn/zwgk/', tag: 'a', text: '政务公开', status: null, http: null, error: null, attempts: 0 },
-      { pageUrl: 'http://a.gov.cn/zwgk/', onHomepage: false, target: 'http://a.gov.cn/', tag: 'a', text: '首页', status: null, http: null, error: null, attempts: 0 },
-      { pageUrl: 'http://a.gov.cn/zwgk/', onHomepage: false, target: 'http://a.gov.cn/gone.pdf', tag: 'attachment', text: '附件', status: 'broken', http: 404, error: null, attempts: 1 },
+      {
+        pageUrl: 'http://a.gov.cn/',
+        onHomepage: true,
+        target: 'http://a.gov.cn/logo.png',
+        tag: 'img',
+        text: null,
+        status: null,
+        http: null,
+        error: null,
+        attempts: 0,
+      },
+      {
+        pageUrl: 'http://a.gov.cn/',
+        onHomepage: true,
+        target: 'http://a.gov.cn/zwgk/',
+        tag: 'a',
+        text: '政务公开',
+        status: null,
+        http: null,
+        error: null,
+        attempts: 0,
+      },
+      {
+        pageUrl: 'http://a.gov.cn/zwgk/',
+        onHomepage: false,
+        target: 'http://a.gov.cn/',
+        tag: 'a',
+        text: '首页',
+        status: null,
+        http: null,
+        error: null,
+        attempts: 0,
+      },
+      {
+        pageUrl: 'http://a.gov.cn/zwgk/',
+        onHomepage: false,
+        target: 'http://a.gov.cn/gone.pdf',
+        tag: 'attachment',
+        text: '附件',
+        status: 'broken',
+        http: 404,
+        error: null,
+        attempts: 1,
+      },
     ]);
     // The checked target is not asked for again; the rest are, each once, in crawl order.
     expect(uncheckedTargetsAfter(db, 1, 0, 100)).toEqual({

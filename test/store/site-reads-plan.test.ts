@@ -30,7 +30,9 @@ describe('what judging reads of a site', () => {
     }
     const plans = [...new Set(seen)].map((sql) => ({
       sql,
-      steps: (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(1)) as { detail: string }[]).map((r) => r.detail),
+      steps: (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(1)) as { detail: string }[]).map(
+        (r) => r.detail,
+      ),
     }));
     expect(plans.some((p) => /\bpages\b/.test(p.sql))).toBe(true);
     const bySite = plans.flatMap((p) => p.steps.filter((s) => PER_SITE.test(s.split(' ')[1] ?? '')).map((s) => ({ sql: p.sql, step: s })));

@@ -29,7 +29,21 @@ describe('editions', () => {
   it('loads the shipped editions with every rule option resolved', () => {
     const e = loadEdition('2019');
     expect(e.name).toBe('2019');
-    expect(e.rules.map((r) => r.id)).toEqual(['site-unreachable', 'homepage-stale', 'column-stale', 'column-empty', 'interaction-unanswered', 'link-broken', 'typo', 'serious-error', 'state-council-missing', 'site-identity', 'pre-warning', 'registry-mismatch', 'homepage-dates']);
+    expect(e.rules.map((r) => r.id)).toEqual([
+      'site-unreachable',
+      'homepage-stale',
+      'column-stale',
+      'column-empty',
+      'interaction-unanswered',
+      'link-broken',
+      'typo',
+      'serious-error',
+      'state-council-missing',
+      'site-identity',
+      'pre-warning',
+      'registry-mismatch',
+      'homepage-dates',
+    ]);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');
   });
@@ -40,9 +54,15 @@ describe('editions', () => {
   });
 
   it('rejects an unknown rule, an unknown finding code and a missing one', () => {
-    expect(errorOf(variant('unknown-rule', (s) => s.replace('  homepage-stale:', '  homepage-stal:')))).toMatch(/unknown rule "homepage-stal".*rules\.homepage-stal/);
-    expect(errorOf(variant('unknown-code', (s) => s.replace('stale: { kind: veto }', 'stael: { kind: veto }')))).toMatch(/can report "stale"/);
-    expect(errorOf(variant('bad-kind', (s) => s.replace('unreachable: { kind: veto }', 'unreachable: { kind: fatal }')))).toMatch(/rules\.site-unreachable\.findings\.unreachable\.kind/);
+    expect(errorOf(variant('unknown-rule', (s) => s.replace('  homepage-stale:', '  homepage-stal:')))).toMatch(
+      /unknown rule "homepage-stal".*rules\.homepage-stal/,
+    );
+    expect(errorOf(variant('unknown-code', (s) => s.replace('stale: { kind: veto }', 'stael: { kind: veto }')))).toMatch(
+      /can report "stale"/,
+    );
+    expect(errorOf(variant('bad-kind', (s) => s.replace('unreachable: { kind: veto }', 'unreachable: { kind: fatal }')))).toMatch(
+      /rules\.site-unreachable\.findings\.unreachable\.kind/,
+    );
   });
 
   it('reports YAML syntax errors with the file', () => {

@@ -14,12 +14,16 @@ const file = (name: string, text: string) => {
 describe('fingerprint', () => {
   it('names the defect, not where it was first seen or how often', () => {
     const typo = { rule: 'typo', code: 'typo', url: 'http://a/1.html', evidence: { wrong: '布署', suggestion: '部署', count: 3 } };
-    expect(fingerprint('4300000001', typo)).toBe(fingerprint('4300000001', { ...typo, url: 'http://a/2.html', evidence: { ...typo.evidence, count: 9 } }));
+    expect(fingerprint('4300000001', typo)).toBe(
+      fingerprint('4300000001', { ...typo, url: 'http://a/2.html', evidence: { ...typo.evidence, count: 9 } }),
+    );
     expect(fingerprint('4300000001', typo)).not.toBe(fingerprint('4300000002', typo));
-    expect(fingerprint('4300000001', typo)).not.toBe(fingerprint('4300000001', { ...typo, evidence: { wrong: '签定', suggestion: '签订' } }));
+    expect(fingerprint('4300000001', typo)).not.toBe(
+      fingerprint('4300000001', { ...typo, evidence: { wrong: '签定', suggestion: '签订' } }),
+    );
   });
 
-  it('keeps the URL where it is the defect\'s place, and leaves out dates measured from at', () => {
+  it("keeps the URL where it is the defect's place, and leaves out dates measured from at", () => {
     const col = { rule: 'column-stale', code: 'stale-first-level', url: 'http://a/tzgg/', evidence: { newest: '2026-01-01' } };
     expect(fingerprint('x', col)).toBe(fingerprint('x', { ...col, evidence: { newest: '2026-03-01' } }));
     expect(fingerprint('x', col)).not.toBe(fingerprint('x', { ...col, url: 'http://a/zcwj/' }));
@@ -28,7 +32,9 @@ describe('fingerprint', () => {
 
 describe('readIgnoreList', () => {
   it('reads YAML and CSV, and applies an entry through its until day inclusive', () => {
-    const y = readIgnoreList(file('a.yaml', 'entries:\n  - fingerprint: 0123456789abcdef\n    reason: 误报\n    by: 张三\n    until: 2026-12-31\n'));
+    const y = readIgnoreList(
+      file('a.yaml', 'entries:\n  - fingerprint: 0123456789abcdef\n    reason: 误报\n    by: 张三\n    until: 2026-12-31\n'),
+    );
     expect(y.entries).toEqual([{ fingerprint: '0123456789abcdef', reason: '误报', by: '张三', until: '2026-12-31' }]);
     expect(ignoreFor(y, '0123456789abcdef', '2026-12-31')).not.toBeNull();
     expect(ignoreFor(y, '0123456789abcdef', '2027-01-01')).toBeNull();

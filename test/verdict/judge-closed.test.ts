@@ -13,7 +13,16 @@ import type { Site } from '../../src/registry/site.js';
 import { type Harness, harness } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
-const site = (id: string, status: Site['status'], url: string, level: Site['level'] = 'county-dept'): Site => ({ id, name: `站点${id}`, url, sponsor: null, level, region: id.slice(0, 6), parentId: null, status });
+const site = (id: string, status: Site['status'], url: string, level: Site['level'] = 'county-dept'): Site => ({
+  id,
+  name: `站点${id}`,
+  url,
+  sponsor: null,
+  level,
+  region: id.slice(0, 6),
+  parentId: null,
+  status,
+});
 let h: Harness;
 
 afterEach(() => h?.close());
@@ -36,7 +45,18 @@ function setup(): void {
 }
 
 const probe = (siteId: string, url: string, hoursBefore: number, p: { finalUrl: string | null; itemsHash: string | null; ok: boolean }) =>
-  saveProbe(h.db, { siteId, url, startedAt: new Date(Date.parse(AT) - hoursBefore * 3_600_000).toISOString(), status: p.ok ? 200 : null, ms: 30, bytes: p.ok ? 5000 : null, failure: p.ok ? null : 'refused', error: p.ok ? null : 'ECONNREFUSED', itemDates: null, ...p });
+  saveProbe(h.db, {
+    siteId,
+    url,
+    startedAt: new Date(Date.parse(AT) - hoursBefore * 3_600_000).toISOString(),
+    status: p.ok ? 200 : null,
+    ms: 30,
+    bytes: p.ok ? 5000 : null,
+    failure: p.ok ? null : 'refused',
+    error: p.ok ? null : 'ECONNREFUSED',
+    itemDates: null,
+    ...p,
+  });
 
 describe('closed sites in scope', () => {
   it('are probed but never sampled; an exception (例外) site is neither', () => {
@@ -48,7 +68,10 @@ describe('closed sites in scope', () => {
   it('follow the region and levels a drawn sample was drawn from; a re-check of the lower tier probes none', () => {
     setup();
     setSample(h.db, h.check.id, ['4301000001'], { region: '4301', levels: ['county-dept'] });
-    expect(closedInScope(h.db, { ...h.check, sample: { region: '4301', levels: ['county-dept'] } }).map((s) => s.id)).toEqual(['4301000002', '4301000003']);
+    expect(closedInScope(h.db, { ...h.check, sample: { region: '4301', levels: ['county-dept'] } }).map((s) => s.id)).toEqual([
+      '4301000002',
+      '4301000003',
+    ]);
     expect(closedInScope(h.db, { ...h.check, sample: { region: '4301', levels: ['county-portal'] } })).toEqual([]);
     expect(closedInScope(h.db, { ...h.check, sample: { recheckQualified: 'pref/report.json' } })).toEqual([]);
   });
@@ -79,7 +102,7 @@ describe('closed sites in scope', () => {
     ]);
   });
 
-  it('judging again replaces, not adds to, a closed site\'s findings', () => {
+  it("judging again replaces, not adds to, a closed site's findings", () => {
     setup();
     probe('4301000002', 'http://old.changsha.gov.cn/', 2, { finalUrl: 'http://old.changsha.gov.cn/', itemsHash: 'abc', ok: true });
     const edition = loadEdition('2019');

@@ -43,7 +43,11 @@ describe('judge', () => {
   });
 
   it('a homepage that could not be read is not-checked, never qualified', () => {
-    const j = judge(site({ homepage: null }), [{ rule: 'homepage-stale', result: { status: 'not-checked', reason: '首页未能获取' } }], edition);
+    const j = judge(
+      site({ homepage: null }),
+      [{ rule: 'homepage-stale', result: { status: 'not-checked', reason: '首页未能获取' } }],
+      edition,
+    );
     expect(j.verdict).toBe('not-checked');
     expect(j.notCheckedReason).toContain('首页');
     expect(j.notChecked).toEqual([{ rule: 'homepage-stale', reason: '首页未能获取' }]);
@@ -65,7 +69,10 @@ describe('judge: must-check rules', () => {
   it('a veto found elsewhere still makes the site unqualified', () => {
     const j = judge(
       site(),
-      [checked('homepage-stale', finding('homepage-stale', 'stale')), { rule: 'column-empty', result: { status: 'not-checked', reason: 'x' } }],
+      [
+        checked('homepage-stale', finding('homepage-stale', 'stale')),
+        { rule: 'column-empty', result: { status: 'not-checked', reason: 'x' } },
+      ],
       edition,
     );
     expect(j.verdict).toBe('unqualified');
@@ -74,13 +81,21 @@ describe('judge: must-check rules', () => {
 
 describe('judge: partially checked sites', () => {
   it('a crawl stopped by a bound gives no verdict of qualified', () => {
-    const j = judge(site({ crawl: { state: 'partial', reason: '达到每站页面上限（600 页）', pagesFetched: 600 } }), [checked('column-stale')], edition);
+    const j = judge(
+      site({ crawl: { state: 'partial', reason: '达到每站页面上限（600 页）', pagesFetched: 600 } }),
+      [checked('column-stale')],
+      edition,
+    );
     expect(j).toMatchObject({ verdict: 'not-checked', score: null });
     expect(j.notCheckedReason).toContain('部分检查：达到每站页面上限');
   });
 
   it('but a veto found in what was read stands', () => {
-    const j = judge(site({ crawl: { state: 'partial', reason: 'x', pagesFetched: 600 } }), [checked('homepage-stale', finding('homepage-stale', 'stale'))], edition);
+    const j = judge(
+      site({ crawl: { state: 'partial', reason: 'x', pagesFetched: 600 } }),
+      [checked('homepage-stale', finding('homepage-stale', 'stale'))],
+      edition,
+    );
     expect(j.verdict).toBe('unqualified');
   });
 });

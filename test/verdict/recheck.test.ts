@@ -4,8 +4,25 @@ import type { ReportFinding } from '../../src/report/model.js';
 import { decide, evidenceUrls, type Fetched } from '../../src/verdict/recheck.js';
 
 const DAYS = { atDay: '2026-12-01', today: '2027-01-10' };
-const finding = (rule: string, code: string, url: string | null, evidence: Record<string, unknown>): ReportFinding => ({ rule, code, title: rule, kind: 'deduction', points: 1, url, message: '', evidence });
-const page = (over: Partial<Fetched>): Fetched => ({ url: 'http://a/', status: 200, error: null, text: '', identity: { siteCode: null, icp: null, police: null }, newestDate: null, ...over });
+const finding = (rule: string, code: string, url: string | null, evidence: Record<string, unknown>): ReportFinding => ({
+  rule,
+  code,
+  title: rule,
+  kind: 'deduction',
+  points: 1,
+  url,
+  message: '',
+  evidence,
+});
+const page = (over: Partial<Fetched>): Fetched => ({
+  url: 'http://a/',
+  status: 200,
+  error: null,
+  text: '',
+  identity: { siteCode: null, icp: null, police: null },
+  newestDate: null,
+  ...over,
+});
 const status = (f: ReportFinding, fetched: Fetched[]) => decide('4300000001', f, 'fp', fetched, DAYS).status;
 
 describe('recheck decide', () => {
@@ -18,7 +35,9 @@ describe('recheck decide', () => {
     [null, 'not-rechecked'],
   ])('a dead link answering %s is %s', (http, want) => {
     expect(evidenceUrls(link)).toEqual(['http://a/gone.html']);
-    expect(status(link, [page({ url: 'http://a/gone.html', status: http, error: http === null ? 'ECONNREFUSED' : null, text: null })])).toBe(want);
+    expect(
+      status(link, [page({ url: 'http://a/gone.html', status: http, error: http === null ? 'ECONNREFUSED' : null, text: null })]),
+    ).toBe(want);
   });
 
   const stale = finding('homepage-stale', 'stale', 'http://a/', { windowStart: '2026-11-17', judgedOn: 'homepage-blocks' });

@@ -17,7 +17,27 @@ let dir: string;
 let base: string[];
 const read = (p: string) => JSON.parse(readFileSync(join(dir, p), 'utf8')) as Report;
 const idOf = (key: string) => fleet.sites.find((s) => s.fixture.key === key)!.fixture.id;
-const runArgs = (tier: string, out: string) => [...base, 'run', '--links', 'internal', '--registry', join(dir, 'registry.csv'), '--quarter', '2026Q4', '--tier', tier, '--at', AT, '--out', join(dir, out), '--rounds', '1', '--delay', '0ms', '--no-screenshots'];
+const runArgs = (tier: string, out: string) => [
+  ...base,
+  'run',
+  '--links',
+  'internal',
+  '--registry',
+  join(dir, 'registry.csv'),
+  '--quarter',
+  '2026Q4',
+  '--tier',
+  tier,
+  '--at',
+  AT,
+  '--out',
+  join(dir, out),
+  '--rounds',
+  '1',
+  '--delay',
+  '0ms',
+  '--no-screenshots',
+];
 
 beforeAll(async () => {
   fleet = await startFleet({ at: AT, sites: KEYS });
@@ -40,7 +60,17 @@ describe('two tiers', () => {
     expect(lower.sites.find((s) => s.id === idOf('content-errors'))!.verdict).toBe('unqualified');
     for (const s of lower.sites) if (s.id === idOf('content-errors')) Object.assign(s, { verdict: 'qualified', findings: [] });
     writeFileSync(join(dir, 'lower.json'), JSON.stringify(lower));
-    const sample = await cli([...base, 'sample', '--quarter', '2026Q4', '--tier', 'province', '--recheck-qualified', join(dir, 'lower.json'), '--json']);
+    const sample = await cli([
+      ...base,
+      'sample',
+      '--quarter',
+      '2026Q4',
+      '--tier',
+      'province',
+      '--recheck-qualified',
+      join(dir, 'lower.json'),
+      '--json',
+    ]);
     expect(sample.code, sample.stderr).toBe(0);
     expect((JSON.parse(sample.stdout) as { sampled: number }).sampled).toBe(3);
     const r = await cli(runArgs('province', 'prov'), { timeoutMs: 180_000 });
@@ -51,21 +81,46 @@ describe('two tiers', () => {
   it('lists the planted disagreement in report.json, with the findings only the upper tier counted', () => {
     expect(prov.disagreements).toHaveLength(1);
     const d = prov.disagreements![0]!;
-    expect(d).toMatchObject({ siteId: idOf('content-errors'), lowerTier: 'prefecture', lowerVerdict: 'qualified', upperVerdict: 'unqualified', onlyLower: [] });
-    expect(d.onlyUpper.map((f) => `${f.rule}/${f.code}`).sort()).toEqual(['serious-error/serious', 'serious-error/serious', 'site-identity/domain-not-gov', 'typo/typo', 'typo/typo']);
+    expect(d).toMatchObject({
+      siteId: idOf('content-errors'),
+      lowerTier: 'prefecture',
+      lowerVerdict: 'qualified',
+      upperVerdict: 'unqualified',
+      onlyLower: [],
+    });
+    expect(d.onlyUpper.map((f) => `${f.rule}/${f.code}`).sort()).toEqual([
+      'serious-error/serious',
+      'serious-error/serious',
+      'site-identity/domain-not-gov',
+      'typo/typo',
+      'typo/typo',
+    ]);
   });
 
   it('prints the same list from `disagreements`, and refuses a lower report of a higher tier', async () => {
     const r = await cli([...base, 'disagreements', '--quarter', '2026Q4', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(prov.disagreements);
-    const bad = await cli([...base, 'sample', '--quarter', '2026Q4', '--tier', 'prefecture', '--recheck-qualified', join(dir, 'prov', 'report.json')]);
+    const bad = await cli([
+      ...base,
+      'sample',
+      '--quarter',
+      '2026Q4',
+      '--tier',
+      'prefecture',
+      '--recheck-qualified',
+      join(dir, 'prov', 'report.json'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('cannot be re-checked by the prefecture tier');
   }, 180_000);
 
   it('prints fingerprints that are the same for the same defect in both tiers', () => {
-    const fps = (r: Report) => r.sites.find((s) => s.id === idOf('identity-gaps'))!.findings.map((f) => f.fingerprint).sort();
+    const fps = (r: Report) =>
+      r.sites
+        .find((s) => s.id === idOf('identity-gaps'))!
+        .findings.map((f) => f.fingerprint)
+        .sort();
     expect(fps(prov)).toEqual(fps(read('pref/report.json')));
     expect(fps(prov).every((f) => /^[0-9a-f]{16}$/.test(f!))).toBe(true);
   });
@@ -74,7 +129,9 @@ describe('two tiers', () => {
 describe('the ignore list', () => {
   const site = (r: Report) => r.sites.find((s) => s.id === idOf('content-errors'))!;
   const judgeWith = async (until: string, out: string) => {
-    const fps = site(read('pref/report.json')).findings.filter((f) => f.rule === 'serious-error').map((f) => f.fingerprint);
+    const fps = site(read('pref/report.json'))
+      .findings.filter((f) => f.rule === 'serious-error')
+      .map((f) => f.fingerprint);
     const yaml = `entries:\n${fps.map((fp) => `  - fingerprint: ${fp}\n    reason: 复核确认为引用原文\n    by: 张三\n    until: ${until}\n`).join('')}`;
     writeFileSync(join(dir, `ignore-${out}.yaml`), yaml);
     const c = await cli([...base, 'check', '--quarter', '2026Q4', '--tier', 'prefecture', '--ignore', join(dir, `ignore-${out}.yaml`)]);
@@ -102,7 +159,10 @@ describe('the ignore list', () => {
 
   it('rejects a malformed file with exit 2, naming the file, row and field', async () => {
     const yaml = join(dir, 'bad.yaml');
-    writeFileSync(yaml, 'entries:\n  - fingerprint: 0123456789abcdef\n    reason: ok\n    by: 张三\n  - fingerprint: 0123456789abcdef\n    reason: ok\n    by: 张三\n    until: 2026-13-45x\n');
+    writeFileSync(
+      yaml,
+      'entries:\n  - fingerprint: 0123456789abcdef\n    reason: ok\n    by: 张三\n  - fingerprint: 0123456789abcdef\n    reason: ok\n    by: 张三\n    until: 2026-13-45x\n',
+    );
     const y = await cli([...base, 'check', '--quarter', '2026Q4', '--tier', 'prefecture', '--ignore', yaml]);
     expect(y.code).toBe(2);
     expect(y.stderr).toContain(`${yaml} row 2 field until`);
@@ -121,7 +181,8 @@ describe('recheck (复核)', () => {
     expect(r.code, r.stderr).toBe(0);
     return (JSON.parse(r.stdout) as { outcomes: Outcome[] }).outcomes;
   };
-  const pick = (os: Outcome[], key: string, rule: string) => os.filter((o) => o.siteId === idOf(key) && o.rule === rule).map((o) => o.status);
+  const pick = (os: Outcome[], key: string, rule: string) =>
+    os.filter((o) => o.siteId === idOf(key) && o.rule === rule).map((o) => o.status);
 
   it('says not fixed while the sites still show the defects, and never fixed for what one fetch cannot settle', async () => {
     const os = await recheck();

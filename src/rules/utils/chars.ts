@@ -16,7 +16,9 @@ export function isCommonHanzi(ch: string): boolean {
 }
 
 export function readings(ch: string): string[] {
-  return pinyinPro().pinyin(ch, { toneType: 'none', multiple: true, type: 'array' }).filter((p) => /^[a-zü]+$/.test(p));
+  return pinyinPro()
+    .pinyin(ch, { toneType: 'none', multiple: true, type: 'array' })
+    .filter((p) => /^[a-zü]+$/.test(p));
 }
 
 let bySound: Map<string, string[]> | null = null;

@@ -29,7 +29,15 @@ export function proofreadLines(lines: string[], checkers: Checker[]): ProofreadF
     const taken: TextHit[] = [];
     for (const c of checkers) for (const h of c.check(text)) if (!taken.some((t) => h.start < t.end && h.end > t.start)) taken.push(h);
     taken.sort((a, b) => a.start - b.start);
-    for (const h of taken) out.push({ line: i + 1, start: codePoints(text, h.start), end: codePoints(text, h.end), wrong: h.wrong, suggestion: h.suggestion, rule: h.rule });
+    for (const h of taken)
+      out.push({
+        line: i + 1,
+        start: codePoints(text, h.start),
+        end: codePoints(text, h.end),
+        wrong: h.wrong,
+        suggestion: h.suggestion,
+        rule: h.rule,
+      });
   });
   return out;
 }

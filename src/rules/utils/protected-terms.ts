@@ -91,7 +91,14 @@ export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar:
     const chars = [...l.name];
     correct.add(l.name, true);
     chars.forEach((ch, i) => {
-      for (const alt of homophones(ch)) add([...chars.slice(0, i), alt, ...chars.slice(i + 1)].join(''), { right: l.name, kind: 'leader', how: 'name', except: [], titles: l.titles });
+      for (const alt of homophones(ch))
+        add([...chars.slice(0, i), alt, ...chars.slice(i + 1)].join(''), {
+          right: l.name,
+          kind: 'leader',
+          how: 'name',
+          except: [],
+          titles: l.titles,
+        });
     });
   }
 

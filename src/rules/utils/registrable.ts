@@ -6,7 +6,10 @@ import { isIP } from 'node:net';
 const CN_SECOND_LEVEL = new Set(['gov', 'com', 'net', 'org', 'edu', 'ac', 'mil']);
 
 export function registrableDomain(host: string): string {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (isIP(h)) return h;
   const labels = h.split('.');
   if (labels.length >= 3 && labels.at(-1) === 'cn' && CN_SECOND_LEVEL.has(labels.at(-2)!)) return labels.slice(-3).join('.');

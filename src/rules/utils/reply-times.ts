@@ -12,7 +12,14 @@ interface Limits {
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-export function replyTimeFindings(siteId: string, b: ChannelArtifact, valid: Letter[], since: string, o: Limits, cal: CalendarOverrides | undefined): Finding[] {
+export function replyTimeFindings(
+  siteId: string,
+  b: ChannelArtifact,
+  valid: Letter[],
+  since: string,
+  o: Limits,
+  cal: CalendarOverrides | undefined,
+): Finding[] {
   const out: Finding[] = [];
   const base = { rule: 'interaction-unanswered' as const, siteId, url: b.url };
   const board = { name: b.name, url: b.url };
@@ -29,7 +36,9 @@ export function replyTimeFindings(siteId: string, b: ChannelArtifact, valid: Let
   if (!stats) return out;
   const warning = calendarWarning(stats.unknownYears);
   const pending = valid.filter((m) => m.repliedOn === null).length;
-  const slowest = stats.slowest.slice(0, 5).map(({ letter: m, workdays }) => ({ title: m.title, url: m.url, askedOn: m.askedOn, repliedOn: m.repliedOn, workdays }));
+  const slowest = stats.slowest
+    .slice(0, 5)
+    .map(({ letter: m, workdays }) => ({ title: m.title, url: m.url, askedOn: m.askedOn, repliedOn: m.repliedOn, workdays }));
   out.push({
     ...base,
     code: 'reply-times',
@@ -59,7 +68,13 @@ export function replyTimeFindings(siteId: string, b: ChannelArtifact, valid: Let
         evidence: {
           board,
           limitWorkdays: o.localWorkdays,
-          messages: late.map(({ letter: m, workdays }) => ({ title: m.title, url: m.url, askedOn: m.askedOn, repliedOn: m.repliedOn, workdays })),
+          messages: late.map(({ letter: m, workdays }) => ({
+            title: m.title,
+            url: m.url,
+            askedOn: m.askedOn,
+            repliedOn: m.repliedOn,
+            workdays,
+          })),
           calendarWarning: warning,
         },
       });

@@ -14,7 +14,11 @@ const OPEN = /[〔［\[(（【]/gu;
 const CLOSE = /[〕］\])）】]/gu;
 
 export function normalizeDocNumber(s: string): string {
-  return s.replace(/[\s\u00a0\u3000]/g, '').replace(OPEN, '〔').replace(CLOSE, '〕').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return s
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(OPEN, '〔')
+    .replace(CLOSE, '〕')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 /** 发文字号 in a text: an issuer abbreviation, a bracketed year, a serial, 号. */

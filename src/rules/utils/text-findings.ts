@@ -24,11 +24,25 @@ export function scanSite(texts: TextArtifact, check: (text: string) => TextHit[]
       for (const h of check(block)) {
         const key = `${h.wrong}\u0000${h.suggestion}`;
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { wrong: h.wrong, suggestion: h.suggestion, how: h.how, kind: h.kind, count: 0, pages: [], inTemplate: false, examples: [] }));
+        if (!g)
+          groups.set(
+            key,
+            (g = {
+              wrong: h.wrong,
+              suggestion: h.suggestion,
+              how: h.how,
+              kind: h.kind,
+              count: 0,
+              pages: [],
+              inTemplate: false,
+              examples: [],
+            }),
+          );
         g.count++;
         if (template) g.inTemplate = true;
         if (!g.pages.includes(url)) g.pages.push(url);
-        if (g.examples.length < maxExamples && !g.examples.some((e) => e.url === url)) g.examples.push({ url, sentence: sentenceAround(block, h.start, h.end) });
+        if (g.examples.length < maxExamples && !g.examples.some((e) => e.url === url))
+          g.examples.push({ url, sentence: sentenceAround(block, h.start, h.end) });
       }
     }
   };

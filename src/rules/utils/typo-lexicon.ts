@@ -23,11 +23,19 @@ export const typoLexiconSchema = z
   .superRefine((lex, ctx) => {
     const seen = new Set<string>();
     lex.entries.forEach((e, i) => {
-      if (!(e.source in lex.sources)) ctx.addIssue({ code: 'custom', message: `unknown source "${e.source}"; sources: ${Object.keys(lex.sources).join(', ')}`, path: ['entries', i, 'source'] });
-      if (e.wrong === e.right) ctx.addIssue({ code: 'custom', message: `"${e.wrong}" is its own correction`, path: ['entries', i, 'right'] });
+      if (!(e.source in lex.sources))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown source "${e.source}"; sources: ${Object.keys(lex.sources).join(', ')}`,
+          path: ['entries', i, 'source'],
+        });
+      if (e.wrong === e.right)
+        ctx.addIssue({ code: 'custom', message: `"${e.wrong}" is its own correction`, path: ['entries', i, 'right'] });
       if (seen.has(e.wrong)) ctx.addIssue({ code: 'custom', message: `"${e.wrong}" is listed twice`, path: ['entries', i, 'wrong'] });
       seen.add(e.wrong);
-      for (const x of e.except) if (!x.includes(e.wrong)) ctx.addIssue({ code: 'custom', message: `except "${x}" does not contain "${e.wrong}"`, path: ['entries', i, 'except'] });
+      for (const x of e.except)
+        if (!x.includes(e.wrong))
+          ctx.addIssue({ code: 'custom', message: `except "${x}" does not contain "${e.wrong}"`, path: ['entries', i, 'except'] });
     });
   });
 export type TypoLexicon = z.infer<typeof typoLexiconSchema>;

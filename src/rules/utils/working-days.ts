@@ -51,7 +51,9 @@ function overrideYear(cal: CalendarOverrides | undefined, year: number): YearTab
   if (!cal) return null;
   let byYear = tables.get(cal);
   if (!byYear) {
-    byYear = new Map(Object.entries(cal.years).map(([y, t]) => [Number(y), { holidays: new Set(t.holidays), workdays: new Set(t.workdays) }]));
+    byYear = new Map(
+      Object.entries(cal.years).map(([y, t]) => [Number(y), { holidays: new Set(t.holidays), workdays: new Set(t.workdays) }]),
+    );
     tables.set(cal, byYear);
   }
   return byYear.get(year) ?? null;
