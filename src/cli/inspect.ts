@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import { type InspectResult, inspectRead } from '../extract/inspect.js';
 import { readHtml, readPage } from '../extract/page.js';
 import { launchBrowser, render, type RenderOptions } from '../gather/browser.js';

@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { fetchEvidence } from '../gather/recheck.js';
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import { parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { findCheck } from '../store/checks.js';
 import { closeDb } from '../store/db.js';
 import { decide, evidenceUrls, type RecheckOutcome } from '../verdict/recheck.js';
-import { fingerprint } from '../verdict/fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 import { type GlobalOptions, guard, nowIso, open, parseDuration, say } from './common.js';
 
 const LABEL = { fixed: '已整改', 'not-fixed': '未整改', 'not-rechecked': '未复核' } as const;

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { drawSample, regionStratum } from '../plan/sample.js';
 import { assertBelow, readLowerReport } from '../plan/tiers.js';
 import { parseTier } from '../plan/quarter.js';
-import { SITE_LEVEL_LABELS, SITE_LEVELS, type Site, type SiteLevel } from '../registry/site.js';
+import { SITE_LEVEL_LABELS, SITE_LEVELS, type Site, type SiteLevel } from '../model/site.js';
 import { setSample } from '../store/checks.js';
 import { closeDb } from '../store/db.js';
 import { listSites } from '../store/sites.js';

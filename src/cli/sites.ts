@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importRegistry } from '../registry/import.js';
 import { formatRowError } from '../registry/row-error.js';
-import { SITE_LEVEL_LABELS, SITE_STATUS_LABELS } from '../registry/site.js';
+import { SITE_LEVEL_LABELS, SITE_STATUS_LABELS } from '../model/site.js';
 import { closeDb } from '../store/db.js';
 import { listSites } from '../store/sites.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';

@@ -1,6 +1,6 @@
 // Each pipeline stage as the CLI runs it, shared by its own command and by `run`.
 import { type Command, Option } from 'commander';
-import { RENDER_MODES, type RenderMode } from '../registry/site.js';
+import { RENDER_MODES, type RenderMode } from '../model/site.js';
 import { resolve } from 'node:path';
 import { crawlCheck } from '../gather/crawl-check.js';
 import { captureEvidence } from '../gather/screenshots.js';
@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { writeReports } from '../report/index.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { type Check, ensureCheck, sampleOf, setCheckEdition } from '../store/checks.js';
 import { linkStatusCounts } from '../store/links.js';
 import { getSites } from '../store/sites.js';

@@ -3,10 +3,11 @@
 // reader relies on words, not templates: table columns are found by their header words (in any
 // order, th or td), list rows by a title link beside a status word or a labelled date (留言时间：…).
 import type { Element } from 'domhandler';
-import type { Day } from '../rules/types.js';
+import type { Day } from '../model/day.js';
 import { findDate } from './dates.js';
 import { childElements, contains, descendants, textOf } from './dom.js';
 import { anchorText, isMoreLink } from './links.js';
+import { STATUS_WORDS } from '../model/reply-state.js';
 
 export interface BoardMessage {
   title: string;
@@ -15,21 +16,6 @@ export interface BoardMessage {
   repliedOn: Day | null;
   /** The status as the board shows it: 已回复, 未回复, 办理中 … */
   status: string | null;
-}
-
-// Pending words first: 未办结 contains 办结, 已受理 and 已转办 are not answers.
-const PENDING =
-  /未回复|待回复|未答复|待答复|暂未答复|暂未回复|尚未回复|暂无回复|等待回复|未办结|未处理|未办理|待办理|待处理|办理中|处理中|正在办理|正在处理|已受理|待受理|受理中|已转办|转办中|待审核|审核中|交办中/;
-const ANSWERED = /已回复|已答复|已办结|已处理|已反馈|已解答|已回应|办结|已完成/;
-export const STATUS_WORDS = new RegExp(`${PENDING.source}|${ANSWERED.source}`);
-
-export type ReplyState = 'answered' | 'pending';
-
-/** What a status word says about the reply; null when it says nothing either way (已公开, an icon…). */
-export function replyState(status: string | null): ReplyState | null {
-  if (!status) return null;
-  if (PENDING.test(status)) return 'pending';
-  return ANSWERED.test(status) ? 'answered' : null;
 }
 
 /** Labels before a date: the day a letter came in, and the day it was answered. */

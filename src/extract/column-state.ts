@@ -1,6 +1,6 @@
 // What a column page shows: its list, positive evidence that it is empty, a parent of sub-columns,
 // or something we cannot read with confidence. "Empty" needs evidence; doubt is "unreadable".
-import type { ListState } from '../rules/types.js';
+import type { ListState } from '../model/artifacts.js';
 import type { ExtractedList } from './lists.js';
 import { looksLikeArticle, sameSite } from './links.js';
 import type { PageWalkRead } from './page.js';

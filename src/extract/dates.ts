@@ -1,6 +1,6 @@
 // Dates as government pages print them: 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日, [11-20], (11-20), 11-20.
-import type { Day } from '../rules/types.js';
-import { makeDay } from './day.js';
+import type { Day } from '../model/day.js';
+import { makeDay } from '../model/day.js';
 
 export interface DateHit {
   /** The text as seen on the page, e.g. `[11-20]`. */

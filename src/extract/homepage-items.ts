@@ -1,7 +1,7 @@
 // The homepage's item list as one probe sees it: a hash of what is listed (titles and links, not the
 // dates beside them), so that a page whose dates move while its items stay the same can be told apart.
 import { createHash } from 'node:crypto';
-import type { Day } from '../rules/types.js';
+import type { Day } from '../model/day.js';
 import { readPage } from './page.js';
 
 export interface HomepageItem {

@@ -1,7 +1,8 @@
 // One letter's own page (信件详情): the day it was written, the day it was answered, and its status.
 // Lists often show only a title, a date and 已回复; the reply date is on this page.
-import type { Day } from '../rules/types.js';
-import { ASKED_LABEL, labelledDate, REPLIED_LABEL, STATUS_WORDS } from './board.js';
+import type { Day } from '../model/day.js';
+import { ASKED_LABEL, labelledDate, REPLIED_LABEL } from './board.js';
+import { STATUS_WORDS } from '../model/reply-state.js';
 
 export interface Letter {
   askedOn: Day | null;

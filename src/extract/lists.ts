@@ -2,7 +2,7 @@
 // holding one title link and, usually, a date. Works on <ul>/<li>, table rows, <dl>, and <div> items,
 // whatever the CMS calls its classes.
 import type { Element } from 'domhandler';
-import type { Day } from '../rules/types.js';
+import type { Day } from '../model/day.js';
 import { findDate } from './dates.js';
 import { ancestors, childElements, contains, descendants, documentOrder, hintOf, textOf } from './dom.js';
 import { anchorText, isMoreLink, looksLikeArticle, resolveHref } from './links.js';

@@ -1,6 +1,6 @@
 // One page in, everything choucha reads from it out. Pure: bytes, address and reference day only.
 import type { Element } from 'domhandler';
-import type { Day } from '../rules/types.js';
+import type { Day } from '../model/day.js';
 import { answeredOnlyNote, type BoardMessage, pageCountOf, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type DateHit, findDate } from './dates.js';
@@ -11,7 +11,8 @@ import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
-import { emptyListContainer, type Identity, identity, placeholderText, scriptedList } from './signals.js';
+import { emptyListContainer, identity, placeholderText, scriptedList } from './signals.js';
+import { type Identity } from '../model/artifacts.js';
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
 import { headline, textBlocks } from './text.js';
 

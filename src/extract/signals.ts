@@ -3,6 +3,7 @@
 import type { Element } from 'domhandler';
 import { descendants, hintOf, textOf, visibleChars } from './dom.js';
 import { isFooterLike } from './structure.js';
+import type { Identity } from '../model/artifacts.js';
 
 const PLACEHOLDER =
   /^[\s[【(（]*(暂无(相关)?(信息|数据|内容|记录|文章|资料|公开信息)|没有(相关|找到)?(的)?(信息|数据|记录|内容)|无相关(信息|数据|内容|记录)|(该|本)?栏目(正在)?建设中|正在建设中|(信息|内容|栏目)(正在)?(建设|完善|更新|整理)中)[\s!！。.…\])）】]*$/;
@@ -47,12 +48,6 @@ export function emptyListContainer(root: Element): Element | null {
     if (textOf(el).replace(HEADER_WORDS, '') === '') return el;
   }
   return null;
-}
-
-export interface Identity {
-  siteCode: string | null;
-  icp: string | null;
-  police: string | null;
 }
 
 export function identity(fullText: string): Identity {

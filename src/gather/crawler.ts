@@ -10,8 +10,8 @@
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
 import { binaryKind } from '../extract/binary.js';
-import { cstDay, monthsBefore } from '../extract/day.js';
-import type { RenderMode, Site } from '../registry/site.js';
+import { cstDay, monthsBefore } from '../model/day.js';
+import type { RenderMode, Site } from '../model/site.js';
 import type { PageWalkRead } from '../extract/page.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';

@@ -1,11 +1,11 @@
 // Availability probes: one timed GET of a homepage, classified into a closed set of failure kinds.
 // A page that loads also gives its item list, for the homepage's change history.
-import type { ProbeFailure } from '../rules/types.js';
+import type { ProbeFailure } from '../model/artifacts.js';
 import type { ProbeRecord } from '../store/probes.js';
-import type { Site } from '../registry/site.js';
+import type { Site } from '../model/site.js';
 import type { AddressGuard, Resolver } from './address-guard.js';
 import { BlockedAddressError } from '../errors.js';
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import { homepageItems, type HomepageItem } from '../extract/homepage-items.js';
 import { USER_AGENT } from './user-agent.js';
 import { runPerHost } from './host-lanes.js';

@@ -1,8 +1,8 @@
 // 复核 fetches: each evidence URL once, through the address guard, read as a page when it is one.
 import { BlockedAddressError } from '../errors.js';
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import { readPage } from '../extract/page.js';
-import type { Fetched } from '../verdict/recheck.js';
+import type { Fetched } from '../model/recheck.js';
 import type { AddressGuard } from './address-guard.js';
 import { fetchPage } from './fetch-guarded.js';
 import { USER_AGENT } from './user-agent.js';

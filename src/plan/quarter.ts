@@ -1,8 +1,7 @@
 // Quarters (2026Q4) and tiers: the identity of a check.
 import { InputError } from '../errors.js';
 
-export const TIERS = ['prefecture', 'province', 'national'] as const;
-export type Tier = (typeof TIERS)[number];
+import { TIERS, type Tier } from '../model/tier.js';
 
 export function parseQuarter(q: string): string {
   const m = /^(\d{4})[Qq]([1-4])$/.exec(q.trim());

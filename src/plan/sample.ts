@@ -1,7 +1,7 @@
 // Drawing a check's sample (抽样): stratified by level and region, reproducible from a seed.
 // Pure: the same sites, options and seed give the same sample on any machine (no Math.random, no clock).
 import { createHash } from 'node:crypto';
-import type { Site, SiteLevel } from '../registry/site.js';
+import type { Site, SiteLevel } from '../model/site.js';
 
 export interface SampleOptions {
   /** Share of each stratum to draw (rounded up), e.g. 0.3. Ignored when `count` is given. */

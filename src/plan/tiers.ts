@@ -3,8 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { fingerprint } from '../verdict/fingerprint.js';
-import { TIERS, type Tier } from './quarter.js';
+import { fingerprint } from '../model/fingerprint.js';
+import { TIERS, type Tier } from '../model/tier.js';
+import type { Disagreement, LowerReport, LowerSite } from '../model/report.js';
 
 const findingSchema = z.object({
   rule: z.string(),
@@ -25,28 +26,6 @@ const reportSchema = z.object({
     z.object({ id: z.string(), verdict: z.enum(['qualified', 'unqualified', 'not-checked']), findings: z.array(findingSchema) }),
   ),
 });
-
-export interface LowerFinding {
-  rule: string;
-  code: string;
-  url: string | null;
-  message: string;
-  fingerprint: string;
-}
-
-export interface LowerSite {
-  siteId: string;
-  verdict: string;
-  /** Findings that counted for the lower tier (vetoes and deductions; notices and ignored ones left out). */
-  findings: LowerFinding[];
-}
-
-export interface LowerReport {
-  file: string;
-  quarter: string;
-  tier: Tier;
-  sites: LowerSite[];
-}
 
 export function readLowerReport(file: string): LowerReport {
   if (!existsSync(file)) throw new InputError(`${file}: no such file`, "A tier imports the lower tier's report.json.");
@@ -89,17 +68,6 @@ export function assertBelow(lower: LowerReport, quarter: string, tier: Tier): vo
   }
   if (lower.quarter !== quarter)
     throw new InputError(`${lower.file}: the report is of ${lower.quarter}, the check of ${quarter}`, 'A tier re-checks the same quarter.');
-}
-
-export interface Disagreement {
-  siteId: string;
-  name: string | null;
-  lowerTier: string;
-  lowerVerdict: string;
-  upperVerdict: string;
-  /** Findings the upper tier counted and the lower did not, and the other way round, matched by fingerprint. */
-  onlyUpper: LowerFinding[];
-  onlyLower: LowerFinding[];
 }
 
 interface UpperSite {

@@ -1,6 +1,6 @@
 // The words people write for 网站层级 and 运行状态, beyond the labels in site.ts.
 
-import { SITE_LEVELS, SITE_LEVEL_LABELS, SITE_STATUSES, SITE_STATUS_LABELS, type SiteLevel, type SiteStatus } from './site.js';
+import { SITE_LEVELS, SITE_LEVEL_LABELS, SITE_STATUSES, SITE_STATUS_LABELS, type SiteLevel, type SiteStatus } from '../model/site.js';
 
 // Only spellings that differ from a key or a SITE_*_LABELS label after foldLabel.
 const LEVEL_VARIANTS: Record<string, SiteLevel> = {

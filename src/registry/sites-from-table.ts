@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { FIELD_ALIASES, fieldLabel, mapHeaders, type FieldKey } from './fields.js';
 import { shortenValue, type RowError } from './row-error.js';
-import type { Site } from './site.js';
+import type { Site } from '../model/site.js';
 import { isBlankRow, type RawTable } from './table.js';
 import { validateRow, type RowCells } from './validate.js';
 

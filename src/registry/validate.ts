@@ -1,10 +1,10 @@
 // Turns the text of one registry row into a Site, or says what is wrong with each bad field.
 
 import type { FieldKey } from './fields.js';
-import type { RenderMode } from './site.js';
+import type { RenderMode } from '../model/site.js';
 import { shortenValue, type RowError } from './row-error.js';
 import { LEVEL_CHOICES, STATUS_CHOICES, levelFromLabel, statusFromLabel } from './labels.js';
-import { SITE_ID_PATTERN, type Site, type SiteLevel, type SiteStatus } from './site.js';
+import { SITE_ID_PATTERN, type Site, type SiteLevel, type SiteStatus } from '../model/site.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 

@@ -1,29 +1,7 @@
 // Per-site availability for the report: what site-unreachable measured, in numbers a person can check
 // against the stored probes (count, failures, ratio, the longest run of failed probes).
-import type { ProbeArtifact } from '../rules/types.js';
-
-export interface Outage {
-  /** The first failed probe of the run. */
-  from: string;
-  /** The next probe that succeeded; null when the site had not recovered by the last probe. */
-  recoveredAt: string | null;
-  /** Failed probes in a row. */
-  probes: number;
-  /** From the first failed probe to the recovery, or to the last failed probe while still down. */
-  minutes: number;
-}
-
-export interface Availability {
-  windowDays: number;
-  /** The window as counted: `at` minus windowDays up to `at` (plus the check's grace for its own run). */
-  from: string;
-  to: string;
-  probes: number;
-  failures: number;
-  /** failures / probes; null with no probes. */
-  ratio: number | null;
-  longestOutage: Outage | null;
-}
+import type { ProbeArtifact } from '../model/artifacts.js';
+import type { Availability, Outage } from '../model/report.js';
 
 export function availability(probes: ProbeArtifact[], window: { windowDays: number; from: string; to: string }): Availability {
   const sorted = [...probes].sort((a, b) => a.startedAt.localeCompare(b.startedAt));

@@ -4,13 +4,12 @@ import { type Check, sampleOf } from '../store/checks.js';
 import { getSites } from '../store/sites.js';
 import { findingsBySite, judgementsOf } from '../store/verdicts.js';
 import { closedInScope } from '../store/closed-sites.js';
-import { RULES } from '../rules/index.js';
-import type { RuleId } from '../rules/types.js';
+import { ruleTitle } from '../rules/index.js';
 import { relative, sep } from 'node:path';
 import { shotsOf } from '../store/evidence.js';
 import { probesBetween } from '../store/probes.js';
 import { availability } from './availability.js';
-import type { Report, ReportClosedSite, ReportFinding, ReportSite, Screenshot } from './model.js';
+import type { Report, ReportClosedSite, ReportFinding, ReportSite, Screenshot } from '../model/report.js';
 import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
 import { disagreements } from '../plan/tiers.js';
@@ -39,7 +38,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     to: new Date(Date.parse(check.at) + 60 * 60_000).toISOString(),
   };
   const sample = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s]));
-  const judged = new Map(judgementsOf(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r).map((j) => [j.siteId, j]));
+  const judged = new Map(judgementsOf(db, check.id, ruleTitle).map((j) => [j.siteId, j]));
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
     const j = judged.get(s.id);
     const c = sample.get(s.id)!;
@@ -63,7 +62,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
       screenshot: shots.get(s.url) ?? homeShots.get(new URL(s.url).host) ?? null,
     };
   });
-  const found = findingsBySite(db, check.id, (r) => RULES[r as RuleId]?.meta.title ?? r);
+  const found = findingsBySite(db, check.id, ruleTitle);
   const closed: ReportClosedSite[] = closedInScope(db, check).map((s) => ({
     id: s.id,
     name: s.name,

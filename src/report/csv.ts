@@ -1,7 +1,7 @@
 // The all-sites table as CSV, for people who open it in Excel or WPS and for quick scripting.
 import { notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './facts.js';
 import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
-import type { Report, ReportSite } from './model.js';
+import type { Report, ReportSite } from '../model/report.js';
 import { neutralize, type CellValue } from './neutralize.js';
 
 export const CSV_HEADER = [

@@ -1,5 +1,5 @@
 // What a site's row says, worked out once so the CSV and every XLSX sheet agree on it.
-import type { ReportSite } from './model.js';
+import type { ReportSite } from '../model/report.js';
 
 export const VETO_SCORE_TEXT = '单项否决';
 

@@ -1,6 +1,7 @@
 // History across quarters: repeat offenders (unqualified in consecutive quarters, 连续两季度…) per site
 // and region, and 合格率 per region and level with the change from the quarter before. Pure.
 import type { VerdictRow } from '../store/history.js';
+import type { RateRow } from '../model/report.js';
 
 export interface SiteHistory {
   id: string;
@@ -10,19 +11,6 @@ export interface SiteHistory {
   verdict: string;
   /** Calendar quarters in a row, ending with this one, the site was judged unqualified (0 when it was not). */
   consecutiveUnqualified: number;
-}
-
-export interface RateRow {
-  key: string;
-  checked: number;
-  qualified: number;
-  /** qualified / checked, rounded to 4 places; null when nothing was checked. */
-  rate: number | null;
-  previousRate: number | null;
-  /** rate − previousRate, null unless both exist. */
-  change: number | null;
-  /** Sites unqualified in this quarter and the one before it at least. */
-  repeatOffenders: number;
 }
 
 export interface History {

@@ -2,8 +2,8 @@
 // offenders, where this tier disagrees with the lower tier it re-checked, and the closed sites in scope.
 import { esc } from './html-escape.js';
 import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
-import type { Report } from './model.js';
-import type { SiteLevel } from '../registry/site.js';
+import type { Report } from '../model/report.js';
+import type { SiteLevel } from '../model/site.js';
 import { percent } from './rates.js';
 
 function change(c: number | null): string {

@@ -3,12 +3,11 @@
 // script inline; screenshots are the PNGs written beside it (evidence/…), linked, never fetched from
 // anywhere else. Every text is escaped: titles and messages quote the sites' own pages.
 import { createHash } from 'node:crypto';
-import { RULES } from '../rules/index.js';
-import type { RuleId } from '../rules/types.js';
+import { ruleById } from '../rules/index.js';
 import { esc, link, safeHref } from './html-escape.js';
 import { closedSection, disagreementSection, historySection, streakNote } from './html-workflow.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
-import type { Report, ReportFinding, ReportSite } from './model.js';
+import type { Report, ReportFinding, ReportSite } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
 
 const STYLE = `
@@ -93,7 +92,7 @@ ${notChecked.length ? `<div class="muted">${notChecked.map(esc).join('<br>')}</d
 
 /** What a finding's code means in Chinese (首页即将达到不更新否决标准), from its rule's own table. */
 function codeLabel(f: ReportFinding): string {
-  const codes = RULES[f.rule as RuleId]?.meta.codes as Record<string, string> | undefined;
+  const codes = ruleById(f.rule)?.meta.codes;
   return codes?.[f.code] ?? f.title;
 }
 

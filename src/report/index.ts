@@ -7,7 +7,7 @@ import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './md.js';
 import { renderJson } from './json.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 import { renderXlsx } from './xlsx.js';
 
 export interface Reporter {

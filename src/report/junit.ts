@@ -3,7 +3,7 @@
 // failing site the way they show a failing test.
 import { isVetoed } from './facts.js';
 import { regionLabel } from './labels.js';
-import type { Report, ReportSite } from './model.js';
+import type { Report, ReportSite } from '../model/report.js';
 
 function xml(text: unknown): string {
   // Characters XML 1.0 cannot carry at all are dropped; the rest are escaped.

@@ -1,6 +1,6 @@
 // Chinese labels for the people who read the reports; report.json keeps the English keys.
-import { SITE_LEVEL_LABELS, type SiteLevel } from '../registry/site.js';
-import type { FindingKind, Verdict } from './model.js';
+import { SITE_LEVEL_LABELS, type SiteLevel } from '../model/site.js';
+import type { FindingKind, Verdict } from '../model/report.js';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   qualified: '合格',

@@ -2,7 +2,7 @@
 // the unqualified sites with their problems, and the pre-warnings apart.
 import { vetoTitles, problemMessages } from './facts.js';
 import { levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
 
 /** Table cells: pipes and line breaks in a site's text would break the table. */

@@ -1,6 +1,6 @@
 // 合格率 by region and by level, as the exposure 通报 tables them: checked, qualified, unqualified, rate.
 import { levelLabel, regionLabel } from './labels.js';
-import type { Report, ReportSite } from './model.js';
+import type { Report, ReportSite } from '../model/report.js';
 
 export interface RateRow {
   key: string;

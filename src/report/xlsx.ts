@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { byRegionThenId, notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './facts.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
-import type { Report, ReportSite } from './model.js';
+import type { Report, ReportSite } from '../model/report.js';
 import { neutralize, type CellValue } from './neutralize.js';
 
 export const EXPOSURE_SHEET = '不合格网站名单';

@@ -2,13 +2,14 @@
 // Empty needs evidence (a 暂无信息 placeholder, an empty list, a page of only a title); a column whose
 // items are all old is stale, not empty, and a list we could not read is neither.
 import { z } from 'zod';
-import type { Finding, Rule } from './types.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
 const TEXT = { title: '空白栏目', tooMany: '空白栏目数量达到否决标准', one: '空白栏目' };
 
 const options = z.object({ vetoCount: z.number().int().positive().default(5) });
 
-export const columnEmpty: Rule<typeof options> = {
+export const columnEmpty = defineRule({
   meta: {
     id: 'column-empty',
     title: TEXT.title,
@@ -58,4 +59,4 @@ export const columnEmpty: Rule<typeof options> = {
       })),
     };
   },
-};
+});

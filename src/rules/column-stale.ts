@@ -3,7 +3,9 @@
 //  2. columns that should update but have not for long (人事、规划计划类 > 1 year), empty columns included, ≥ 10.
 // Below the counts each stale column is a deduction (first-level) or a notice.
 import { z } from 'zod';
-import type { Finding, ListArtifact, Rule, SiteArtifacts } from './types.js';
+import type { Finding } from '../model/finding.js';
+import type { ListArtifact } from '../model/artifacts.js';
+import { defineRule, type RuleInput } from './rule.js';
 import { type ColumnCategory, classifyColumn } from './utils/categories.js';
 import { describePeriod, newestItem, type Period, windowStart } from './utils/window.js';
 
@@ -34,7 +36,7 @@ interface Stale {
   newest: string | null;
 }
 
-export const columnStale: Rule<typeof options> = {
+export const columnStale = defineRule({
   meta: {
     id: 'column-stale',
     title: TEXT.title,
@@ -106,7 +108,7 @@ export const columnStale: Rule<typeof options> = {
     for (const s of stale) if (!vetoed.has(s)) findings.push(perColumn(a, s));
     return { status: 'checked', findings };
   },
-};
+});
 
 function periodOf(c: ColumnCategory, o: Options): Period {
   if (c === 'news') return { days: o.newsDays };
@@ -118,7 +120,7 @@ function describe(s: Stale) {
   return { name: s.list.name, url: s.list.url, level: s.list.level, category: s.category, windowStart: s.since, newestDate: s.newest };
 }
 
-function veto(a: SiteArtifacts, code: string, message: string, stale: Stale[], empty: ListArtifact[]): Finding {
+function veto(a: RuleInput<'lists'>, code: string, message: string, stale: Stale[], empty: ListArtifact[]): Finding {
   return {
     rule: 'column-stale',
     code,
@@ -133,7 +135,7 @@ function veto(a: SiteArtifacts, code: string, message: string, stale: Stale[], e
   };
 }
 
-function perColumn(a: SiteArtifacts, s: Stale): Finding {
+function perColumn(a: RuleInput<'lists'>, s: Stale): Finding {
   const first = s.list.level === 1;
   const seen = s.newest ? `最新信息发布于 ${s.newest}` : '列表中的信息均未标注日期';
   return {

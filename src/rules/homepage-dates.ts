@@ -4,7 +4,9 @@
 // this is a notice for a person to confirm, never a veto on its own.
 // The item-list hash is over titles and links only, so that changed dates alone do not change it.
 import { z } from 'zod';
-import type { Day, ProbeArtifact, Rule } from './types.js';
+import type { Day } from '../model/day.js';
+import type { ProbeArtifact } from '../model/artifacts.js';
+import { defineRule } from './rule.js';
 import { probesInWindow } from './utils/probe-window.js';
 
 const TEXT = {
@@ -19,7 +21,7 @@ const options = z.object({
   minProbes: z.number().int().min(2).default(2),
 });
 
-export const homepageDates: Rule<typeof options> = {
+export const homepageDates = defineRule({
   meta: {
     id: 'homepage-dates',
     title: TEXT.title,
@@ -75,7 +77,7 @@ export const homepageDates: Rule<typeof options> = {
       ],
     };
   },
-};
+});
 
 function newest(p: ProbeArtifact): Day | null {
   return p.itemDates?.[0] ?? null;

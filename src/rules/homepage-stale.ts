@@ -2,7 +2,8 @@
 // An item without a visible date counts as not updated; a homepage that is only navigation is judged
 // on its first-level columns.
 import { z } from 'zod';
-import type { Finding, Rule } from './types.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 import { homepageLists } from './utils/homepage-lists.js';
 import { describePeriod, newestItem, windowStart } from './utils/window.js';
 
@@ -14,7 +15,7 @@ const TEXT = {
 
 const options = z.object({ days: z.number().int().positive().default(14) });
 
-export const homepageStale: Rule<typeof options> = {
+export const homepageStale = defineRule({
   meta: {
     id: 'homepage-stale',
     title: TEXT.title,
@@ -54,4 +55,4 @@ export const homepageStale: Rule<typeof options> = {
     };
     return { status: 'checked', findings: [finding] };
   },
-};
+});

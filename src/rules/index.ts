@@ -1,31 +1,48 @@
-// The registry of rules: adding a rule is one file in src/rules/ and one line here.
+// The one list of rules: a rule is added by its file, its test, its edition entries and a line here.
+// Ids, titles and codes everywhere else are read from this list.
 import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
+import { homepageDates } from './homepage-dates.js';
 import { homepageStale } from './homepage-stale.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
 import { preWarning } from './pre-warning.js';
+import { registryMismatch } from './registry-mismatch.js';
+import type { Rule } from './rule.js';
 import { seriousError } from './serious-error.js';
 import { siteIdentity } from './site-identity.js';
+import { siteUnreachable } from './site-unreachable.js';
 import { stateCouncilMissing } from './state-council-missing.js';
 import { typo } from './typo.js';
-import { siteUnreachable } from './site-unreachable.js';
-import { registryMismatch } from './registry-mismatch.js';
-import { homepageDates } from './homepage-dates.js';
-import type { Rule, RuleId } from './types.js';
 
-export const RULES: Partial<Record<RuleId, Rule>> = {
-  'site-unreachable': siteUnreachable as unknown as Rule,
-  'homepage-stale': homepageStale as unknown as Rule,
-  'column-stale': columnStale as unknown as Rule,
-  'column-empty': columnEmpty as unknown as Rule,
-  'link-broken': linkBroken as unknown as Rule,
-  typo: typo as unknown as Rule,
-  'serious-error': seriousError as unknown as Rule,
-  'state-council-missing': stateCouncilMissing as unknown as Rule,
-  'site-identity': siteIdentity as unknown as Rule,
-  'interaction-unanswered': interactionUnanswered as unknown as Rule,
-  'pre-warning': preWarning as unknown as Rule,
-  'registry-mismatch': registryMismatch as unknown as Rule,
-  'homepage-dates': homepageDates as unknown as Rule,
-};
+export const RULES = [
+  siteUnreachable,
+  homepageStale,
+  columnStale,
+  columnEmpty,
+  interactionUnanswered,
+  linkBroken,
+  typo,
+  seriousError,
+  stateCouncilMissing,
+  siteIdentity,
+  registryMismatch,
+  preWarning,
+  homepageDates,
+] as const;
+
+export type RuleId = (typeof RULES)[number]['meta']['id'];
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.meta.id);
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r): [string, Rule] => [r.meta.id, r]));
+
+/** The rule of that id, or undefined for an id no rule has (an edition's typo, a stored finding of a removed rule). */
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+/** The Chinese title reports show for a rule id; the id itself when no rule has it. */
+export function ruleTitle(id: string): string {
+  return BY_ID.get(id)?.meta.title ?? id;
+}

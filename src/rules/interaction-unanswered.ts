@@ -5,9 +5,11 @@
 // A board read only in part, a letter whose reply day is unknown, a channel on another host: the rule
 // says not-checked rather than vouch for what it did not read; what it did find still stands.
 import { z } from 'zod';
-import { replyState } from '../extract/board.js';
-import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, channelKind } from '../extract/channels.js';
-import type { ChannelArtifact, Finding, Rule, SiteArtifacts } from './types.js';
+import { replyState } from '../model/reply-state.js';
+import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, channelKind } from '../model/channel-kinds.js';
+import type { ChannelArtifact } from '../model/artifacts.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule, type RuleInput } from './rule.js';
 import { type Letter, replyDeadline, sortValid } from './utils/letters.js';
 import { replyTimeFindings } from './utils/reply-times.js';
 import { windowStart } from './utils/window.js';
@@ -42,7 +44,7 @@ const options = z.object({
 });
 export type InteractionOptions = z.infer<typeof options>;
 
-export const interactionUnanswered: Rule<typeof options> = {
+export const interactionUnanswered = defineRule({
   meta: {
     id: 'interaction-unanswered',
     title: TEXT.title,
@@ -137,7 +139,7 @@ export const interactionUnanswered: Rule<typeof options> = {
     if (!vetoed && doubts.length > 0) return { status: 'not-checked', reason: `互动回应情况无法确认：${doubts.join('；')}` };
     return { status: 'checked', findings };
   },
-};
+});
 
 /** A channel whose page is certainly gone (404, 410) is no channel; a timeout or 5xx proves nothing. */
 function gone(c: ChannelArtifact): boolean {
@@ -145,7 +147,7 @@ function gone(c: ChannelArtifact): boolean {
 }
 
 /** Why "no channel" cannot be said with confidence, or null when it can. */
-function noChannelDoubt(a: SiteArtifacts): string | null {
+function noChannelDoubt(a: RuleInput<'lists' | 'channels' | 'homepage' | 'crawl'>): string | null {
   if (a.crawl.state !== 'complete') return `抓取未完成（${a.crawl.reason ?? a.crawl.state}），未发现互动渠道不能确定`;
   const columns = a.lists.filter((l) => l.kind === 'column');
   if (!columns.some((c) => c.state !== 'unreadable')) return '没有读取到任何栏目页，无法确定网站没有互动渠道';

@@ -2,19 +2,21 @@
 // connection error) counts only when it failed again later in the run. One finding per dead target
 // per site, however many pages carry it: a homepage link where the homepage carries it, else a page link.
 import { z } from 'zod';
-import type { Finding, LinkArtifact, Rule } from './types.js';
+import type { Finding } from '../model/finding.js';
+import type { LinkArtifact } from '../model/artifacts.js';
+import { defineRule } from './rule.js';
 
 const TEXT = { title: '不可用链接', homepage: '首页不可用链接', page: '其他页面不可用链接' };
 
 const options = z.object({ maxPagesListed: z.number().int().positive().default(5) });
 
-export const linkBroken: Rule<typeof options> = {
+export const linkBroken = defineRule({
   meta: {
     id: 'link-broken',
     title: TEXT.title,
     indicator: '国办秘函〔2019〕19号 信息发布 链接可用性（扣分项）',
     codes: { 'homepage-link': TEXT.homepage, 'page-link': TEXT.page },
-    requiredArtifacts: ['links'],
+    requiredArtifacts: ['links', 'homepage'],
     options,
   },
   run(a, opts) {
@@ -47,4 +49,4 @@ export const linkBroken: Rule<typeof options> = {
     });
     return { status: 'checked', findings };
   },
-};
+});

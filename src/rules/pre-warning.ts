@@ -2,8 +2,9 @@
 // where its veto starts, so a site is never both warned and vetoed for the same thing. Thresholds are
 // edition options [U]: offices set their own.
 import { z } from 'zod';
-import { replyState } from '../extract/board.js';
-import type { Finding, Rule, SiteArtifacts } from './types.js';
+import { replyState } from '../model/reply-state.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule, type RuleInput } from './rule.js';
 import { homepageLists } from './utils/homepage-lists.js';
 import { replyDeadline, sortValid } from './utils/letters.js';
 import { probesInWindow } from './utils/probe-window.js';
@@ -38,7 +39,9 @@ const options = z.object({
 });
 type Options = z.infer<typeof options>;
 
-function homepage(a: SiteArtifacts, o: Options, atDay: string): Record<string, unknown> | null {
+type Input = RuleInput<'homepage' | 'lists' | 'probes' | 'channels'>;
+
+function homepage(a: Input, o: Options, atDay: string): Record<string, unknown> | null {
   const newest = newestItem(
     homepageLists(a).lists.flatMap((l) => l.items),
     atDay,
@@ -51,14 +54,14 @@ function homepage(a: SiteArtifacts, o: Options, atDay: string): Record<string, u
     : null;
 }
 
-function columns(a: SiteArtifacts, o: Options): Record<string, unknown> | null {
+function columns(a: Input, o: Options): Record<string, unknown> | null {
   const empty = a.lists.filter((l) => l.kind === 'column' && l.state === 'empty');
   return empty.length >= o.emptyColumns && empty.length < o.emptyVetoCount
     ? { empty: empty.length, vetoCount: o.emptyVetoCount, columns: empty.map((c) => ({ name: c.name, url: c.url })) }
     : null;
 }
 
-function probes(a: SiteArtifacts, o: Options, at: string): Record<string, unknown> | null {
+function probes(a: Input, o: Options, at: string): Record<string, unknown> | null {
   const inWindow = probesInWindow(a.probes, at, o.probeWindowDays, 0);
   if (inWindow.length < o.minProbes) return null;
   const failed = inWindow.filter((p) => !p.ok).length;
@@ -68,7 +71,7 @@ function probes(a: SiteArtifacts, o: Options, at: string): Record<string, unknow
     : null;
 }
 
-function letters(a: SiteArtifacts, o: Options, atDay: string): Record<string, unknown> | null {
+function letters(a: Input, o: Options, atDay: string): Record<string, unknown> | null {
   const from = windowStart(atDay, { months: o.letterWindowMonths });
   const all = a.channels
     .filter((c) => c.state === 'read')
@@ -90,7 +93,7 @@ function letters(a: SiteArtifacts, o: Options, atDay: string): Record<string, un
     : null;
 }
 
-export const preWarning: Rule<typeof options> = {
+export const preWarning = defineRule({
   meta: {
     id: 'pre-warning',
     title: TEXT.title,
@@ -136,4 +139,4 @@ export const preWarning: Rule<typeof options> = {
     );
     return { status: 'checked', findings: out };
   },
-};
+});

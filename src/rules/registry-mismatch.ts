@@ -8,7 +8,9 @@
 // (www.x.gov.cn → x.gov.cn, http → https, a port) is the office's own business, not a mismatch.
 // Precision first: a redirect counts only when every probe that got an answer in the window led away.
 import { z } from 'zod';
-import type { Finding, ProbeArtifact, Rule, SiteArtifacts } from './types.js';
+import type { Finding } from '../model/finding.js';
+import type { ProbeArtifact } from '../model/artifacts.js';
+import { defineRule, type RuleInput } from './rule.js';
 import { hostOf, isGovCn, registrableDomain } from './utils/registrable.js';
 import { probesInWindow } from './utils/probe-window.js';
 
@@ -49,7 +51,7 @@ const PARKED = [
   /(?:网站|站点)创建成功/,
 ];
 
-export const registryMismatch: Rule<typeof options> = {
+export const registryMismatch = defineRule({
   meta: {
     id: 'registry-mismatch',
     title: TEXT.title,
@@ -61,7 +63,7 @@ export const registryMismatch: Rule<typeof options> = {
       unresolvable: TEXT.unresolvable,
       'closed-but-answers': TEXT['closed-but-answers'],
     },
-    requiredArtifacts: ['probes'],
+    requiredArtifacts: ['probes', 'homepage', 'texts'],
     options,
   },
   run(a, opts, ctx) {
@@ -135,7 +137,7 @@ export const registryMismatch: Rule<typeof options> = {
     }
     return { status: 'checked', findings };
   },
-};
+});
 
 /** The registered host itself, with or without www. (and whatever scheme or port). */
 function sameHost(url: string, registeredHost: string): boolean {
@@ -161,7 +163,7 @@ function unresolvable(probes: ProbeArtifact[], at: string, o: z.infer<typeof opt
 }
 
 /** The homepage as crawled, when it is short and reads as a parking or default server page. */
-function parkedText(a: SiteArtifacts, maxChars: number): { match: string; url: string } | null {
+function parkedText(a: RuleInput<'texts'>, maxChars: number): { match: string; url: string } | null {
   const home = a.texts.pages.find((p) => p.kind === 'homepage');
   if (!home) return null;
   const text = [...home.blocks, ...a.texts.shared.blocks].join('\n');

@@ -4,7 +4,8 @@
 // occurrences that makes the veto is an edition option (standards.md: one; a press summary said
 // more than three).
 import { z } from 'zod';
-import type { Finding, Rule } from './types.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 import { hasText, scanSite } from './utils/text-findings.js';
 
 const TEXT = {
@@ -31,13 +32,13 @@ const options = z.object({
   maxExamples: z.number().int().positive().default(3),
 });
 
-export const seriousError: Rule<typeof options> = {
+export const seriousError = defineRule({
   meta: {
     id: 'serious-error',
     title: TEXT.title,
     indicator: '国办秘函〔2019〕19号 单项否决 严重表述错误',
     codes: { serious: TEXT.serious, 'below-count': TEXT.belowCount },
-    requiredArtifacts: ['texts'],
+    requiredArtifacts: ['texts', 'homepage'],
     options,
   },
   run(a, opts, ctx) {
@@ -66,4 +67,4 @@ export const seriousError: Rule<typeof options> = {
     }));
     return { status: 'checked', findings };
   },
-};
+});

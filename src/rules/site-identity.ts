@@ -2,7 +2,8 @@
 // registered one, an ICP 备案号 and a 公安机关备案号; the registered domain ends in .gov.cn. Each
 // missing or wrong item is its own finding.
 import { z } from 'zod';
-import type { Finding, Rule, SiteArtifacts } from './types.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule, type RuleInput } from './rule.js';
 
 const TEXT = {
   title: '网站标识',
@@ -22,7 +23,7 @@ const options = z.object({
 type Code = Exclude<keyof typeof TEXT, 'title'>;
 
 /** A 公安备案 shown only as a badge still links to the record: beian.gov.cn …?recordcode=N. */
-function policeFromLinks(a: SiteArtifacts): string | null {
+function policeFromLinks(a: RuleInput<'links'>): string | null {
   for (const l of a.links) {
     if (!l.onHomepage) continue;
     const m = /beian\.gov\.cn\/.*[?&]recordcode=(\d{10,20})/i.exec(l.target);
@@ -39,13 +40,13 @@ function hostOf(url: string): string | null {
   }
 }
 
-export const siteIdentity: Rule<typeof options> = {
+export const siteIdentity = defineRule({
   meta: {
     id: 'site-identity',
     title: TEXT.title,
     indicator: '国办发〔2017〕47号 政府网站发展指引 网站标识；国办秘函〔2019〕19号',
     codes: Object.fromEntries(Object.entries(TEXT).filter(([k]) => k !== 'title')) as Record<Code, string>,
-    requiredArtifacts: ['identity', 'links'],
+    requiredArtifacts: ['identity', 'links', 'homepage'],
     options,
   },
   run(a, opts) {
@@ -67,4 +68,4 @@ export const siteIdentity: Rule<typeof options> = {
       add('domain-not-gov', `${TEXT['domain-not-gov']}：${host}`, { host, registeredUrl: a.site.url });
     return { status: 'checked', findings: out };
   },
-};
+});

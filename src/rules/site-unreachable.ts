@@ -1,7 +1,7 @@
 // 站点无法访问 (2019 单项否决 1): over a week of probes (≥20 a day, 15 s each), failures reach 5%.
 // Too few probes in the window is not a measurement: the rule says so instead of guessing.
 import { z } from 'zod';
-import type { Rule } from './types.js';
+import { defineRule } from './rule.js';
 import { probesInWindow } from './utils/probe-window.js';
 
 const TEXT = { title: '站点无法访问', unreachable: '监测期内首页无法访问的次数达到或超过规定比例' };
@@ -14,7 +14,7 @@ const options = z.object({
   graceMinutes: z.number().min(0).default(60),
 });
 
-export const siteUnreachable: Rule<typeof options> = {
+export const siteUnreachable = defineRule({
   meta: {
     id: 'site-unreachable',
     title: TEXT.title,
@@ -58,4 +58,4 @@ export const siteUnreachable: Rule<typeof options> = {
       ],
     };
   },
-};
+});

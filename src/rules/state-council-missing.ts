@@ -3,9 +3,11 @@
 // each State Council document within 24 hours. The documents come from a reference list handed to the
 // check (`--state-council FILE`): a closed network cannot read www.gov.cn.
 import { z } from 'zod';
-import { daysBefore, daysBetween } from '../extract/day.js';
-import { SITE_LEVELS } from '../registry/site.js';
-import type { Day, Finding, Rule, SiteArtifacts } from './types.js';
+import { daysBefore, daysBetween } from '../model/day.js';
+import { SITE_LEVELS } from '../model/site.js';
+import type { Day } from '../model/day.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule, type RuleInput } from './rule.js';
 import { normalizeDocNumber, normalizeTitle, type StateCouncilDoc, titleNames } from './utils/state-council-docs.js';
 
 const TEXT = {
@@ -48,7 +50,7 @@ function names(text: string, words: string[]): boolean {
 }
 
 /** Where the site shows this document: list items and article pages, by 发文字号 or title. */
-function sightings(a: SiteArtifacts, doc: StateCouncilDoc): Seen[] {
+function sightings(a: RuleInput<'lists' | 'links' | 'articles'>, doc: StateCouncilDoc): Seen[] {
   const num = doc.number ? normalizeDocNumber(doc.number) : null;
   const out: Seen[] = [];
   for (const l of a.lists) {
@@ -64,13 +66,13 @@ function sightings(a: SiteArtifacts, doc: StateCouncilDoc): Seen[] {
   return out;
 }
 
-export const stateCouncilMissing: Rule<typeof options> = {
+export const stateCouncilMissing = defineRule({
   meta: {
     id: 'state-council-missing',
     title: TEXT.title,
     indicator: '国办发〔2014〕57号 转载国务院重要信息；国办秘函〔2019〕19号',
     codes: { 'no-column': TEXT['no-column'], missing: TEXT.missing, late: TEXT.late },
-    requiredArtifacts: ['lists', 'links', 'articles'],
+    requiredArtifacts: ['lists', 'links', 'articles', 'homepage', 'crawl'],
     options,
   },
   run(a, opts, ctx) {
@@ -154,4 +156,4 @@ export const stateCouncilMissing: Rule<typeof options> = {
     for (const f of out) if (unverified.length > 0) f.evidence.unverified = unverified;
     return { status: 'checked', findings: out };
   },
-};
+});

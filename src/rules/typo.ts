@@ -2,7 +2,8 @@
 // Names, quotations and web addresses are left alone. One finding per wrong word,
 // however many pages repeat it.
 import { z } from 'zod';
-import type { Finding, Rule } from './types.js';
+import type { Finding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 import { hasText, scanSite } from './utils/text-findings.js';
 
 const TEXT = {
@@ -15,13 +16,13 @@ const options = z.object({
   maxExamples: z.number().int().positive().default(3),
 });
 
-export const typo: Rule<typeof options> = {
+export const typo = defineRule({
   meta: {
     id: 'typo',
     title: TEXT.title,
     indicator: '国办秘函〔2019〕19号 信息发布 内容准确性（错别字）',
     codes: { typo: TEXT.typo },
-    requiredArtifacts: ['texts'],
+    requiredArtifacts: ['texts', 'homepage'],
     options,
   },
   run(a, opts, ctx) {
@@ -45,4 +46,4 @@ export const typo: Rule<typeof options> = {
     }));
     return { status: 'checked', findings };
   },
-};
+});

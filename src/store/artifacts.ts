@@ -7,8 +7,8 @@ import { channelsOf } from './channels.js';
 import { linksOfSite } from './links.js';
 import { listsOf } from './lists.js';
 import { probesBetween } from './probes.js';
-import type { CrawlState, HomepageArtifact, SiteArtifacts } from '../rules/types.js';
-import type { Site } from '../registry/site.js';
+import type { CrawlState, HomepageArtifact, SiteArtifacts } from '../model/artifacts.js';
+import type { Site } from '../model/site.js';
 
 const DAY_MS = 86_400_000;
 

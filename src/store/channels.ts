@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { channels, messages } from './schema.js';
-import type { ChannelArtifact, ChannelState, MessageArtifact } from '../rules/types.js';
+import type { ChannelArtifact, ChannelState, MessageArtifact } from '../model/artifacts.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

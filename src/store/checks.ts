@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, checks, findings, sites, verdicts } from './schema.js';
-import type { CrawlState } from '../rules/types.js';
+import type { CrawlState } from '../model/artifacts.js';
 
 export type Check = typeof checks.$inferSelect;
 

@@ -4,7 +4,7 @@
 import type { Db } from './db.js';
 import { type Check, sampleOf } from './checks.js';
 import { listSites } from './sites.js';
-import type { Site } from '../registry/site.js';
+import type { Site } from '../model/site.js';
 
 /** The scope a drawn sample was drawn from (`choucha sample --region --level`); every closed site otherwise. */
 export function closedInScope(db: Db, check: Check): Site[] {

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, prepared } from './db.js';
 import { linkChecks } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
-import type { LinkArtifact } from '../rules/types.js';
+import type { LinkArtifact } from '../model/artifacts.js';
 
 // One row per page, its links as JSON (see schema.ts pageLinks). A page stored again (a resumed crawl
 // reads stored pages anew) keeps the row it has.

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Db, prepared } from './db.js';
 import { items, lists } from './schema.js';
 import { writeChannels } from './channels.js';
-import type { ChannelArtifact, CrawlState, ItemArtifact, ListArtifact } from '../rules/types.js';
+import type { ChannelArtifact, CrawlState, ItemArtifact, ListArtifact } from '../model/artifacts.js';
 
 export interface SiteCrawlResult {
   state: CrawlState;

@@ -2,7 +2,8 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { probes } from './schema.js';
-import type { Day, ProbeArtifact, ProbeFailure } from '../rules/types.js';
+import type { Day } from '../model/day.js';
+import type { ProbeArtifact, ProbeFailure } from '../model/artifacts.js';
 
 export interface ProbeRecord extends ProbeArtifact {
   siteId: string;

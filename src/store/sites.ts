@@ -2,7 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { sites } from './schema.js';
-import type { RenderMode, Site, SiteLevel, SiteStatus } from '../registry/site.js';
+import type { RenderMode, Site, SiteLevel, SiteStatus } from '../model/site.js';
 
 export interface UpsertCounts {
   added: number;

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { lowerVerdicts } from './schema.js';
-import type { LowerReport, LowerSite } from '../plan/tiers.js';
+import type { LowerReport, LowerSite } from '../model/report.js';
 
 export function saveLowerVerdicts(db: Db, checkId: number, lower: LowerReport, siteIds: Set<string>): number {
   let n = 0;

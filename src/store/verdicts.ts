@@ -2,9 +2,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { findings, verdicts } from './schema.js';
-import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
-import type { Judgement } from '../verdict/judge.js';
-import { fingerprint } from '../verdict/fingerprint.js';
+import type { FindingKind, ReportFinding, Verdict } from '../model/report.js';
+import type { Judgement } from '../model/report.js';
+import { fingerprint } from '../model/fingerprint.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

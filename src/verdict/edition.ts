@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { RULES } from '../rules/index.js';
-import type { RuleId } from '../rules/types.js';
+import { RULE_IDS, ruleById } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
 import { type Lexicons, loadLexicons } from './lexicons.js';
 import { type CalendarOverrides, calendarOverridesSchema } from '../rules/utils/working-days.js';
 import { projectPath } from '../paths.js';
@@ -50,7 +50,8 @@ const editionSchema = z.strictObject({
 export type FindingSpec = z.infer<typeof findingSpec>;
 
 export interface EditionRule {
-  id: RuleId;
+  id: string;
+  rule: Rule;
   options: unknown;
   findings: Record<string, FindingSpec>;
 }
@@ -97,8 +98,8 @@ export function loadEdition(nameOrPath: string): Edition {
   const e = parsed.data;
   const rules: EditionRule[] = [];
   for (const [id, spec] of Object.entries(e.rules)) {
-    const rule = RULES[id as RuleId];
-    if (!rule) fail(file, `unknown rule "${id}"; known: ${Object.keys(RULES).join(', ')}`, ['rules', id]);
+    const rule = ruleById(id);
+    if (!rule) fail(file, `unknown rule "${id}"; known: ${RULE_IDS.join(', ')}`, ['rules', id]);
     const opts = rule.meta.options.safeParse(spec.options);
     if (!opts.success) {
       const issue = opts.error.issues[0]!;
@@ -119,7 +120,7 @@ export function loadEdition(nameOrPath: string): Edition {
       if (f.indicator && !e.scoring.indicators[f.indicator])
         fail(file, `unknown indicator "${f.indicator}"`, ['rules', id, 'findings', code, 'indicator']);
     }
-    rules.push({ id: id as RuleId, options: opts.data, findings: spec.findings });
+    rules.push({ id, rule, options: opts.data, findings: spec.findings });
   }
   e.scoring.mustCheck.forEach((id, i) => {
     if (!e.rules[id]) fail(file, `"${id}" must be checked but is not a rule of this edition`, ['scoring', 'mustCheck', i]);

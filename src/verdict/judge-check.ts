@@ -1,9 +1,9 @@
 // `check`: judge every site of a check from its stored artifacts (no network): rules, then verdict; and
 // the closed sites in its scope, on their probes alone.
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import { heapKeeper } from '../heap.js';
 import type { Db } from '../store/db.js';
-import type { RuleContext } from '../rules/types.js';
+import type { RuleContext } from '../rules/rule.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { siteArtifacts } from './site-artifacts.js';
 import { type Check, sampleOf } from '../store/checks.js';

@@ -1,8 +1,8 @@
 // The closed (关停) sites in a check's scope get no verdict: they are out of the sample by definition.
 // Their probes are still judged by registry-mismatch alone, which says when one still serves its pages.
-import { cstDay } from '../extract/day.js';
+import { cstDay } from '../model/day.js';
 import type { Db } from '../store/db.js';
-import type { RuleContext } from '../rules/types.js';
+import type { RuleContext } from '../rules/rule.js';
 import type { Check } from '../store/checks.js';
 import { closedInScope } from '../store/closed-sites.js';
 import { loadSiteArtifacts } from '../store/artifacts.js';

@@ -1,22 +1,13 @@
 // Findings → verdict. Any veto makes the site unqualified and stops the scoring; a site whose homepage
 // could not be read, or that a must-check rule could not judge, is not-checked (never guessed qualified);
 // otherwise deductions, capped per indicator, decide against the pass mark.
-import type { FindingKind, ReportFinding, Verdict } from '../report/model.js';
-import { RULES } from '../rules/index.js';
-import type { RuleId, SiteArtifacts } from '../rules/types.js';
+import type { FindingKind, Judgement, ReportFinding } from '../model/report.js';
+import { ruleTitle } from '../rules/index.js';
+import type { SiteArtifacts } from '../model/artifacts.js';
 import type { Edition } from './edition.js';
 import type { RuleOutcome } from './run-rules.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 import { ignoreFor, type IgnoreList } from './ignore.js';
-
-export interface Judgement {
-  verdict: Verdict;
-  score: number | null;
-  vetoes: string[];
-  findings: ReportFinding[];
-  notChecked: { rule: string; reason: string }[];
-  notCheckedReason: string | null;
-}
 
 /** `ignore` with `atDay` (the check's reference day) takes accepted findings out of the verdict; they stay listed. */
 export function judge(
@@ -45,7 +36,7 @@ export function judge(
         findings.push({
           rule: f.rule,
           code: f.code,
-          title: RULES[f.rule as RuleId]?.meta.title ?? f.rule,
+          title: ruleTitle(f.rule),
           kind: 'notice',
           points: 0,
           url: f.url,
@@ -67,7 +58,7 @@ export function judge(
       findings.push({
         rule: f.rule,
         code: f.code,
-        title: RULES[f.rule as RuleId]?.meta.title ?? f.rule,
+        title: ruleTitle(f.rule),
         kind,
         points,
         url: f.url,
@@ -91,7 +82,7 @@ export function judge(
   }
   const missing = notChecked.filter((n) => edition.scoring.mustCheck.includes(n.rule));
   if (missing.length > 0) {
-    const why = missing.map((n) => `${RULES[n.rule as RuleId]?.meta.title ?? n.rule}：${n.reason}`).join('；');
+    const why = missing.map((n) => `${ruleTitle(n.rule)}：${n.reason}`).join('；');
     return { ...base, verdict: 'not-checked', score: null, notCheckedReason: `无法判断：${why}` };
   }
   const score = Math.round((edition.scoring.base - deducted) * 10) / 10;

@@ -2,23 +2,11 @@
 // Pure: the fetching is src/gather/recheck.ts. A URL that could not be fetched leaves its finding
 // "not rechecked" with the reason, never "fixed"; a rule judged over the whole site or over time
 // (stale columns, unanswered letters, availability) cannot be settled by one fetch and says so.
-import type { ReportFinding } from '../report/model.js';
-import type { Identity } from '../extract/signals.js';
-import { daysBefore, daysBetween } from '../extract/day.js';
+import type { ReportFinding } from '../model/report.js';
+import type { Fetched } from '../model/recheck.js';
+import { daysBefore, daysBetween } from '../model/day.js';
 
 export type RecheckStatus = 'fixed' | 'not-fixed' | 'not-rechecked';
-
-export interface Fetched {
-  url: string;
-  /** HTTP status, or null when nothing came back. */
-  status: number | null;
-  error: string | null;
-  /** The page's text blocks and footer identity, when it was an HTML page read. */
-  text: string | null;
-  identity: Identity | null;
-  /** The newest item date (YYYY-MM-DD) in the page's lists, no later than the fetch day; null when none is dated. */
-  newestDate: string | null;
-}
 
 /** The days re-checks are measured on: the check's reference day, and the day of the re-check. */
 export interface RecheckDays {

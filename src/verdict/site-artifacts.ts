@@ -1,7 +1,7 @@
 // Everything the rules see of one site: what the store holds, plus the content read from its pages.
-import { cstDay } from '../extract/day.js';
-import type { Site } from '../registry/site.js';
-import type { SiteArtifacts } from '../rules/types.js';
+import { cstDay } from '../model/day.js';
+import type { Site } from '../model/site.js';
+import type { SiteArtifacts } from '../model/artifacts.js';
 import { loadSiteArtifacts } from '../store/artifacts.js';
 import type { Check } from '../store/checks.js';
 import type { Db } from '../store/db.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
-import type { Report, Screenshot } from '../../src/report/model.js';
+import type { Report, Screenshot } from '../../src/model/report.js';
 import { cli, type CliResult } from '../helpers/cli.js';
 import { readPng } from '../helpers/png.js';
 

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLEET } from '../../fixtures/fleet/index.js';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { cli, type CliResult } from '../helpers/cli.js';
 
 const AT = '2026-12-01T10:00:00+08:00';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPUBLISHED } from '../../fixtures/fleet/content-errors.js';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
-import { daysBefore } from '../../src/extract/day.js';
-import type { Report } from '../../src/report/model.js';
+import { daysBefore } from '../../src/model/day.js';
+import type { Report } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
 
 const AT = '2026-12-01T10:00:00+08:00';

@@ -2,7 +2,7 @@
 // table (the fixture fleet's) and from list layouts; ordinary lists are not boards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
-import { daysBefore } from '../../src/extract/day.js';
+import { daysBefore } from '../../src/model/day.js';
 import { readHtml, readPage } from '../../src/extract/page.js';
 
 const AT_DAY = '2026-12-01';
@@ -128,7 +128,7 @@ describe('reply state of a status word', () => {
     ['已公开', null],
     [null, null],
   ] as const)('%s → %s', async (word, state) => {
-    const { replyState } = await import('../../src/extract/board.js');
+    const { replyState } = await import('../../src/model/reply-state.js');
     expect(replyState(word)).toBe(state);
   });
 });

@@ -1,7 +1,8 @@
 // Interaction channels by name: what counts as a consultation channel, what the indicators set apart,
 // and what is no channel at all.
 import { describe, expect, it } from 'vitest';
-import { channelKind, channelLinks } from '../../src/extract/channels.js';
+import { channelKind } from '../../src/model/channel-kinds.js';
+import { channelLinks } from '../../src/extract/channels.js';
 
 describe('channelKind', () => {
   it.each([
@@ -60,7 +61,7 @@ describe('channelLinks', () => {
 });
 
 describe('isEntry', async () => {
-  const { isEntry } = await import('../../src/extract/channels.js');
+  const { isEntry } = await import('../../src/model/channel-kinds.js');
   it.each([
     ['我要写信', true],
     ['信件查询', true],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDate, inferYear } from '../../src/extract/dates.js';
-import { cstDay, daysBefore, monthsBefore } from '../../src/extract/day.js';
+import { cstDay, daysBefore, monthsBefore } from '../../src/model/day.js';
 
 const AT = '2026-12-01';
 

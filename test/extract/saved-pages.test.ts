@@ -2,7 +2,7 @@
 // takes from them, field by field.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cstDay } from '../../src/extract/day.js';
+import { cstDay } from '../../src/model/day.js';
 import { inspectRead } from '../../src/extract/inspect.js';
 import { readPage } from '../../src/extract/page.js';
 

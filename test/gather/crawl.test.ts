@@ -11,7 +11,7 @@ import { type Fleet, startFleet } from '../../fixtures/server.js';
 import { AddressGuard } from '../../src/gather/address-guard.js';
 import { CRAWL_DEFAULTS, crawlSites } from '../../src/gather/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl-check.js';
-import { daysBefore } from '../../src/extract/day.js';
+import { daysBefore } from '../../src/model/day.js';
 import { importRegistry } from '../../src/registry/import.js';
 import { readPage } from '../../src/extract/page.js';
 import { loadPage } from '../../src/store/pages.js';

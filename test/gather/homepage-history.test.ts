@@ -11,7 +11,7 @@ import { homepageDates } from '../../src/rules/homepage-dates.js';
 import { homepageHistory } from '../../src/store/homepage-history.js';
 import { probesBetween } from '../../src/store/probes.js';
 import { upsertSites } from '../../src/store/sites.js';
-import type { Site } from '../../src/registry/site.js';
+import type { Site } from '../../src/model/site.js';
 import { ctx, site as artifacts } from '../helpers/artifacts.js';
 import { harness, type Harness } from '../helpers/store.js';
 

@@ -7,7 +7,7 @@ import { AddressGuard } from '../../src/gather/address-guard.js';
 import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl-check.js';
 import { buildReport } from '../../src/report/build.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { loadPage } from '../../src/store/pages.js';
 import { upsertSites } from '../../src/store/sites.js';
 import { loadEdition } from '../../src/verdict/edition.js';

@@ -6,7 +6,7 @@ import { AddressGuard } from '../../src/gather/address-guard.js';
 import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl-check.js';
 import { checkLinks } from '../../src/gather/link-checker.js';
-import { cstDay } from '../../src/extract/day.js';
+import { cstDay } from '../../src/model/day.js';
 import { linkBroken } from '../../src/rules/link-broken.js';
 import { upsertSites } from '../../src/store/sites.js';
 import { ctx } from '../helpers/artifacts.js';

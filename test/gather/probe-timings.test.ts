@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressGuard } from '../../src/gather/address-guard.js';
 import { probeOnce } from '../../src/gather/probe.js';
-import type { Site } from '../../src/registry/site.js';
+import type { Site } from '../../src/model/site.js';
 
 const HOME =
   '<html><body><ul><li><a href="/a/1.html">关于开展冬季安全生产检查的通知</a><span>2026-11-20</span></li><li><a href="/a/2.html">我区召开经济工作会议部署明年重点任务</a><span>2026-11-18</span></li></ul></body></html>';

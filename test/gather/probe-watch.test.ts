@@ -10,7 +10,7 @@ import { probePlan, probes } from '../../src/store/schema.js';
 import { addPlan, planCounts } from '../../src/store/probe-plan.js';
 import { homepageHistory } from '../../src/store/homepage-history.js';
 import { upsertSites } from '../../src/store/sites.js';
-import type { Site } from '../../src/registry/site.js';
+import type { Site } from '../../src/model/site.js';
 import { harness, type Harness } from '../helpers/store.js';
 
 let server: Server;

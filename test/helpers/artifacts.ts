@@ -1,7 +1,8 @@
 // Small builders for rule tests: artifacts described by what matters (names, levels, days ago), not HTML.
 import { fileURLToPath } from 'node:url';
-import { daysBefore } from '../../src/extract/day.js';
-import type { ItemArtifact, ListArtifact, ProbeArtifact, RuleContext, SiteArtifacts } from '../../src/rules/types.js';
+import { daysBefore } from '../../src/model/day.js';
+import type { ItemArtifact, ListArtifact, ProbeArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
+import type { RuleContext } from '../../src/rules/rule.js';
 import { loadLexicons } from '../../src/verdict/lexicons.js';
 
 export const AT = '2026-12-01T10:00:00+08:00';

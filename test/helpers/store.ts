@@ -6,7 +6,7 @@ import { type Check, ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
 import { siteArtifacts } from '../../src/verdict/site-artifacts.js';
 import { getSites } from '../../src/store/sites.js';
-import type { SiteArtifacts } from '../../src/rules/types.js';
+import type { SiteArtifacts } from '../../src/model/artifacts.js';
 
 export interface Harness {
   dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawSample, regionStratum } from '../../src/plan/sample.js';
-import type { Site, SiteLevel } from '../../src/registry/site.js';
+import type { Site, SiteLevel } from '../../src/model/site.js';
 
 // 4 cities × 2 levels; city 4301 has 20 county portals, the others fewer.
 function registry(): Site[] {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readRegistryFile } from '../../src/registry/read.js';
-import type { Site } from '../../src/registry/site.js';
+import type { Site } from '../../src/model/site.js';
 import { BOM, ZH_HEADER, useTempDir } from './tmp-files.js';
 
 const tmp = useTempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, mapHeaders, normaliseHeader } from '../../src/registry/fields.js';
-import { SITE_LEVELS } from '../../src/registry/site.js';
+import { SITE_LEVELS } from '../../src/model/site.js';
 import { parseLevel, parseParentId, parseRegion, parseSiteId, parseStatus, parseUrl, validateRow } from '../../src/registry/validate.js';
 
 describe('header aliases', () => {

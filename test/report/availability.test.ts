@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availability } from '../../src/report/availability.js';
-import type { ProbeArtifact } from '../../src/rules/types.js';
+import type { ProbeArtifact } from '../../src/model/artifacts.js';
 
 const W = { windowDays: 7, from: '2026-11-24T02:00:00.000Z', to: '2026-12-01T03:00:00.000Z' };
 const p = (hour: number, ok: boolean): ProbeArtifact => ({

@@ -1,6 +1,6 @@
 // The checked-in report.json every reporter test renders: five sites covering each verdict path.
 import { readFileSync } from 'node:fs';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 
 export const FIXTURE_PATH = new URL('./fixtures/report.json', import.meta.url);
 

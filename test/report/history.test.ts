@@ -3,14 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Site, SiteLevel } from '../../src/registry/site.js';
+import type { Site, SiteLevel } from '../../src/model/site.js';
 import { buildReport } from '../../src/report/build.js';
 import { type History, previousQuarter } from '../../src/report/history.js';
 import { ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
 import { upsertSites } from '../../src/store/sites.js';
 import { saveJudgement } from '../../src/store/verdicts.js';
-import type { Verdict } from '../../src/report/model.js';
+import type { Verdict } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
 
 const NOW = '2026-12-02T00:00:00.000Z';

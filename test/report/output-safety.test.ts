@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
 import { loadReport } from './fixture.js';
 

@@ -1,5 +1,5 @@
 import { homepageDates } from '../../src/rules/homepage-dates.js';
-import type { ProbeArtifact } from '../../src/rules/types.js';
+import type { ProbeArtifact } from '../../src/model/artifacts.js';
 import { AT, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 

@@ -2,7 +2,9 @@
 // answered by the same day three calendar months later (clamped to the month's end).
 import { describe, expect, it } from 'vitest';
 import { interactionUnanswered } from '../../src/rules/interaction-unanswered.js';
-import type { ChannelArtifact, Finding, MessageArtifact, RuleContext } from '../../src/rules/types.js';
+import type { ChannelArtifact, MessageArtifact } from '../../src/model/artifacts.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { RuleContext } from '../../src/rules/rule.js';
 import { calendarOverridesSchema } from '../../src/rules/utils/working-days.js';
 import { column, ctx, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';

@@ -1,5 +1,5 @@
 import { linkBroken } from '../../src/rules/link-broken.js';
-import type { LinkArtifact } from '../../src/rules/types.js';
+import type { LinkArtifact } from '../../src/model/artifacts.js';
 import { site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 

@@ -1,8 +1,8 @@
 // pre-warning: each warning fires in the band just short of its veto, and stays silent inside the
 // safe band and once the veto itself applies.
-import { daysBefore } from '../../src/extract/day.js';
+import { daysBefore } from '../../src/model/day.js';
 import { preWarning } from '../../src/rules/pre-warning.js';
-import type { ChannelArtifact, MessageArtifact } from '../../src/rules/types.js';
+import type { ChannelArtifact, MessageArtifact } from '../../src/model/artifacts.js';
 import { AT_DAY, block, column, many, probes, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 

@@ -1,5 +1,5 @@
 import { registryMismatch } from '../../src/rules/registry-mismatch.js';
-import type { ProbeArtifact, SiteArtifacts } from '../../src/rules/types.js';
+import type { ProbeArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
 import { AT, probes, site as anySite } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 

@@ -2,7 +2,7 @@
 import { site as baseSite } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 import { siteIdentity } from '../../src/rules/site-identity.js';
-import type { IdentityArtifact, LinkArtifact, SiteArtifacts } from '../../src/rules/types.js';
+import type { IdentityArtifact, LinkArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
 
 const GOOD: IdentityArtifact = {
   url: 'http://www.x.gov.cn/',

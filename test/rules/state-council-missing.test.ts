@@ -1,9 +1,10 @@
 // state-council-missing: the column on the homepage, and each listed document republished within
 // 24 hours; "missing" only when everything was read, "late" only when surely more than 24 hours.
 import { describe, expect, it } from 'vitest';
-import { daysBefore } from '../../src/extract/day.js';
+import { daysBefore } from '../../src/model/day.js';
 import { stateCouncilMissing } from '../../src/rules/state-council-missing.js';
-import type { ArticleArtifact, LinkArtifact, ListArtifact, RuleContext, SiteArtifacts } from '../../src/rules/types.js';
+import type { ArticleArtifact, LinkArtifact, ListArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
+import type { RuleContext } from '../../src/rules/rule.js';
 import type { StateCouncilDoc } from '../../src/rules/utils/state-council-docs.js';
 import { AT_DAY, block, column, ctx, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/verdict/fingerprint.js';
+import { fingerprint } from '../../src/model/fingerprint.js';
 import { ignoreFor, readIgnoreList } from '../../src/verdict/ignore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'choucha-ignore-'));

@@ -9,7 +9,7 @@ import { findingsBySite, judgementsOf } from '../../src/store/verdicts.js';
 import { loadEdition } from '../../src/verdict/edition.js';
 import { judgeCheck } from '../../src/verdict/judge-check.js';
 import { buildReport } from '../../src/report/build.js';
-import type { Site } from '../../src/registry/site.js';
+import type { Site } from '../../src/model/site.js';
 import { type Harness, harness } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';

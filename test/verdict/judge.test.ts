@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/verdict/edition.js';
 import { judge } from '../../src/verdict/judge.js';
 import type { RuleOutcome } from '../../src/verdict/run-rules.js';
-import type { Finding } from '../../src/rules/types.js';
+import type { Finding } from '../../src/model/finding.js';
 import { site } from '../helpers/artifacts.js';
 
 const edition = loadEdition('2019');

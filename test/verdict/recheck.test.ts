@@ -1,7 +1,8 @@
 // 复核 decisions from what a fresh fetch gave: fixed only on evidence, otherwise not fixed or not rechecked.
 import { describe, expect, it } from 'vitest';
-import type { ReportFinding } from '../../src/report/model.js';
-import { decide, evidenceUrls, type Fetched } from '../../src/verdict/recheck.js';
+import type { ReportFinding } from '../../src/model/report.js';
+import { decide, evidenceUrls } from '../../src/verdict/recheck.js';
+import { type Fetched } from '../../src/model/recheck.js';
 
 const DAYS = { atDay: '2026-12-01', today: '2027-01-10' };
 const finding = (rule: string, code: string, url: string | null, evidence: Record<string, unknown>): ReportFinding => ({

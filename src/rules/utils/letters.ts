@@ -1,9 +1,10 @@
 // Letters on consultation boards, as the interaction indicators count them: which are valid (not empty,
 // not a test, not a resubmission of another), when each had to be answered by (calendar months), and
 // how long the answered ones took in working days.
-import { daysBetween, monthsBefore } from '../../extract/day.js';
-import { replyState } from '../../extract/board.js';
-import type { Day, MessageArtifact } from '../types.js';
+import { daysBetween, monthsBefore } from '../../model/day.js';
+import { replyState } from '../../model/reply-state.js';
+import type { Day } from '../../model/day.js';
+import type { MessageArtifact } from '../../model/artifacts.js';
 import { type CalendarOverrides, workdaysBetween } from './working-days.js';
 
 export type Letter = MessageArtifact & { board: string; boardUrl: string };

@@ -1,5 +1,5 @@
 // The probes a judgement may use: the days before `at`, and a check's own run just after it.
-import type { ProbeArtifact } from '../types.js';
+import type { ProbeArtifact } from '../../model/artifacts.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,7 @@
 // The notices interaction-unanswered gives per board: reply times in working days against 国办发〔2014〕57号
 // (7 and 15 working days) and a local limit, and a board's statement that it shows only answered letters.
-import type { ChannelArtifact, Finding } from '../types.js';
+import type { ChannelArtifact } from '../../model/artifacts.js';
+import type { Finding } from '../../model/finding.js';
 import { type Letter, replyStats } from './letters.js';
 import { type CalendarOverrides, calendarWarning } from './working-days.js';
 

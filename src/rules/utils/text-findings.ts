@@ -1,6 +1,6 @@
 // A site's text run through a checker, hits grouped by defect: the same wrong word on forty pages is
 // one finding with a count and a few example pages, each with its sentence.
-import type { TextArtifact } from '../types.js';
+import type { TextArtifact } from '../../model/artifacts.js';
 import type { TextHit } from './text-hit.js';
 import { sentenceAround } from './text-spans.js';
 

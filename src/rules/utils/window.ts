@@ -1,7 +1,8 @@
 // Windows are calendar periods measured back from the reference day; a dated item is a whole day in +08:00,
 // so an item dated on the window's first day is inside it.
-import { daysBefore, monthsBefore } from '../../extract/day.js';
-import type { Day, ItemArtifact } from '../types.js';
+import { daysBefore, monthsBefore } from '../../model/day.js';
+import type { Day } from '../../model/day.js';
+import type { ItemArtifact } from '../../model/artifacts.js';
 
 export type Period = { days: number } | { months: number };
 

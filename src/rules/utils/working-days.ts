@@ -4,7 +4,7 @@
 // that touched such a year names it, so a guess is never silent.
 import { z } from 'zod';
 import { lazyModule } from '../../lazy-module.js';
-import type { Day } from '../types.js';
+import type { Day } from '../../model/day.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 

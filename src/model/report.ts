@@ -1,11 +1,19 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
-import type { Availability } from './availability.js';
-import type { SiteLevel } from '../registry/site.js';
-import type { Disagreement } from '../plan/tiers.js';
-import type { RateRow } from './history.js';
+import type { SiteLevel } from './site.js';
+import type { Tier } from './tier.js';
 
 export type Verdict = 'qualified' | 'unqualified' | 'not-checked';
 export type FindingKind = 'veto' | 'deduction' | 'notice';
+
+/** One site's verdict as judging returns it and the store keeps it. */
+export interface Judgement {
+  verdict: Verdict;
+  score: number | null;
+  vetoes: string[];
+  findings: ReportFinding[];
+  notChecked: { rule: string; reason: string }[];
+  notCheckedReason: string | null;
+}
 
 export interface ReportFinding {
   rule: string;
@@ -111,4 +119,75 @@ export interface ReportHistory {
   sites: { id: string; consecutiveUnqualified: number }[];
   regions: RateRow[];
   levels: RateRow[];
+}
+
+export interface Outage {
+  /** The first failed probe of the run. */
+  from: string;
+  /** The next probe that succeeded; null when the site had not recovered by the last probe. */
+  recoveredAt: string | null;
+  /** Failed probes in a row. */
+  probes: number;
+  /** From the first failed probe to the recovery, or to the last failed probe while still down. */
+  minutes: number;
+}
+
+export interface Availability {
+  windowDays: number;
+  /** The window as counted: `at` minus windowDays up to `at` (plus the check's grace for its own run). */
+  from: string;
+  to: string;
+  probes: number;
+  failures: number;
+  /** failures / probes; null with no probes. */
+  ratio: number | null;
+  longestOutage: Outage | null;
+}
+
+export interface RateRow {
+  key: string;
+  checked: number;
+  qualified: number;
+  /** qualified / checked, rounded to 4 places; null when nothing was checked. */
+  rate: number | null;
+  previousRate: number | null;
+  /** rate − previousRate, null unless both exist. */
+  change: number | null;
+  /** Sites unqualified in this quarter and the one before it at least. */
+  repeatOffenders: number;
+}
+
+/** A finding as a lower tier's report.json names it. */
+export interface LowerFinding {
+  rule: string;
+  code: string;
+  url: string | null;
+  message: string;
+  fingerprint: string;
+}
+
+export interface Disagreement {
+  siteId: string;
+  name: string | null;
+  lowerTier: string;
+  lowerVerdict: string;
+  upperVerdict: string;
+  /** Findings the upper tier counted and the lower did not, and the other way round, matched by fingerprint. */
+  onlyUpper: LowerFinding[];
+  onlyLower: LowerFinding[];
+}
+
+/** A lower tier's report.json as a higher tier imports it (`sample --recheck-qualified`). */
+export interface LowerSite {
+  siteId: string;
+  verdict: string;
+  /** Findings that counted for the lower tier (vetoes and deductions; notices and ignored ones left out). */
+  findings: LowerFinding[];
+}
+
+export interface LowerReport {
+  file: string;
+  quarter: string;
+  tier: Tier;
+  sites: LowerSite[];
 }

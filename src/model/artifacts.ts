@@ -1,32 +1,7 @@
-// The contract between gather/store and the rules: what a rule is handed and what it returns.
-// Rules are pure: no network, no clock (they get `at`), no database.
-import type { z } from 'zod';
-import type { Site } from '../registry/site.js';
-import type { ColumnCategories } from './utils/categories.js';
-import type { SeriousChecker } from './utils/protected-terms.js';
-import type { StateCouncilDoc } from './utils/state-council-docs.js';
-import type { TypoChecker } from './utils/typo-lexicon.js';
-import type { CalendarOverrides } from './utils/working-days.js';
-
-export const RULE_IDS = [
-  'site-unreachable',
-  'homepage-stale',
-  'column-stale',
-  'column-empty',
-  'interaction-unanswered',
-  'link-broken',
-  'typo',
-  'serious-error',
-  'state-council-missing',
-  'site-identity',
-  'registry-mismatch',
-  'pre-warning',
-  'homepage-dates',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-/** A calendar day in China Standard Time, `YYYY-MM-DD`. */
-export type Day = string;
+// The artifacts: what gather and extract found on one site, as the store hands them to the rules.
+// The contract between the stages before judging and the rules; nothing here is computed.
+import type { Day } from './day.js';
+import type { Site } from './site.js';
 
 export type ProbeFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'http-5xx' | 'http-4xx' | 'empty' | 'blocked' | 'other';
 
@@ -126,13 +101,16 @@ export interface ArticleArtifact {
   docNumbers: string[];
 }
 
-/** The homepage's footer identity as printed (not validated). */
-export interface IdentityArtifact {
-  url: string;
-  /** 网站标识码 as written after its label, whatever its form. */
+/** The footer identity items as printed (not validated): 网站标识码 as written after its label, whatever its form. */
+export interface Identity {
   siteCode: string | null;
   icp: string | null;
   police: string | null;
+}
+
+/** The homepage's footer identity. */
+export interface IdentityArtifact extends Identity {
+  url: string;
 }
 
 /** One letter on a board as its list showed it, completed from its own page when that was read. */
@@ -191,49 +169,3 @@ export interface SiteArtifacts {
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;
-
-export interface RuleContext {
-  /** The check's reference time (监测时间点), ISO instant. */
-  at: string;
-  /** `at` as a calendar day in +08:00. */
-  atDay: Day;
-  /** Data the rules read (rules/lexicons/), loaded once by the caller. */
-  /** `calendar`: official holidays for years the calendar package lacks (rules/calendar/holidays.yaml). */
-  lexicons: { columnCategories: ColumnCategories; typos: TypoChecker; serious: SeriousChecker; calendar?: CalendarOverrides };
-  /** Reference data handed to the check: the State Council documents (`--state-council FILE`), null when none was given. */
-  stateCouncil: StateCouncilDoc[] | null;
-}
-
-export interface Finding {
-  rule: RuleId;
-  /** Finding kind within the rule (like an ESLint messageId): the edition maps rule+code to veto/deduction/notice and points. */
-  code: string;
-  siteId: string;
-  url: string | null;
-  /** One line of Chinese for people. */
-  message: string;
-  evidence: Record<string, unknown>;
-}
-
-export type RuleResult =
-  | { status: 'checked'; findings: Finding[] }
-  /** The rule could not judge this site with confidence: say why, never guess. */
-  | { status: 'not-checked'; reason: string };
-
-export interface RuleMeta<S extends z.ZodType> {
-  id: RuleId;
-  /** Chinese title used in reports. */
-  title: string;
-  /** Where the indicator comes from, e.g. `国办秘函〔2019〕19号 单项否决 3`. */
-  indicator: string;
-  /** Codes this rule can emit, each with its Chinese label. */
-  codes: Record<string, string>;
-  requiredArtifacts: ArtifactName[];
-  /** Options with their defaults; the edition may override any of them. */
-  options: S;
-}
-
-export interface Rule<S extends z.ZodType = z.ZodType> {
-  meta: RuleMeta<S>;
-  run(artifacts: SiteArtifacts, options: z.infer<S>, ctx: RuleContext): RuleResult;
-}

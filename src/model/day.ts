@@ -1,5 +1,6 @@
 // Calendar days in China Standard Time: every date on these sites is a whole day in +08:00.
-import type { Day } from '../rules/types.js';
+/** A calendar day in China Standard Time, `YYYY-MM-DD`. */
+export type Day = string;
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
