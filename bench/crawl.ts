@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import PQueue from 'p-queue';
 import { scaledFleet } from '../fixtures/scale.js';
 import { startFleet } from '../fixtures/server.js';
-import { CRAWL_DEFAULTS } from '../src/gather/crawler.js';
+import { CRAWL_DEFAULTS } from '../src/gather/crawl/crawler.js';
 
 const { values } = parseArgs({
   options: {
@@ -290,7 +290,7 @@ const lkChecked = new Set(lkResult.links.filter((l) => l.state !== 'SKIPPED').ma
 const lkBroken = new Set(lkResult.links.filter((l) => l.state === 'BROKEN').map((l) => l.url));
 
 // A bare HEAD of each target from this process, at the same concurrency. Node's fetch closes the
-// connection after every HEAD (as linkinator's does); choucha keeps it (src/gather/link-request.ts).
+// connection after every HEAD (as linkinator's does); choucha keeps it (src/gather/http/link-request.ts).
 const t1 = performance.now();
 const headQueue = new PQueue({ concurrency: LINK_CONCURRENCY });
 await Promise.all(targets.map((u) => headQueue.add(async () => void (await fetch(u, { method: 'HEAD' })).body?.cancel())));

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const outdir = process.argv[2] ?? 'dist';
 await build({
   absWorkingDir: root,
-  entryPoints: { choucha: 'src/cli/main.ts', 'parse-worker': 'src/gather/parse-worker.ts' },
+  entryPoints: { choucha: 'src/cli/main.ts', 'parse-worker': 'src/gather/crawl/parse-worker.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,7 +1,7 @@
 // What every command shares: the database flag, durations, output, and the address guard.
 import { InputError } from '../errors.js';
 import { logLine } from './progress.js';
-import { AddressGuard } from '../gather/address-guard.js';
+import { AddressGuard } from '../gather/http/address-guard.js';
 import { type Db, openDb } from '../store/db.js';
 
 export interface GlobalOptions {

@@ -5,9 +5,9 @@ import { InputError } from '../errors.js';
 import { cstDay } from '../model/day.js';
 import { type InspectResult, inspectRead } from '../extract/inspect.js';
 import { readHtml, readPage } from '../extract/page.js';
-import { launchBrowser, render, type RenderOptions } from '../gather/browser.js';
-import { fetchPage } from '../gather/fetch-guarded.js';
-import { USER_AGENT } from '../gather/user-agent.js';
+import { launchBrowser, render, type RenderOptions } from '../gather/browser/browser.js';
+import { fetchPage } from '../gather/http/fetch-guarded.js';
+import { USER_AGENT } from '../gather/http/user-agent.js';
 import { parseAt } from '../plan/quarter.js';
 import { type GlobalOptions, guard, nowIso } from './common.js';
 

@@ -5,7 +5,7 @@ import { readStateCouncilList } from '../verdict/state-council-list.js';
 import { readIgnoreList } from '../verdict/ignore.js';
 import { importRegistry } from '../registry/import.js';
 import { formatRowError } from '../registry/row-error.js';
-import { BrowserMissingError } from '../gather/browser.js';
+import { BrowserMissingError } from '../gather/browser/browser.js';
 import { closeDb } from '../store/db.js';
 import { collectGarbage } from '../heap.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';

@@ -3,9 +3,9 @@ import { BlockedAddressError } from '../errors.js';
 import { cstDay } from '../model/day.js';
 import { readPage } from '../extract/page.js';
 import type { Fetched } from '../model/recheck.js';
-import type { AddressGuard } from './address-guard.js';
-import { fetchPage } from './fetch-guarded.js';
-import { USER_AGENT } from './user-agent.js';
+import type { AddressGuard } from './http/address-guard.js';
+import { fetchPage } from './http/fetch-guarded.js';
+import { USER_AGENT } from './http/user-agent.js';
 
 export async function fetchEvidence(
   urls: string[],

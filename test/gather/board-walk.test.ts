@@ -3,8 +3,8 @@
 // board, never the site, short.
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/extract/page.js';
-import { BoardWalk } from '../../src/gather/board-walk.js';
-import { SiteWalk, type WalkLimits, type WalkRequest } from '../../src/gather/site-walk.js';
+import { BoardWalk } from '../../src/gather/crawl/board-walk.js';
+import { SiteWalk, type WalkLimits, type WalkRequest } from '../../src/gather/crawl/site-walk.js';
 
 const HOME = 'http://x.gov.cn/';
 const AT_DAY = '2026-12-01';

@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
-import { crawlCheck } from '../../src/gather/crawl-check.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawl/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
 import { upsertSites } from '../../src/store/sites.js';
 import { artifactsFor, type Harness, harness } from '../helpers/store.js';
 

@@ -4,9 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { probeOnce } from '../../src/gather/probe.js';
-import { saveOutcome } from '../../src/gather/probe-check.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { probeOnce } from '../../src/gather/probe/probe.js';
+import { saveOutcome } from '../../src/gather/probe/probe-check.js';
 import { homepageDates } from '../../src/rules/homepage-dates.js';
 import { homepageHistory } from '../../src/store/homepage-history.js';
 import { probesBetween } from '../../src/store/probes.js';

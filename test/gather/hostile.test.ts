@@ -3,9 +3,9 @@
 // what happened. Times and memory per case: `npm run bench:hostile`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostile, type HostileCase } from '../../fixtures/hostile.js';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
-import { crawlCheck } from '../../src/gather/crawl-check.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawl/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
 import { buildReport } from '../../src/report/build.js';
 import type { Report } from '../../src/model/report.js';
 import { loadPage } from '../../src/store/pages.js';

@@ -2,10 +2,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { CRAWL_DEFAULTS } from '../../src/gather/crawler.js';
-import { crawlCheck } from '../../src/gather/crawl-check.js';
-import { checkLinks } from '../../src/gather/link-checker.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { CRAWL_DEFAULTS } from '../../src/gather/crawl/crawler.js';
+import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
+import { checkLinks } from '../../src/gather/links/link-checker.js';
 import { cstDay } from '../../src/model/day.js';
 import { linkBroken } from '../../src/rules/link-broken.js';
 import { upsertSites } from '../../src/store/sites.js';

@@ -7,8 +7,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { httpFetcher } from '../../src/gather/http-fetcher.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { httpFetcher } from '../../src/gather/crawl/http-fetcher.js';
 import type { FetchedPage } from '../../src/store/pages.js';
 
 const PAGE = Buffer.from('<html><head><meta charset="gbk"><title>通知公告</title></head><body>正文</body></html>');

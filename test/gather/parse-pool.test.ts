@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPage } from '../../src/extract/page.js';
-import { parsePool } from '../../src/gather/parse-pool.js';
+import { parsePool } from '../../src/gather/crawl/parse-pool.js';
 
 const DIR = new URL('../extract/pages/', import.meta.url);
 const files = readdirSync(DIR)

@@ -3,8 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { probeOnce } from '../../src/gather/probe.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { probeOnce } from '../../src/gather/probe/probe.js';
 import type { Site } from '../../src/model/site.js';
 
 const HOME =

@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import { probeWatch } from '../../src/gather/probe-watch.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import { probeWatch } from '../../src/gather/probe/probe-watch.js';
 import { probePlan, probes } from '../../src/store/schema.js';
 import { addPlan, planCounts } from '../../src/store/probe-plan.js';
 import { homepageHistory } from '../../src/store/homepage-history.js';

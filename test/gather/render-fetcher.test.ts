@@ -4,9 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddressGuard } from '../../src/gather/address-guard.js';
-import type { FetchJob } from '../../src/gather/fetcher.js';
-import { renderFetcher } from '../../src/gather/render-fetcher.js';
+import { AddressGuard } from '../../src/gather/http/address-guard.js';
+import type { FetchJob } from '../../src/gather/crawl/fetcher.js';
+import { renderFetcher } from '../../src/gather/crawl/render-fetcher.js';
 import type { FetchedPage } from '../../src/store/pages.js';
 
 /** A page whose list is filled by a script from `dataUrl`. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/gather/browser.js';
+import { launchBrowser } from '../../src/gather/browser/browser.js';
 import { renderHtml } from '../../src/report/html.js';
 import { readPng } from '../helpers/png.js';
 import { loadReport } from './fixture.js';

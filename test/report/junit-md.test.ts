@@ -2,7 +2,7 @@
 // checked-in report.json with hostile text in it.
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/gather/browser.js';
+import { launchBrowser } from '../../src/gather/browser/browser.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/md.js';
 import { loadReport } from './fixture.js';

@@ -3,8 +3,8 @@
 // held with the reason, and a fresh worker takes over: one bad page never stops a crawl.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Day } from '../model/day.js';
-import { type PageWalkRead, readPage } from '../extract/page.js';
+import type { Day } from '../../model/day.js';
+import { type PageWalkRead, readPage } from '../../extract/page.js';
 
 export interface ParseOptions {
   url: string;

@@ -5,13 +5,14 @@
 // own, fetching with nothing else to do, HttpCrawler reached ~45% of a bare fetch of the same URLs.
 // Its in-memory queue also slowed quadratically over a long crawl and each retired crawler kept ~15 MB.
 import { Agent } from 'undici';
-import { BlockedAddressError } from '../errors.js';
-import type { AddressGuard } from './address-guard.js';
+import { BlockedAddressError } from '../../errors.js';
+import type { AddressGuard } from '../http/address-guard.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
-import { FinalFetchError, getPage, ServerError } from './page-get.js';
-import { pinnedLookup } from './pinned-lookup.js';
-import { classify } from './probe.js';
-import { USER_AGENT } from './user-agent.js';
+import { FinalFetchError, ServerError } from '../http/errors.js';
+import { getPage } from '../http/page-get.js';
+import { pinnedLookup } from '../http/pinned-lookup.js';
+import { classify } from '../http/failure.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 /** A 5xx, a timeout or a dropped connection can pass; one more try, at once, as crawlee did. */
 const TRIES = 2;

@@ -9,22 +9,22 @@
 // - Every page is stored as it arrives; a page already stored is read back instead of fetched,
 //   so a crawl killed at any point resumes with the same command and fetches nothing twice.
 // - A site's lists and crawl state are written together when its walk ends.
-import { binaryKind } from '../extract/binary.js';
-import { cstDay, monthsBefore } from '../model/day.js';
-import type { RenderMode, Site } from '../model/site.js';
-import type { PageWalkRead } from '../extract/page.js';
-import type { Check } from '../store/checks.js';
-import type { Db } from '../store/db.js';
-import { saveLinks } from '../store/links.js';
-import { groupCommit } from '../store/group-commit.js';
-import { finishSiteCrawl } from '../store/lists.js';
-import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../store/pages.js';
-import type { AddressGuard } from './address-guard.js';
+import { binaryKind } from '../../extract/binary.js';
+import { cstDay, monthsBefore } from '../../model/day.js';
+import type { RenderMode, Site } from '../../model/site.js';
+import type { PageWalkRead } from '../../extract/page.js';
+import type { Check } from '../../store/checks.js';
+import type { Db } from '../../store/db.js';
+import { saveLinks } from '../../store/links.js';
+import { groupCommit } from '../../store/group-commit.js';
+import { finishSiteCrawl } from '../../store/lists.js';
+import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../../store/pages.js';
+import type { AddressGuard } from '../http/address-guard.js';
 import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
 import { defaultParseThreads, parsePool } from './parse-pool.js';
-import { heapKeeper, memoryLog } from '../heap.js';
+import { heapKeeper, memoryLog } from '../../heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 
 export interface CrawlOptions {

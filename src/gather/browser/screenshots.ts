@@ -3,12 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Check } from '../store/checks.js';
-import type { Db } from '../store/db.js';
-import { pagesToShoot, saveShot, shotsOf } from '../store/evidence.js';
-import type { AddressGuard } from './address-guard.js';
+import type { Check } from '../../store/checks.js';
+import type { Db } from '../../store/db.js';
+import { pagesToShoot, saveShot, shotsOf } from '../../store/evidence.js';
+import type { AddressGuard } from '../http/address-guard.js';
 import { launchBrowser, render } from './browser.js';
-import { runPerHost } from './host-lanes.js';
+import { runPerHost } from '../http/host-lanes.js';
 
 export interface ShotOptions {
   outDir: string;

@@ -2,13 +2,13 @@
 // The plan is written once, up front; a restarted watcher finds it and carries on. A probe that fell
 // due while no watcher ran is recorded as missed, not taken late: a burst of catch-up probes at restart
 // would measure the restart time, not the site.
-import type { Db } from '../store/db.js';
-import type { Check } from '../store/checks.js';
-import { probedSiteIds } from '../store/closed-sites.js';
-import { addPlan, dueProbes, markDone, nextDue, sitesWithPendingPlan } from '../store/probe-plan.js';
-import { getSites } from '../store/sites.js';
-import { probeTimes } from '../plan/probe-schedule.js';
-import type { AddressGuard, Resolver } from './address-guard.js';
+import type { Db } from '../../store/db.js';
+import type { Check } from '../../store/checks.js';
+import { probedSiteIds } from '../../store/closed-sites.js';
+import { addPlan, dueProbes, markDone, nextDue, sitesWithPendingPlan } from '../../store/probe-plan.js';
+import { getSites } from '../../store/sites.js';
+import { probeTimes } from '../../plan/probe-schedule.js';
+import type { AddressGuard, Resolver } from '../http/address-guard.js';
 import { probeRound } from './probe.js';
 import { saveOutcome } from './probe-check.js';
 

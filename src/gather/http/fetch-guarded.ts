@@ -2,11 +2,10 @@
 // undici's own fetch, not Node's global one: only it takes an Agent whose connections look names up
 // through the guard (pinned-lookup), so the socket opens to the address that was checked.
 import { Agent, fetch, type Response } from 'undici';
-import { BlockedAddressError } from '../errors.js';
+import { BlockedAddressError } from '../../errors.js';
 import type { AddressGuard } from './address-guard.js';
 import { pinnedLookup } from './pinned-lookup.js';
-
-const MAX_REDIRECTS = 10;
+import { nextHop } from './redirects.js';
 
 // One dispatcher per guard: connections are pooled across calls, each opened through that guard's lookup.
 const agents = new WeakMap<AddressGuard, Agent>();
@@ -38,11 +37,10 @@ export async function fetchGuarded(
       if ((e as Error).cause instanceof BlockedAddressError) throw (e as Error).cause;
       throw e;
     }
-    const location = res.headers.get('location');
-    if (res.status < 300 || res.status > 399 || !location) return res;
+    const next = nextHop(current, res.status, res.headers.get('location'), hop);
+    if (!next) return res;
     await res.body?.cancel();
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    current = new URL(location, current).href;
+    current = next;
   }
 }
 

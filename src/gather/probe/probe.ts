@@ -1,15 +1,15 @@
 // Availability probes: one timed GET of a homepage, classified into a closed set of failure kinds.
 // A page that loads also gives its item list, for the homepage's change history.
-import type { ProbeFailure } from '../model/artifacts.js';
-import type { ProbeRecord } from '../store/probes.js';
-import type { Site } from '../model/site.js';
-import type { AddressGuard, Resolver } from './address-guard.js';
-import { BlockedAddressError } from '../errors.js';
-import { cstDay } from '../model/day.js';
-import { homepageItems, type HomepageItem } from '../extract/homepage-items.js';
-import { USER_AGENT } from './user-agent.js';
-import { runPerHost } from './host-lanes.js';
-import { TimedGetError, timedGet } from './timed-get.js';
+import type { ProbeFailure } from '../../model/artifacts.js';
+import type { ProbeRecord } from '../../store/probes.js';
+import type { Site } from '../../model/site.js';
+import type { AddressGuard, Resolver } from '../http/address-guard.js';
+import { cstDay } from '../../model/day.js';
+import { homepageItems, type HomepageItem } from '../../extract/homepage-items.js';
+import { USER_AGENT } from '../http/user-agent.js';
+import { runPerHost } from '../http/host-lanes.js';
+import { TimedGetError, timedGet } from '../http/timed-get.js';
+import { classify } from '../http/failure.js';
 
 export interface ProbeOptions {
   timeoutMs: number;
@@ -82,22 +82,6 @@ function readItems(body: Buffer, url: string, contentType: string | null, starte
   } catch {
     return null; // an unreadable page still loaded: availability is not in doubt, only the history
   }
-}
-
-export function classify(e: unknown): { failure: ProbeFailure; error: string } {
-  if (e instanceof BlockedAddressError) return { failure: 'blocked', error: e.message };
-  const err = e as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError')
-    return { failure: 'timeout', error: 'no complete response within the timeout' };
-  // node:http puts the code on the error, fetch on its cause.
-  const code = err.code ?? err.cause?.code ?? '';
-  const detail = `${code} ${err.cause?.message ?? err.message ?? ''}`.trim();
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return { failure: 'dns', error: detail };
-  if (code === 'ECONNREFUSED') return { failure: 'refused', error: detail };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { failure: 'reset', error: detail };
-  if (/CERT|SSL|TLS/i.test(code) || /certificate/i.test(detail)) return { failure: 'tls', error: detail };
-  if (/timeout/i.test(code)) return { failure: 'timeout', error: detail };
-  return { failure: 'other', error: detail || String(e) };
 }
 
 export interface ProbeRoundOptions extends ProbeOptions {

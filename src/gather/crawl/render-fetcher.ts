@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import type { PlaywrightCrawler } from '@crawlee/playwright';
 import type { Page } from 'playwright';
-import type { AddressGuard } from './address-guard.js';
-import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from './browser.js';
+import type { AddressGuard } from '../http/address-guard.js';
+import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from '../browser/browser.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
-import { USER_AGENT } from './user-agent.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 /** Jobs one browser page renders in turn before crawlee is asked for a fresh one. */
 const JOBS_PER_PAGE = 25;

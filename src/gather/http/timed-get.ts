@@ -8,6 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { AddressGuard, Resolver } from './address-guard.js';
 import { pinnedLookup } from './pinned-lookup.js';
+import { nextHop } from './redirects.js';
 
 export interface PhaseTimes {
   dnsMs: number | null;
@@ -47,23 +48,18 @@ export class TimedGetError extends Error {
   }
 }
 
-const MAX_REDIRECTS = 10;
-
 export async function timedGet(url: string, opts: TimedGetOptions): Promise<TimedResponse> {
   const t0 = performance.now();
   const deadline = t0 + opts.timeoutMs;
   const times: PhaseTimes = { dnsMs: null, connectMs: null, tlsMs: null, firstByteMs: null };
   let current = url;
-  let redirected = false;
   try {
     for (let hop = 0; ; hop++) {
       await opts.guard.check(current);
       const { res, body } = await oneHop(current, opts, deadline, hop === 0 ? times : null, t0);
-      const location = res.headers.location;
-      if (res.statusCode! >= 300 && res.statusCode! <= 399 && location) {
-        if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-        current = new URL(location, current).href;
-        redirected = true;
+      const next = nextHop(current, res.statusCode!, res.headers.location, hop);
+      if (next) {
+        current = next;
         continue;
       }
       const ct = res.headers['content-type'];
@@ -77,7 +73,7 @@ export async function timedGet(url: string, opts: TimedGetOptions): Promise<Time
       };
     }
   } catch (e) {
-    throw new TimedGetError(e, times, redirected ? current : null);
+    throw new TimedGetError(e, times, current !== url ? current : null);
   }
 }
 
@@ -130,7 +126,7 @@ function oneHop(
       const chunks: Buffer[] = [];
       let bytes = 0;
       // A redirect's body is not read: only the last hop's page counts.
-      if (res.statusCode! >= 300 && res.statusCode! <= 399 && res.headers.location) {
+      if (nextHop(url, res.statusCode!, res.headers.location, 0) !== null) {
         res.resume();
         res.on('end', () => done(() => resolve({ res, body: { buf: Buffer.alloc(0), bytes: 0 } })));
         res.on('error', (e) => done(() => reject(e)));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../paths.js';
+import { projectPath } from '../../paths.js';
 
 const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string };
 

@@ -3,9 +3,9 @@
 // a page's scripts must not become a way to reach other sites or the inspector's own network.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
-import { ChouchaError } from '../errors.js';
-import type { AddressGuard } from './address-guard.js';
-import { USER_AGENT } from './user-agent.js';
+import { ChouchaError } from '../../errors.js';
+import type { AddressGuard } from '../http/address-guard.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 export const CHROMIUM_PATH = process.env.CHOUCHA_CHROMIUM ?? '/usr/bin/chromium';
 

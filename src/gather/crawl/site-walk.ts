@@ -1,14 +1,14 @@
 // What to fetch next on one site, decided from what has been read so far. No I/O here: the crawler
 // feeds pages in (from the network or, on resume, from the store) and sends the requests out.
-import { readColumn } from '../extract/column-state.js';
+import { readColumn } from '../../extract/column-state.js';
 import { BoardWalk } from './board-walk.js';
-import type { PageWalkRead } from '../extract/page.js';
-import type { Link } from '../extract/links.js';
-import type { RenderMode } from '../model/site.js';
-import type { Day } from '../model/day.js';
-import type { ItemArtifact, ListArtifact } from '../model/artifacts.js';
-import type { SiteCrawlResult } from '../store/lists.js';
-import type { PageKind } from '../store/pages.js';
+import type { PageWalkRead } from '../../extract/page.js';
+import type { Link } from '../../extract/links.js';
+import type { RenderMode } from '../../model/site.js';
+import type { Day } from '../../model/day.js';
+import type { ItemArtifact, ListArtifact } from '../../model/artifacts.js';
+import type { SiteCrawlResult } from '../../store/lists.js';
+import type { PageKind } from '../../store/pages.js';
 import { urlKey } from './url-key.js';
 
 export interface WalkRequest {

@@ -8,11 +8,9 @@
 // connection a HEAD was answered on.
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
-import { BlockedAddressError } from '../errors.js';
+import { BlockedAddressError } from '../../errors.js';
 import type { AddressGuard } from './address-guard.js';
-
-const MAX_REDIRECTS = 10;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+import { nextHop } from './redirects.js';
 
 export interface LinkRequestOptions {
   guard: AddressGuard;
@@ -42,15 +40,14 @@ export async function linkStatus(url: string, opts: LinkRequestOptions): Promise
       if ((e as Error).cause instanceof BlockedAddressError) throw (e as Error).cause;
       throw e;
     }
-    const location = res.headers.location;
     // The status is the answer: a HEAD's empty body is drained (the connection stays usable), a GET's dropped.
     if (opts.method === 'HEAD') await res.body.dump();
     else {
       res.body.on('error', () => undefined);
       res.body.destroy();
     }
-    if (!REDIRECTS.has(res.statusCode) || !location) return res.statusCode;
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    current = new URL(Array.isArray(location) ? location[0]! : location, current).href;
+    const next = nextHop(current, res.statusCode, res.headers.location, hop);
+    if (!next) return res.statusCode;
+    current = next;
   }
 }

@@ -1,8 +1,8 @@
 // `crawl`: every site of the check's sample not yet crawled (or whose homepage failed) is crawled;
 // finished sites are never crawled again.
-import type { Db } from '../store/db.js';
-import { type Check, sampleOf } from '../store/checks.js';
-import { getSites } from '../store/sites.js';
+import type { Db } from '../../store/db.js';
+import { type Check, sampleOf } from '../../store/checks.js';
+import { getSites } from '../../store/sites.js';
 import { type CrawlOptions, crawlSites } from './crawler.js';
 
 export async function crawlCheck(db: Db, check: Check, opts: CrawlOptions): Promise<{ crawled: number; skipped: number }> {

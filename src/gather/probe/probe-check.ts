@@ -1,12 +1,12 @@
 // `probe`: rounds of availability probes over a check's sample (and the closed sites in its scope), each
 // probe stored as it completes.
-import type { Db } from '../store/db.js';
-import type { Check } from '../store/checks.js';
-import { probedSiteIds } from '../store/closed-sites.js';
-import { recordHomepageItems } from '../store/homepage-history.js';
-import { saveProbe } from '../store/probes.js';
-import { getSites } from '../store/sites.js';
-import type { AddressGuard, Resolver } from './address-guard.js';
+import type { Db } from '../../store/db.js';
+import type { Check } from '../../store/checks.js';
+import { probedSiteIds } from '../../store/closed-sites.js';
+import { recordHomepageItems } from '../../store/homepage-history.js';
+import { saveProbe } from '../../store/probes.js';
+import { getSites } from '../../store/sites.js';
+import type { AddressGuard, Resolver } from '../http/address-guard.js';
 import { type ProbeOutcome, probeRound } from './probe.js';
 
 export interface ProbeCheckOptions {

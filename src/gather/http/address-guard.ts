@@ -2,7 +2,7 @@
 // addresses: a registry row or a page link must not become a way into the machine running choucha.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { BlockedAddressError } from '../errors.js';
+import { BlockedAddressError } from '../../errors.js';
 
 export type Resolver = (host: string) => Promise<string[]>;
 

@@ -3,13 +3,13 @@
 // SiteWalk hands pages in and sends the requests out.
 // A board is paged back until its letters are older than the window (12 months before `at`); when a
 // bound stops it first, the board is marked not covered and the rule will not vouch for its silence.
-import { replyState } from '../model/reply-state.js';
-import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, isEntry, namesNoChannel } from '../model/channel-kinds.js';
-import { channelLinks } from '../extract/channels.js';
-import type { Letter } from '../extract/letter.js';
-import type { PageWalkRead } from '../extract/page.js';
-import type { ChannelArtifact, MessageArtifact } from '../model/artifacts.js';
-import type { Day } from '../model/day.js';
+import { replyState } from '../../model/reply-state.js';
+import { type ChannelKind, CHANNEL_KIND_LABELS, channelKind, isEntry, namesNoChannel } from '../../model/channel-kinds.js';
+import { channelLinks } from '../../extract/channels.js';
+import type { Letter } from '../../extract/letter.js';
+import type { PageWalkRead } from '../../extract/page.js';
+import type { ChannelArtifact, MessageArtifact } from '../../model/artifacts.js';
+import type { Day } from '../../model/day.js';
 import type { WalkRequest } from './site-walk.js';
 import { urlKey } from './url-key.js';
 

@@ -1,5 +1,5 @@
 // What the crawl's scheduler needs from a fetcher: hand it a job, hear back once with the page.
-import type { FetchedPage } from '../store/pages.js';
+import type { FetchedPage } from '../../store/pages.js';
 
 export interface FetchJob {
   id: number;

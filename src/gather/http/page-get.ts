@@ -7,8 +7,8 @@ import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw }
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { AddressGuard } from './address-guard.js';
-
-export const MAX_REDIRECTS = 10;
+import { FinalFetchError, ServerError } from './errors.js';
+import { nextHop } from './redirects.js';
 
 /** 4xx pages are answers to record (a dead column is a finding), not failures. */
 export interface PageAnswer {
@@ -18,16 +18,6 @@ export interface PageAnswer {
   body: Buffer;
 }
 
-/** A failure another try cannot change: the cap, a redirect loop, the guard's refusal, an unknown encoding. */
-export class FinalFetchError extends Error {}
-
-/** A 5xx: the server's own failure, worth one more try; its body is never read (an error page can be a bomb too). */
-export class ServerError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status} 服务器错误`);
-  }
-}
-
 export interface PageGetOptions {
   guard: AddressGuard;
   dispatcher: Dispatcher;
@@ -35,8 +25,6 @@ export interface PageGetOptions {
   maxBodyBytes: number;
   signal: AbortSignal;
 }
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export async function getPage(url: string, opts: PageGetOptions): Promise<PageAnswer> {
   let current = url;
@@ -52,11 +40,10 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
         'accept-encoding': 'gzip, deflate, br',
       },
     });
-    const location = header(res.headers, 'location');
-    if (REDIRECTS.has(res.statusCode) && location) {
+    const next = nextHop(current, res.statusCode, res.headers.location, hop);
+    if (next) {
       discard(res.body);
-      if (hop >= MAX_REDIRECTS) throw new FinalFetchError(`重定向超过 ${MAX_REDIRECTS} 次（redirect loop）`);
-      current = new URL(location, current).href;
+      current = next;
       continue;
     }
     if (res.statusCode >= 500) {

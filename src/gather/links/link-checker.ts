@@ -2,17 +2,17 @@
 // is refused or not to be trusted, redirects followed hop by hop through the address guard.
 // 404, 410 and 403 are certain; timeouts, 5xx and connection errors are only suspected, tried again
 // at the end of the run, and counted only if they fail again.
-import { BlockedAddressError } from '../errors.js';
-import type { Check } from '../store/checks.js';
-import type { Db } from '../store/db.js';
-import { type LinkCheck, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../store/links.js';
-import type { AddressGuard } from './address-guard.js';
+import { BlockedAddressError } from '../../errors.js';
+import type { Check } from '../../store/checks.js';
+import type { Db } from '../../store/db.js';
+import { type LinkCheck, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../../store/links.js';
+import type { AddressGuard } from '../http/address-guard.js';
 import { Agent } from 'undici';
-import { linkStatus } from './link-request.js';
-import { pinnedLookup } from './pinned-lookup.js';
-import { runPerHost } from './host-lanes.js';
-import { classify } from './probe.js';
-import { USER_AGENT } from './user-agent.js';
+import { linkStatus } from '../http/link-request.js';
+import { pinnedLookup } from '../http/pinned-lookup.js';
+import { runPerHost } from '../http/host-lanes.js';
+import { classify } from '../http/failure.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 export type LinkScope = 'all' | 'internal' | 'none';
 
