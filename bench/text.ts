@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { paragraphs } from '../fixtures/text.js';
-import { loadLexicons } from '../src/verdict/lexicons.js';
+import { loadLexicons } from '../src/verdict/config/lexicons.js';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '4' } } });
 const target = Number(values.mb) * 1_000_000;

@@ -1,8 +1,8 @@
 // probe, crawl, check and report as commands of their own.
 import { type Command, Option } from 'commander';
-import { loadEdition } from '../verdict/edition.js';
-import { readStateCouncilList } from '../verdict/state-council-list.js';
-import { readIgnoreList } from '../verdict/ignore.js';
+import { loadEdition } from '../verdict/config/edition.js';
+import { readStateCouncilList } from '../verdict/config/state-council-list.js';
+import { readIgnoreList } from '../verdict/config/ignore-list.js';
 import { closeDb } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { type GlobalOptions, open } from './common.js';

@@ -9,7 +9,7 @@ import { lazyModule } from '../lazy-module.js';
 import { decodeHtml } from '../extract/decode.js';
 import { textBlocks } from '../extract/text.js';
 import { type ProofreadFinding, proofreadLines } from '../rules/utils/proofread.js';
-import { loadEdition } from '../verdict/edition.js';
+import { loadEdition } from '../verdict/config/edition.js';
 
 // Only HTML drafts need cheerio (~250 ms): loaded for the first.
 const cheerio = lazyModule<typeof import('cheerio')>('cheerio');

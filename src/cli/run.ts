@@ -1,8 +1,8 @@
 // `run`: import → probe → crawl → check → report in one go, resuming whatever an earlier run finished.
 import type { Command } from 'commander';
-import { loadEdition } from '../verdict/edition.js';
-import { readStateCouncilList } from '../verdict/state-council-list.js';
-import { readIgnoreList } from '../verdict/ignore.js';
+import { loadEdition } from '../verdict/config/edition.js';
+import { readStateCouncilList } from '../verdict/config/state-council-list.js';
+import { readIgnoreList } from '../verdict/config/ignore-list.js';
 import { importRegistry } from '../registry/import.js';
 import { formatRowError } from '../registry/row-error.js';
 import { BrowserMissingError } from '../gather/browser/browser.js';

@@ -5,13 +5,13 @@ import { heapKeeper } from '../heap.js';
 import type { Db } from '../store/db.js';
 import type { RuleContext } from '../rules/rule.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
-import { siteArtifacts } from './site-artifacts.js';
+import { siteArtifacts } from './reread/site-artifacts.js';
 import { type Check, sampleOf } from '../store/checks.js';
 import { getSites } from '../store/sites.js';
 import { saveJudgement } from '../store/verdicts.js';
-import type { Edition } from './edition.js';
+import type { Edition } from './config/edition.js';
 import { judge } from './judge.js';
-import type { IgnoreList } from './ignore.js';
+import type { IgnoreList } from './config/ignore-list.js';
 import { runRules } from './run-rules.js';
 import { judgeClosed } from './judge-closed.js';
 

@@ -7,8 +7,8 @@ import type { Check } from '../store/checks.js';
 import { closedInScope } from '../store/closed-sites.js';
 import { loadSiteArtifacts } from '../store/artifacts.js';
 import { saveFindingsOnly } from '../store/verdicts.js';
-import type { Edition } from './edition.js';
-import type { IgnoreList } from './ignore.js';
+import type { Edition } from './config/edition.js';
+import type { IgnoreList } from './config/ignore-list.js';
 import { judge } from './judge.js';
 import { runRules } from './run-rules.js';
 

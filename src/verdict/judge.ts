@@ -4,10 +4,10 @@
 import type { FindingKind, Judgement, ReportFinding } from '../model/report.js';
 import { ruleTitle } from '../rules/index.js';
 import type { SiteArtifacts } from '../model/artifacts.js';
-import type { Edition } from './edition.js';
+import type { Edition } from './config/edition.js';
 import type { RuleOutcome } from './run-rules.js';
 import { fingerprint } from '../model/fingerprint.js';
-import { ignoreFor, type IgnoreList } from './ignore.js';
+import { ignoreFor, type IgnoreList } from './config/ignore-list.js';
 
 /** `ignore` with `atDay` (the check's reference day) takes accepted findings out of the verdict; they stay listed. */
 export function judge(

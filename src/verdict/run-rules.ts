@@ -5,7 +5,7 @@
 import type { ArtifactName, SiteArtifacts } from '../model/artifacts.js';
 import type { RuleResult } from '../model/finding.js';
 import type { Rule, RuleContext, RuleInput } from '../rules/rule.js';
-import type { Edition } from './edition.js';
+import type { Edition } from './config/edition.js';
 
 export interface RuleOutcome {
   rule: string;

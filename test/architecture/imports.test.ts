@@ -68,4 +68,24 @@ describe('imports run one way', () => {
       .map(({ file, target }) => `${relative(SRC, file)} → ${relative(SRC, target)}`);
     expect(crossed).toEqual([]);
   });
+
+  it('within verdict, configuration is loaded apart from judging, and only configuration reads files', () => {
+    const partOf = (f: string) => {
+      const rel = relative(join(SRC, 'verdict'), f).split('/');
+      return rel.length === 1 ? 'judging' : rel[0]!;
+    };
+    const verdictFiles = files(join(SRC, 'verdict'));
+    expect(new Set(verdictFiles.map(partOf))).toEqual(new Set(['config', 'reread', 'judging']));
+    // Configuration and the re-read stage import nothing of judging.
+    const wrong = edges
+      .filter(({ file, target }) => stageOf(file) === 'verdict' && stageOf(target) === 'verdict')
+      .filter(({ file, target }) => partOf(file) !== 'judging' && partOf(target) === 'judging')
+      .map(({ file, target }) => `${relative(SRC, file)} → ${relative(SRC, target)}`);
+    expect(wrong).toEqual([]);
+    const reading = verdictFiles
+      .filter((f) => partOf(f) !== 'config')
+      .filter((f) => /from '(node:fs|fs|yaml|csv-parse[^']*)'/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(reading).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import { buildReport } from '../../src/report/build.js';
 import type { Report } from '../../src/model/report.js';
 import { loadPage } from '../../src/store/pages.js';
 import { upsertSites } from '../../src/store/sites.js';
-import { loadEdition } from '../../src/verdict/edition.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
 import { judgeCheck } from '../../src/verdict/judge-check.js';
 import { artifactsFor, type Harness, harness } from '../helpers/store.js';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { daysBefore } from '../../src/model/day.js';
 import type { ItemArtifact, ListArtifact, ProbeArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
 import type { RuleContext } from '../../src/rules/rule.js';
-import { loadLexicons } from '../../src/verdict/lexicons.js';
+import { loadLexicons } from '../../src/verdict/config/lexicons.js';
 
 export const AT = '2026-12-01T10:00:00+08:00';
 export const AT_DAY = '2026-12-01';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Check, ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
-import { siteArtifacts } from '../../src/verdict/site-artifacts.js';
+import { siteArtifacts } from '../../src/verdict/reread/site-artifacts.js';
 import { getSites } from '../../src/store/sites.js';
 import type { SiteArtifacts } from '../../src/model/artifacts.js';
 

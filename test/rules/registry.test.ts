@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES, ruleById } from '../../src/rules/index.js';
-import { loadEdition } from '../../src/verdict/edition.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
 
 // Files in src/rules/ that are not rules: the list itself and the contract.
 const NOT_RULES = ['index.ts', 'rule.ts'];

@@ -4,7 +4,7 @@
 // SQLite makes for the very statements judging prepares, so no timing is involved.
 import { afterAll, describe, expect, it } from 'vitest';
 import { upsertSites } from '../../src/store/sites.js';
-import { siteArtifacts } from '../../src/verdict/site-artifacts.js';
+import { siteArtifacts } from '../../src/verdict/reread/site-artifacts.js';
 import { harness } from '../helpers/store.js';
 
 const h = harness('2026-12-01T10:00:00+08:00');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEdition } from '../../src/verdict/edition.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
 import { InputError } from '../../src/errors.js';
 
 const base = readFileSync(new URL('../../rules/editions/2019.yaml', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/model/fingerprint.js';
-import { ignoreFor, readIgnoreList } from '../../src/verdict/ignore.js';
+import { ignoreFor, readIgnoreList } from '../../src/verdict/config/ignore-list.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'choucha-ignore-'));
 const file = (name: string, text: string) => {

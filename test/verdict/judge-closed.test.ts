@@ -6,7 +6,7 @@ import { sampleOf, setSample } from '../../src/store/checks.js';
 import { saveProbe } from '../../src/store/probes.js';
 import { upsertSites } from '../../src/store/sites.js';
 import { findingsBySite, judgementsOf } from '../../src/store/verdicts.js';
-import { loadEdition } from '../../src/verdict/edition.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
 import { judgeCheck } from '../../src/verdict/judge-check.js';
 import { buildReport } from '../../src/report/build.js';
 import type { Site } from '../../src/model/site.js';

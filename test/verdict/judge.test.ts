@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEdition } from '../../src/verdict/edition.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
 import { judge } from '../../src/verdict/judge.js';
 import type { RuleOutcome } from '../../src/verdict/run-rules.js';
 import type { Finding } from '../../src/model/finding.js';

@@ -2,7 +2,7 @@
 // and the explicit warning for a year with no official calendar.
 import { describe, expect, it } from 'vitest';
 import { calendarOverridesSchema, calendarWarning, workdayOf, workdaysBetween } from '../../../src/rules/utils/working-days.js';
-import { loadEdition } from '../../../src/verdict/edition.js';
+import { loadEdition } from '../../../src/verdict/config/edition.js';
 
 describe('workdaysBetween on chinese-days (2026: 春节 02-15…02-23, 调休上班 02-14 and 02-28 both Saturdays)', () => {
   it.each([

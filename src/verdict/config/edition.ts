@@ -4,12 +4,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
-import { RULE_IDS, ruleById } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import { InputError } from '../../errors.js';
+import { RULE_IDS, ruleById } from '../../rules/index.js';
+import type { Rule } from '../../rules/rule.js';
 import { type Lexicons, loadLexicons } from './lexicons.js';
-import { type CalendarOverrides, calendarOverridesSchema } from '../rules/utils/working-days.js';
-import { projectPath } from '../paths.js';
+import { type CalendarOverrides, calendarOverridesSchema } from '../../rules/utils/working-days.js';
+import { projectPath } from '../../paths.js';
 
 const EDITIONS_DIR = projectPath('rules/editions/');
 // Holidays are facts, not an edition's choice: one calendar file whatever the edition.

@@ -4,17 +4,17 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
-import { type ColumnCategories, columnCategoriesSchema } from '../rules/utils/categories.js';
+import { InputError } from '../../errors.js';
+import { type ColumnCategories, columnCategoriesSchema } from '../../rules/utils/categories.js';
 import {
   compileSerious,
   leadersSchema,
   protectedTermsSchema,
   type SeriousChecker,
   similarCharsSchema,
-} from '../rules/utils/protected-terms.js';
-import { compileTypos, type TypoChecker, typoLexiconSchema } from '../rules/utils/typo-lexicon.js';
-import { projectPath } from '../paths.js';
+} from '../../rules/utils/protected-terms.js';
+import { compileTypos, type TypoChecker, typoLexiconSchema } from '../../rules/utils/typo-lexicon.js';
+import { projectPath } from '../../paths.js';
 
 const SHIPPED = projectPath('rules/lexicons/');
 

@@ -1,11 +1,11 @@
 // What the content rules read (text, articles, footer identity), taken from a site's stored pages at
 // judging time. One page is parsed at a time; only the text blocks are kept.
-import { readPage } from '../extract/page.js';
-import { splitBoilerplate } from '../extract/text.js';
-import type { ArticleArtifact, IdentityArtifact, TextArtifact } from '../model/artifacts.js';
-import type { Day } from '../model/day.js';
-import { docNumbersIn } from '../rules/utils/state-council-docs.js';
-import type { StoredBody } from '../store/page-bodies.js';
+import { readPage } from '../../extract/page.js';
+import { splitBoilerplate } from '../../extract/text.js';
+import type { ArticleArtifact, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
+import type { Day } from '../../model/day.js';
+import { docNumbersIn } from '../../rules/utils/state-council-docs.js';
+import type { StoredBody } from '../../store/page-bodies.js';
 
 export interface SiteContent {
   texts: TextArtifact;

@@ -7,8 +7,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
-import { decodeText } from '../registry/decode.js';
+import { InputError } from '../../errors.js';
+import { decodeText } from '../../registry/decode.js';
 
 const entrySchema = z.strictObject({
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/, "expected the 16 hex digits printed as the finding's fingerprint in report.json"),

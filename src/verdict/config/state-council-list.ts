@@ -3,9 +3,9 @@
 // bad list is used.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync, existsSync } from 'node:fs';
-import { InputError } from '../errors.js';
-import { decodeText } from '../registry/decode.js';
-import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
+import { InputError } from '../../errors.js';
+import { decodeText } from '../../registry/decode.js';
+import type { StateCouncilDoc } from '../../rules/utils/state-council-docs.js';
 
 const HEADERS: Record<keyof StateCouncilDoc, string[]> = {
   title: ['title', '标题', '文件标题', '名称'],
