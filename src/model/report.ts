@@ -26,7 +26,7 @@ export interface ReportFinding {
   url: string | null;
   message: string;
   evidence: Record<string, unknown>;
-  /** Stable id of the finding (src/verdict/fingerprint.ts): what the ignore list and tier comparisons name. */
+  /** Stable id of the finding (src/model/fingerprint.ts): what the ignore list and tier comparisons name. */
   fingerprint?: string;
   /** Set when an ignore-list entry took the finding out of the verdict: it counts as neither veto nor points. */
   ignored?: IgnoredBy | null;
