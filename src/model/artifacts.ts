@@ -76,7 +76,8 @@ export interface LinkArtifact {
   target: string;
   tag: string;
   text: string | null;
-  status: 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked' | null;
+  /** `blocked`: a firewall or the address guard stopped the check; `vantage`: the checker's own network failed. */
+  status: 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked' | 'vantage' | null;
   http: number | null;
   error: string | null;
   attempts: number;

@@ -18,7 +18,8 @@ export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: stri
   );
 }
 
-export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked';
+/** `blocked`: a firewall or the address guard stopped the check; `vantage`: the checker's own network failed. Neither is the site's fault. */
+export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked' | 'vantage';
 
 export interface LinkCheck {
   target: string;
@@ -32,6 +33,21 @@ export interface LinkCheck {
 // A prepared statement (db.ts): the ORM's builder, run per target, cost about as much as a HEAD on loopback.
 const UPSERT_LINK_CHECK = `INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (check_id, target) DO UPDATE SET status = excluded.status, http = excluded.http, error = excluded.error, attempts = excluded.attempts, checked_at = excluded.checked_at`;
+
+/** Up to `n` targets of the check that answered: controls for a retry pass (see the link checker). */
+export function okTargets(db: Db, checkId: number, n: number): string[] {
+  return prepared<{ target: string }>(db, "SELECT target FROM link_checks WHERE check_id = ? AND status = 'ok' LIMIT ?")
+    .all(checkId, n)
+    .map((r) => r.target);
+}
+
+/** Re-labels targets already saved (a failure found to be the checker's after the pass). */
+export function markLinkChecks(db: Db, checkId: number, targets: string[], status: LinkStatus, error: string): void {
+  const stmt = prepared(db, 'UPDATE link_checks SET status = ?, error = ? WHERE check_id = ? AND target = ?');
+  db.transaction(() => {
+    for (const t of targets) stmt.run(status, error, checkId, t);
+  });
+}
 
 export function saveLinkCheck(db: Db, checkId: number, c: LinkCheck): void {
   prepared(db, UPSERT_LINK_CHECK).run(checkId, c.target, c.status, c.http, c.error, c.attempts, c.checkedAt);

@@ -28,8 +28,8 @@ ruleTable(linkBroken, {
       artifacts: site({ links: [link('http://x.gov.cn/1', 'suspect', true)] }),
     },
     {
-      name: 'excluded (external, not checked) and blocked links are not counted',
-      artifacts: site({ links: [link('http://o.com/', 'excluded', true), link('http://10.0.0.1/', 'blocked')] }),
+      name: 'excluded links (external, not checked) are not counted',
+      artifacts: site({ links: [link('http://o.com/', 'excluded', true), link('http://x.gov.cn/1', 'ok')] }),
     },
     { name: 'a page with no links', artifacts: site({ links: [] }) },
   ],
@@ -52,9 +52,27 @@ ruleTable(linkBroken, {
       artifacts: site({ links: [link('http://x.gov.cn/1', 'broken'), link('http://x.gov.cn/2', 'broken')] }),
       codes: ['page-link', 'page-link'],
     },
+    {
+      name: "links lost to the checker's network or stopped by a firewall are a notice, never a deduction",
+      artifacts: site({
+        links: [link('http://x.gov.cn/1', 'ok', true), link('http://www.gov.cn/', 'vantage', true), link('http://o.com/', 'blocked', true)],
+      }),
+      codes: ['unchecked'],
+    },
+    {
+      name: 'a dead link still counts beside links that could not be judged',
+      artifacts: site({ links: [link('http://x.gov.cn/1', 'broken', true), link('http://www.gov.cn/', 'vantage', true)] }),
+      codes: ['homepage-link', 'unchecked'],
+    },
   ],
   notChecked: [
     { name: 'links never checked', artifacts: site({ links: [link('http://x.gov.cn/1', null, true)] }) },
     { name: 'homepage not fetched', artifacts: site({ homepage: null, links: [] }) },
+    {
+      name: "no link judged: each one lost to the checker's network or stopped by a firewall",
+      artifacts: site({
+        links: [link('http://www.gov.cn/', 'vantage', true), link('http://10.0.0.1/', 'blocked'), link('http://o.com/', 'excluded')],
+      }),
+    },
   ],
 });

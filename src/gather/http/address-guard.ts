@@ -57,7 +57,8 @@ export class AddressGuard {
   private cache = new Map<string, Promise<string | null>>();
   constructor(
     readonly allowPrivate: boolean,
-    private resolver: Resolver = systemResolver,
+    /** How names are looked up; vantage canaries ask the same resolver the connections use. */
+    readonly resolver: Resolver = systemResolver,
     /** Which addresses are refused. Tests narrow it so that a second loopback address can stand in for a public host. */
     private refused: (ip: string) => boolean = isPrivateAddress,
   ) {}

@@ -11,6 +11,7 @@ import { request } from 'undici';
 import { BlockedAddressError } from '../../errors.js';
 import type { AddressGuard } from './address-guard.js';
 import { nextHop } from './redirects.js';
+import { blockedByWaf } from './waf.js';
 
 export interface LinkRequestOptions {
   guard: AddressGuard;
@@ -21,7 +22,13 @@ export interface LinkRequestOptions {
   keepAlive: boolean;
 }
 
-export async function linkStatus(url: string, opts: LinkRequestOptions): Promise<number> {
+export interface LinkAnswer {
+  status: number;
+  /** A firewall answered, not the site (see waf.ts). */
+  waf: boolean;
+}
+
+export async function linkStatus(url: string, opts: LinkRequestOptions): Promise<LinkAnswer> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -47,7 +54,7 @@ export async function linkStatus(url: string, opts: LinkRequestOptions): Promise
       res.body.destroy();
     }
     const next = nextHop(current, res.statusCode, res.headers.location, hop);
-    if (!next) return res.statusCode;
+    if (!next) return { status: res.statusCode, waf: blockedByWaf(res.statusCode, res.headers) };
     current = next;
   }
 }

@@ -1,11 +1,14 @@
 // Checking every link target once per check (all sites share the answers): HEAD first, GET where HEAD
 // is refused or not to be trusted, redirects followed hop by hop through the address guard.
 // 404, 410 and 403 are certain; timeouts, 5xx and connection errors are only suspected, tried again
-// at the end of the run, and counted only if they fail again.
+// at the end of the run, and counted only if they fail again. What is not about the site is never
+// counted: a firewall stopping the checker is `blocked`, and a failure of the checker's own network
+// (its DNS, or an outage that strikes many hosts at once: see vantage.ts) is the `vantage`'s.
 import { BlockedAddressError } from '../../errors.js';
 import type { Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
-import { type LinkCheck, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../../store/links.js';
+import { type LinkCheck, markLinkChecks, okTargets, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../../store/links.js';
+import type { ProbeFailure } from '../../model/artifacts.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { Agent } from 'undici';
 import { linkStatus } from '../http/link-request.js';
@@ -13,6 +16,7 @@ import { pinnedLookup } from '../http/pinned-lookup.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { classify } from '../http/failure.js';
 import { USER_AGENT } from '../http/user-agent.js';
+import { DEFAULT_CANARIES, dnsHealth, massFailure, type VantageHealth } from '../http/vantage.js';
 
 export type LinkScope = 'all' | 'internal' | 'none';
 
@@ -28,6 +32,8 @@ export interface LinkCheckOptions {
   retryAfterMs: number;
   /** Pages' links read per step (tests use small steps). */
   pagesPerStep?: number;
+  /** Names resolved to tell the checker's DNS failing from a site's; DEFAULT_CANARIES when absent, none with []. */
+  canaries?: readonly string[];
 }
 
 const CERTAIN = new Set([404, 410, 403]);
@@ -43,6 +49,16 @@ const SAVE_BATCH = 64;
 /** Statuses land in the store (link_checks); callers read them from there. */
 export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<void> {
   if (opts.scope === 'none') return;
+  // Asked once a pass, and only when a name failed to resolve (vantage.ts).
+  let health: Promise<VantageHealth> | null = null;
+  const vantage = () => (health ??= dnsHealth(opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES));
+
+  // Targets on distinct hosts that answered on the first try, asked again beside the suspects: if they
+  // fail now too, the failure is the checker's, however few hosts the suspects are on.
+  const controls: string[] = [];
+  const controlHosts = new Set<string>();
+  const CONTROLS = 10;
+
   // Connections open to the addresses the guard checked (pinned-lookup), kept alive between targets.
   const agent = () => new Agent({ connect: { lookup: pinnedLookup(opts.guard) } });
   let dispatcher = agent();
@@ -65,11 +81,24 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       // Fresh connections for the second try: none that a HEAD was answered on (see link-request).
       await dispatcher.close();
       dispatcher = agent();
-      await pass(suspects, 2);
+      // A resumed run may have asked nothing yet in this process: its controls come from the store.
+      for (const t of okTargets(db, check.id, 200)) {
+        const host = new URL(t).host;
+        if (controls.length >= CONTROLS) break;
+        if (controlHosts.has(host)) continue;
+        controls.push(t);
+        controlHosts.add(host);
+      }
+      await pass(suspects, 2, controls);
     }
   }
 
-  async function pass(targets: string[], attempt: number): Promise<void> {
+  async function pass(targets: string[], attempt: number, controlTargets: string[] = []): Promise<void> {
+    health = null;
+    // What failed how, by host: on the last try, a failure that struck many hosts at once is the checker's.
+    const failedHosts = new Map<ProbeFailure, Set<string>>();
+    const failedTargets = new Map<ProbeFailure, string[]>();
+    const hostsAsked = new Set<string>();
     // Statuses are kept until SAVE_BATCH of them are in, then written in one transaction; the rest at the
     // end of the pass, even a failed one. A run stopped in between checks the unsaved ones again.
     const pending: LinkCheck[] = [];
@@ -78,25 +107,53 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       if (batch.length > 0) db.transaction(() => batch.forEach((c) => saveLinkCheck(db, check.id, c)));
     };
     try {
+      const isControl = new Set(controlTargets);
       await runPerHost(
-        targets,
+        [...targets, ...controlTargets],
         (t) => new URL(t).host,
         opts,
         async (target) => {
-          pending.push(await checkOne(target, attempt));
+          const { check: c, failure } = await checkOne(target, attempt);
+          const host = new URL(target).host;
+          if (c.status !== 'excluded') hostsAsked.add(host);
+          if (attempt === 1 && c.status === 'ok' && controls.length < CONTROLS && !controlHosts.has(host)) {
+            controls.push(target);
+            controlHosts.add(host);
+          }
+          if (failure && (c.status === 'broken' || isControl.has(target))) {
+            if (!failedHosts.has(failure)) failedHosts.set(failure, new Set());
+            failedHosts.get(failure)!.add(new URL(target).host);
+            if (!failedTargets.has(failure)) failedTargets.set(failure, []);
+            if (!isControl.has(target)) failedTargets.get(failure)!.push(target);
+          }
+          // A control's first answer stands; this one only tells whether the network held.
+          if (isControl.has(target)) return;
+          pending.push(c);
           if (pending.length >= SAVE_BATCH) flush();
         },
       );
     } finally {
       flush();
     }
+    const mass = massFailure(hostsAsked.size, failedHosts);
+    if (mass) {
+      const hosts = failedHosts.get(mass)!.size;
+      markLinkChecks(
+        db,
+        check.id,
+        failedTargets.get(mass)!,
+        'vantage',
+        `${hosts} 个网站（共检查 ${hostsAsked.size} 个）同时以同一方式失败（${mass}），判为检查机的网络问题，链接未判定`,
+      );
+    }
   }
 
-  async function checkOne(target: string, attempts: number): Promise<LinkCheck> {
+  /** The target's status, and how it failed when it did (`failure` only for failures another host could share). */
+  async function checkOne(target: string, attempts: number): Promise<{ check: LinkCheck; failure: ProbeFailure | null }> {
     const checkedAt = new Date().toISOString();
     const base = { target, attempts, checkedAt };
     if (opts.scope === 'internal' && !opts.internalHosts.has(new URL(target).host)) {
-      return { ...base, status: 'excluded', http: null, error: '外部链接，本次未检查（--links internal）' };
+      return { check: { ...base, status: 'excluded', http: null, error: '外部链接，本次未检查（--links internal）' }, failure: null };
     }
     try {
       // Suspects are tried again on connections closed after each HEAD (see link-request).
@@ -109,16 +166,26 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
           method,
           keepAlive: attempts < 2,
         });
-      let status = await ask('HEAD');
+      let answer = await ask('HEAD');
       // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
-      if (status >= 400) status = await ask('GET');
-      if (status < 400) return { ...base, status: 'ok', http: status, error: null };
-      if (CERTAIN.has(status)) return { ...base, status: 'broken', http: status, error: `HTTP ${status}` };
-      return suspect(base, status, `HTTP ${status}`);
+      if (answer.status >= 400) answer = await ask('GET');
+      const { status } = answer;
+      if (status < 400) return { check: { ...base, status: 'ok', http: status, error: null }, failure: null };
+      if (answer.waf)
+        return {
+          check: { ...base, status: 'blocked', http: status, error: `网站防护拦截了检查（HTTP ${status}），链接未判定` },
+          failure: null,
+        };
+      if (CERTAIN.has(status)) return { check: { ...base, status: 'broken', http: status, error: `HTTP ${status}` }, failure: null };
+      return { check: suspect(base, status, `HTTP ${status}`), failure: status >= 500 ? 'http-5xx' : 'http-4xx' };
     } catch (e) {
-      if (e instanceof BlockedAddressError) return { ...base, status: 'blocked', http: null, error: e.message };
+      if (e instanceof BlockedAddressError) return { check: { ...base, status: 'blocked', http: null, error: e.message }, failure: null };
       const { failure, error } = classify(e);
-      return suspect(base, null, `${failure}: ${error}`);
+      if (failure === 'dns') {
+        const v = await vantage();
+        if (!v.healthy) return { check: { ...base, status: 'vantage', http: null, error: `${v.reason}，链接未判定` }, failure: null };
+      }
+      return { check: suspect(base, null, `${failure}: ${error}`), failure };
     }
   }
 
