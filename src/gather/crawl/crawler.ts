@@ -1,15 +1,15 @@
 // The crawl of a check: plain pages are fetched with undici (http-fetcher), pages that need a browser
-// with crawlee's PlaywrightCrawler (render-fetcher); choucha decides what and when.
-// - Per host: at most `perHost` requests in flight and `delayMs` between starts (politeness).
-// - Overall: at most `concurrency` plain requests (and `renderConcurrency` rendered ones) handed to
-//   the fetchers at a time, and at most `activeSites` sites walked at once; the next site starts when one
-//   ends. A site whose walk waits only on the browser does not count, so that sites queued for rendering
-//   do not stop the plain crawl, up to twice `activeSites` walks in all. Memory stays flat however many
-//   sites a check has: only the admitted sites' walks are held.
-// - Every page is stored as it arrives; a page already stored is read back instead of fetched,
-//   so a crawl killed at any point resumes with the same command and fetches nothing twice.
-// - A site's lists and crawl state are written together when its walk ends.
-import { binaryKind } from '../../extract/binary.js';
+// with crawlee's PlaywrightCrawler (render-fetcher); choucha decides what and when. This file wires the
+// parts together; each holds one decision:
+// - politeness: per host, at most `perHost` requests in flight and `delayMs` between starts;
+// - admission: at most `activeSites` sites walked at once, not counting those waiting only on the browser;
+// - site-budget: the time one site may take; heap-watch: when the heap is looked at;
+// - unusable-page: which fetched pages are parsed, and what the walk is told of the others;
+// - resume: a page already stored is read back instead of fetched, so a crawl killed at any point
+//   resumes with the same command and fetches nothing twice.
+// Overall, at most `concurrency` plain requests (and `renderConcurrency` rendered ones) are handed to
+// the fetchers at a time. Every page is stored as it arrives; a site's lists and crawl state are
+// written together when its walk ends.
 import { cstDay, monthsBefore } from '../../model/day.js';
 import type { RenderMode, Site } from '../../model/site.js';
 import type { PageWalkRead } from '../../extract/page.js';
@@ -18,14 +18,20 @@ import type { Db } from '../../store/db.js';
 import { saveLinks } from '../../store/links.js';
 import { groupCommit } from '../../store/group-commit.js';
 import { finishSiteCrawl } from '../../store/lists.js';
-import { type FetchedPage, loadPage, savePage, storedKey, storedPageKeys } from '../../store/pages.js';
+import { type FetchedPage, savePage } from '../../store/pages.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
 import { defaultParseThreads, parsePool } from './parse-pool.js';
-import { heapKeeper, memoryLog } from '../../heap.js';
+import { memoryLog } from '../../heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
+import { HostLanes } from './politeness.js';
+import { StoredPages } from './resume.js';
+import { Admission, activeLimit } from './admission.js';
+import { SiteBudget } from './site-budget.js';
+import { HeapWatch } from './heap-watch.js';
+import { whyUnusable } from './unusable-page.js';
 
 export interface CrawlOptions {
   concurrency: number;
@@ -73,44 +79,21 @@ export const CRAWL_DEFAULTS = {
   siteBudgetMs: 10 * 60_000,
 };
 
-/** Pages between looks at the heap's size, and the least size at which it is collected (see heap.ts). */
-const HEAP_LOOK_EVERY = 100;
-const HEAP_FLOOR_BYTES = 96 * 1024 * 1024;
-
 interface Job extends FetchJob {
   walk: SiteWalk;
   req: WalkRequest;
   host: string;
 }
 
-interface HostLane {
-  pending: Job[];
-  inFlight: number;
-  nextStart: number;
-}
-
 export async function crawlSites(db: Db, check: Check, sites: Site[], opts: CrawlOptions): Promise<void> {
   if (sites.length === 0) return;
   const atDay = cstDay(check.at);
-  // One query for what an earlier, interrupted run already stored, instead of one per request.
-  const stored = storedPageKeys(db, check.id);
-  const lanes = new Map<string, HostLane>();
-  const started = new Map<SiteWalk, number>();
+  const resume = new StoredPages(db, check.id);
+  const admission = new Admission<SiteWalk>(sites, activeLimit(opts));
+  const budget = new SiteBudget<SiteWalk>(opts.siteBudgetMs);
+  const heap = new HeapWatch();
   let nextId = 0;
-  let open = sites.length;
-  const waiting = [...sites].reverse();
-  const activeMax = opts.activeSites || Math.max(16, opts.concurrency * 4);
-  let active = 0;
-  // Plain (not rendered) requests outstanding, for the walks that have any: the other active walks wait
-  // only on the browser.
-  const plainLoad = new Map<SiteWalk, number>();
-  const loadPlain = (walk: SiteWalk, by: 1 | -1) => {
-    const n = (plainLoad.get(walk) ?? 0) + by;
-    if (n === 0) plainLoad.delete(walk);
-    else plainLoad.set(walk, n);
-  };
   const inFlight = { http: 0, render: 0 };
-  let timer: NodeJS.Timeout | null = null;
   let allDone!: () => void;
   const finished = new Promise<void>((resolve) => (allDone = resolve));
   // A write that fails (a full disk) or a bug in reading a page stops the whole crawl and says so: going
@@ -125,20 +108,39 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   // Pages, links and finished sites are committed together a window at a time (see group-commit).
   const writes = groupCommit(db, crash);
 
+  const lanes = new HostLanes<Job>(opts.perHost, opts.delayMs, {
+    mayStart: (job) => (job.req.render ? inFlight.render < opts.renderConcurrency : inFlight.http < opts.concurrency),
+    keep: (job, now) => {
+      if (!budget.spent(job.walk, now)) return true;
+      job.walk.stop(budget.reason);
+      job.walk.onSkipped();
+      answered(job);
+      return false;
+    },
+    start: (job) => {
+      if (job.req.render) {
+        inFlight.render++;
+        browser.submit(job);
+      } else {
+        inFlight.http++;
+        http.submit(job);
+      }
+    },
+  });
+  const pump = lanes.pump;
+
   const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
-  let settled = 0;
-  const keepHeap = heapKeeper(HEAP_FLOOR_BYTES);
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
     if (crashed) return;
     const job = fetchJob as Job;
-    if (++settled % HEAP_LOOK_EVERY === 0) keepHeap();
+    heap.page();
     try {
       writes.write(() => savePage(db, check.id, job.walk.siteId, page));
     } catch (e) {
       crash(e);
       return;
     }
-    lanes.get(job.host)!.inFlight--;
+    lanes.settled(job.host);
     inFlight[job.req.render ? 'render' : 'http']--;
     // The request slot is free as soon as the page is stored: the next fetch starts while this one is parsed.
     pump();
@@ -148,11 +150,10 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
   const consume = async (job: Job, page: FetchedPage) => {
-    const binary = page.body !== null && page.error === null ? binaryKind(page.body) : null;
-    const usable = page.body !== null && page.error === null && binary === null;
+    const unusable = whyUnusable(page);
     let read: PageWalkRead | null = null;
     let unreadable: string | null = null;
-    if (usable) {
+    if (unusable === null) {
       try {
         // An article leads nowhere the walk follows: only its links are read (judging reads its words).
         const parts = job.req.kind === 'article' ? 'links' : 'walk';
@@ -165,37 +166,29 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered)
       writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
-    const next = job.walk.onPage(
-      job.req,
-      read,
-      page.error ?? unreadable ?? (binary ? `不是网页：内容是${binary}` : usable ? null : '无响应内容'),
-      page.finalUrl,
-    );
+    const next = job.walk.onPage(job.req, read, unusable ?? unreadable, page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     answered(job);
   };
 
   /** After a job's page was consumed or skipped, and the walk's next requests enqueued. */
   const answered = (job: Job) => {
-    if (!job.req.render) loadPlain(job.walk, -1);
+    if (!job.req.render) admission.plainAnswered(job.walk);
     if (job.walk.done) finishSite(job.walk);
-    else if (!plainLoad.has(job.walk)) admit(); // it waits on the browser now: its place goes to the next site
+    else if (admission.waitsOnBrowser(job.walk)) admit(); // its place goes to the next site
   };
 
   const finishSite = (walk: SiteWalk) => {
-    started.delete(walk); // nothing of a finished site stays in memory
+    budget.forget(walk); // nothing of a finished site stays in memory
     const r = walk.result();
     writes.write(() => finishSiteCrawl(db, check.id, walk.siteId, r, new Date().toISOString()));
     opts.onSiteDone?.(walk.siteId, r.state, r.pagesFetched);
-    active--;
-    if (--open === 0) allDone();
+    if (admission.ended()) allDone();
     else admit();
   };
 
   const admit = () => {
-    while (plainLoad.size < activeMax && active < activeMax * 2 && waiting.length > 0) {
-      const site = waiting.pop()!;
-      active++;
+    for (let site = admission.next(); site; site = admission.next()) {
       const walk = new SiteWalk(site.id, site.url, limits, site.render ?? opts.render);
       for (const r of walk.start()) enqueue(walk, r);
     }
@@ -204,57 +197,19 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
     const job: Job = { id: nextId++, url: req.url, kind: req.kind, walk, req, host: new URL(req.url).host };
     const rendered = req.render === true;
-    if (!rendered) loadPlain(walk, 1);
-    const page = stored.has(storedKey(req.url, rendered)) ? loadPage(db, check.id, req.url, rendered) : undefined;
-    // Resume: a page fetched before is read from the store. Errors and 5xx are fetched again.
-    if (page && page.body !== null && (page.status ?? 0) < 500) {
+    if (!rendered) admission.plainSent(walk);
+    const page = resume.answer(req.url, rendered);
+    if (page) {
       queueMicrotask(() => {
         if (!crashed) void consume(job, page).then(pump, crash);
       });
       return;
     }
     if (rendered) {
-      const raw = loadPage(db, check.id, req.url, false);
-      if (raw?.body && !raw.error) job.body = { bytes: raw.body, contentType: raw.contentType };
+      const body = resume.served(req.url);
+      if (body) job.body = body;
     }
-    const lane = lanes.get(job.host) ?? { pending: [], inFlight: 0, nextStart: 0 };
-    lanes.set(job.host, lane);
-    lane.pending.push(job);
-  };
-
-  const pump = () => {
-    const now = Date.now();
-    let wait = Infinity;
-    for (const [host, lane] of lanes) {
-      while (lane.pending.length > 0 && lane.inFlight < opts.perHost && lane.nextStart <= now) {
-        const kind = lane.pending[0]!.req.render ? 'render' : 'http';
-        if (inFlight[kind] >= (kind === 'render' ? opts.renderConcurrency : opts.concurrency)) break;
-        const job = lane.pending.shift()!;
-        const since = started.get(job.walk) ?? started.set(job.walk, now).get(job.walk)!;
-        if (now - since > opts.siteBudgetMs) {
-          job.walk.stop(`超过每站检查时间上限（${Math.round(opts.siteBudgetMs / 1000)} 秒），部分页面未检查`);
-          job.walk.onSkipped();
-          answered(job);
-          continue;
-        }
-        lane.inFlight++;
-        inFlight[kind]++;
-        lane.nextStart = now + opts.delayMs;
-        (job.req.render ? browser : http).submit(job);
-      }
-      // Only the politeness delay needs a timer: a lane held back by the overall limit moves when a request settles.
-      if (lane.pending.length > 0 && lane.inFlight < opts.perHost && lane.nextStart > now) wait = Math.min(wait, lane.nextStart - now);
-      if (lane.pending.length === 0 && lane.inFlight === 0) lanes.delete(host);
-    }
-    if (wait !== Infinity && !timer) {
-      timer = setTimeout(
-        () => {
-          timer = null;
-          pump();
-        },
-        Math.max(wait, 1),
-      );
-    }
+    lanes.add(job);
   };
 
   const limits = {
@@ -271,7 +226,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   admit();
   pump();
   await finished;
-  if (timer) clearTimeout(timer);
+  lanes.close();
   if (!crashed) {
     try {
       writes.commit();

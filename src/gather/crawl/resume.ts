@@ -1,0 +1,33 @@
+// Resume from the store: a page an earlier, interrupted run stored is read back instead of fetched,
+// so a crawl killed at any point resumes with the same command and fetches nothing twice.
+import type { Db } from '../../store/db.js';
+import { type FetchedPage, loadPage, storedKey, storedPageKeys } from '../../store/pages.js';
+import type { FetchJob } from './fetcher.js';
+
+export class StoredPages {
+  // One query for what was stored before this run, instead of one per request.
+  private stored: Set<string>;
+
+  constructor(
+    private db: Db,
+    private checkId: number,
+  ) {
+    this.stored = storedPageKeys(db, checkId);
+  }
+
+  /** The page an earlier run stored for this request, when it is worth keeping; errors and 5xx are fetched again. */
+  answer(url: string, rendered: boolean): FetchedPage | undefined {
+    if (!this.stored.has(storedKey(url, rendered))) return undefined;
+    const page = loadPage(this.db, this.checkId, url, rendered);
+    return page && page.body !== null && (page.status ?? 0) < 500 ? page : undefined;
+  }
+
+  /**
+   * For a render: the page as served, when it is stored (by this run too), so the browser does not ask
+   * the site for it again.
+   */
+  served(url: string): FetchJob['body'] {
+    const raw = loadPage(this.db, this.checkId, url, false);
+    return raw?.body && !raw.error ? { bytes: raw.body, contentType: raw.contentType } : undefined;
+  }
+}
