@@ -7,11 +7,11 @@ import { disagreements } from '../plan/tiers.js';
 import { buildReport } from '../report/build.js';
 import { computeHistory } from '../report/history.js';
 import { type RateRow } from '../model/report.js';
-import { findCheck } from '../store/checks.js';
 import { closeDb } from '../store/db.js';
 import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
 import { type GlobalOptions, nowIso, open } from './common.js';
+import { existingCheck } from './stages.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const change = (x: number | null) => (x === null ? '' : ` (${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts)`);
@@ -67,9 +67,9 @@ export function registerHistory(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
       try {
-        const check = findCheck(db, parseQuarter(o.quarter), parseTier(o.tier));
-        const lower = check ? lowerVerdictsOf(db, check.id) : null;
-        if (!check || !lower)
+        const check = existingCheck(db, o, 'disagreements');
+        const lower = lowerVerdictsOf(db, check.id);
+        if (!lower)
           throw new InputError(
             `No lower-tier results imported into the ${o.tier} check of ${o.quarter}`,
             undefined,

@@ -1,7 +1,7 @@
 // choucha's command line: arguments → stage functions → output and exit code.
 // Exit codes: 0 done, 1 --fail-on tripped, 2 bad input or usage, 3 unexpected failure.
 import { Command, CommanderError } from 'commander';
-import { ChouchaError } from '../errors.js';
+import { ChouchaError, InputError } from '../errors.js';
 import { storageFailure } from '../store/db.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
@@ -34,9 +34,43 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * The first command name in `args` (the user's arguments) that no command of that level answers to.
+ * commander catches a plain `choucha frobnicate`, but answers `choucha frobnicate --help` with the
+ * general help and exit 0, as if the command existed: so the names are checked before it parses.
+ */
+export function unknownCommand(program: Command, args: string[]): { name: string; within: string } | null {
+  let cmd = program;
+  const takesValue = (flag: string) => {
+    for (let c: Command | null = cmd; c; c = c.parent)
+      for (const o of c.options) if ((o.long === flag || o.short === flag) && (o.required || o.optional)) return true;
+    return false;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return null;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && takesValue(a)) i++;
+      continue;
+    }
+    if (cmd.commands.length === 0) return null; // a leaf command's own arguments
+    // `choucha help crawl` names the command to explain: look that name up at the same level.
+    if (a === 'help') continue;
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) return { name: a, within: cmdPath(cmd) };
+    cmd = sub;
+  }
+  return null;
+}
+
+const cmdPath = (c: Command): string => (c.parent ? `${cmdPath(c.parent)} ${c.name()}` : c.name());
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
+    const unknown = unknownCommand(program, argv.slice(2));
+    if (unknown !== null)
+      throw new InputError(`unknown command '${unknown.name}'`, undefined, `Run \`${unknown.within} --help\` for the list of commands.`);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (caught) {

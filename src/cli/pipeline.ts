@@ -19,6 +19,7 @@ import {
   type WatchFlags,
   withWatchFlags,
   doReport,
+  existingCheck,
   type FailOn,
   failTripped,
   type ProbeFlags,
@@ -132,6 +133,8 @@ export function registerPipeline(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
       try {
+        existingCheck(db, o, 'report');
+        // Found: theCheck keeps its behaviour on an existing check (a new --at, newly registered sites).
         const report = await doReport(db, theCheck(db, o), g, o.format, o.out, o.only);
         if (failTripped(report, o.failOn)) process.exitCode = 1;
       } finally {

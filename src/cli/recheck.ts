@@ -1,15 +1,13 @@
 // `recheck` (复核): re-fetch only the evidence URLs of the last check's findings and say which are fixed.
 import type { Command } from 'commander';
-import { InputError } from '../errors.js';
 import { fetchEvidence } from '../gather/recheck.js';
 import { cstDay } from '../model/day.js';
-import { parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
-import { findCheck } from '../store/checks.js';
 import { closeDb } from '../store/db.js';
 import { decide, evidenceUrls, type RecheckOutcome } from '../verdict/recheck.js';
 import { fingerprint } from '../model/fingerprint.js';
 import { type GlobalOptions, guard, nowIso, open, parseDuration, say } from './common.js';
+import { existingCheck } from './stages.js';
 
 const LABEL = { fixed: '已整改', 'not-fixed': '未整改', 'not-rechecked': '未复核' } as const;
 
@@ -25,8 +23,7 @@ export function registerRecheck(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = open(g);
       try {
-        const check = findCheck(db, parseQuarter(o.quarter), parseTier(o.tier));
-        if (!check) throw new InputError(`No ${o.tier} check for ${o.quarter}`, undefined, 'Run `choucha check` first.');
+        const check = existingCheck(db, o, 'recheck');
         const report = buildReport(db, check, nowIso());
         // Problems that counted: notices and ignored findings are not something to fix.
         const todo = report.sites.flatMap((s) =>

@@ -13,7 +13,7 @@ import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { writeReports } from '../report/index.js';
 import type { Report } from '../model/report.js';
-import { type Check, ensureCheck, sampleOf, setCheckEdition } from '../store/checks.js';
+import { allChecks, type Check, ensureCheck, findCheck, sampleOf, setCheckEdition } from '../store/checks.js';
 import { linkStatusCounts } from '../store/links.js';
 import { getSites } from '../store/sites.js';
 import { checkLinks, type LinkScope } from '../gather/links/link-checker.js';
@@ -51,6 +51,24 @@ export function theCheck(db: Db, f: CheckFlags): Check {
     at: f.at ? parseAt(f.at) : undefined,
     now: nowIso(),
   });
+}
+
+/**
+ * The check of a quarter and tier that must exist already: `report`, `recheck` and `disagreements` read a
+ * check and never create one, so a mistyped quarter fails (exit 2) instead of reporting every site "not checked".
+ */
+export function existingCheck(db: Db, f: { quarter: string; tier: string }, command: string): Check {
+  const quarter = parseQuarter(f.quarter);
+  const tier = parseTier(f.tier);
+  const check = findCheck(db, quarter, tier);
+  if (check) return check;
+  const known = allChecks(db).map((c) => `${c.quarter} ${c.tier}`);
+  throw new InputError(
+    `No ${tier} check for ${quarter}: \`choucha ${command}\` reads an existing check and does not create one`,
+    known.length > 0 ? `This database has checks for: ${known.join(', ')}.` : 'This database has no checks yet.',
+    `Create it with \`choucha run --registry FILE --quarter ${quarter} --tier ${tier}\`, or stage by stage: ` +
+      `\`choucha sample --quarter ${quarter} --tier ${tier}\` (or \`choucha crawl\`), then \`choucha check --quarter ${quarter} --tier ${tier}\`.`,
+  );
 }
 
 export interface ProbeFlags {
