@@ -3,7 +3,11 @@
 import type { Day } from './day.js';
 import type { Site } from './site.js';
 
-export type ProbeFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'http-5xx' | 'http-4xx' | 'empty' | 'blocked' | 'other';
+/**
+ * Why a probe failed. `blocked`: a firewall (or the address guard) stopped the checker; `vantage`: the
+ * checker's own network failed at the time (vantage.ts). Neither says anything about the site.
+ */
+export type ProbeFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'http-5xx' | 'http-4xx' | 'empty' | 'blocked' | 'vantage' | 'other';
 
 export interface ProbeArtifact {
   /** ISO instant the probe started. */

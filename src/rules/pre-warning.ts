@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { defineRule, type RuleInput } from './rule.js';
 import { homepageLists } from './utils/homepage-lists.js';
 import { replyDeadline, sortValid } from './utils/letters.js';
-import { probesInWindow } from './utils/probe-window.js';
+import { probesInWindow, siteProbes } from './utils/probe-window.js';
 import { newestItem, windowStart } from './utils/window.js';
 
 const TEXT = {
@@ -62,7 +62,7 @@ function columns(a: Input, o: Options): Record<string, unknown> | null {
 }
 
 function probes(a: Input, o: Options, at: string): Record<string, unknown> | null {
-  const inWindow = probesInWindow(a.probes, at, o.probeWindowDays, 0);
+  const inWindow = siteProbes(probesInWindow(a.probes, at, o.probeWindowDays, 0)).valid;
   if (inWindow.length < o.minProbes) return null;
   const failed = inWindow.filter((p) => !p.ok).length;
   const ratio = failed / inWindow.length;

@@ -1,8 +1,10 @@
 // 站点无法访问 (2019 单项否决 1): over a week of probes (≥20 a day, 15 s each), failures reach 5%.
-// Too few probes in the window is not a measurement: the rule says so instead of guessing.
+// Too few probes in the window is not a measurement: the rule says so instead of guessing. Probes lost to
+// the checker's own network, or stopped by a firewall, measured nothing about the site: they count
+// neither as failures nor as probes, and a site a firewall keeps blocking is not-checked, never unreachable.
 import { z } from 'zod';
 import { defineRule } from './rule.js';
-import { probesInWindow } from './utils/probe-window.js';
+import { probesInWindow, siteProbes } from './utils/probe-window.js';
 
 const TEXT = { title: '站点无法访问', unreachable: '监测期内首页无法访问的次数达到或超过规定比例' };
 
@@ -24,11 +26,18 @@ export const siteUnreachable = defineRule({
     options,
   },
   run(a, opts, ctx) {
-    const inWindow = probesInWindow(a.probes, ctx.at, opts.windowDays, opts.graceMinutes);
+    const all = probesInWindow(a.probes, ctx.at, opts.windowDays, opts.graceMinutes);
+    const { valid: inWindow, lost, blocked } = siteProbes(all);
     if (inWindow.length < opts.minProbes) {
+      const excluded = [
+        blocked ? `${blocked} 次被网站防护拦截` : '',
+        lost ? `${lost} 次因检查机网络问题作废` : '',
+      ].filter(Boolean);
       return {
         status: 'not-checked',
-        reason: `监测窗口（${opts.windowDays}天）内只有 ${inWindow.length} 次探测，至少需要 ${opts.minProbes} 次`,
+        reason: excluded.length
+          ? `监测窗口（${opts.windowDays}天）内 ${all.length} 次探测中${excluded.join('、')}，有效探测只有 ${inWindow.length} 次，至少需要 ${opts.minProbes} 次`
+          : `监测窗口（${opts.windowDays}天）内只有 ${inWindow.length} 次探测，至少需要 ${opts.minProbes} 次`,
       };
     }
     const failed = inWindow.filter((p) => !p.ok);
@@ -48,6 +57,7 @@ export const siteUnreachable = defineRule({
           evidence: {
             probes: inWindow.length,
             failures: failed.length,
+            excluded: { vantage: lost, blocked },
             ratio,
             failureKinds: kinds,
             firstFailure: failed[0]?.startedAt ?? null,

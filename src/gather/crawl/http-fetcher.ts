@@ -57,7 +57,12 @@ export function httpFetcher(opts: { timeoutSecs: number; maxBodyBytes: number; g
           encoding: null,
           fetchedAt: new Date().toISOString(),
           body: page.body,
-          error: page.status >= 400 ? `HTTP ${page.status}` : null,
+          // A firewall's answer says the checker was stopped, not that the page is gone.
+          error: page.waf
+            ? `网站防护拦截了检查（HTTP ${page.status}），需在浏览器中核实`
+            : page.status >= 400
+              ? `HTTP ${page.status}`
+              : null,
         });
       } catch (e) {
         lastStatus = e instanceof ServerError ? e.status : null;

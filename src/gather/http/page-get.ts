@@ -9,6 +9,7 @@ import { request } from 'undici';
 import type { AddressGuard } from './address-guard.js';
 import { FinalFetchError, ServerError } from './errors.js';
 import { nextHop } from './redirects.js';
+import { blockedByWaf } from './waf.js';
 
 /** 4xx pages are answers to record (a dead column is a finding), not failures. */
 export interface PageAnswer {
@@ -16,6 +17,8 @@ export interface PageAnswer {
   finalUrl: string;
   contentType: string | null;
   body: Buffer;
+  /** A firewall answered, not the site (waf.ts). */
+  waf: boolean;
 }
 
 export interface PageGetOptions {
@@ -56,7 +59,13 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
       header(res.headers, 'content-length'),
       opts.maxBodyBytes,
     );
-    return { status: res.statusCode, finalUrl: current, contentType: header(res.headers, 'content-type'), body };
+    return {
+      status: res.statusCode,
+      finalUrl: current,
+      contentType: header(res.headers, 'content-type'),
+      body,
+      waf: blockedByWaf(res.statusCode, res.headers),
+    };
   }
 }
 

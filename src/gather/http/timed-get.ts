@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import type { AddressGuard, Resolver } from './address-guard.js';
 import { pinnedLookup } from './pinned-lookup.js';
 import { nextHop } from './redirects.js';
+import { blockedByWaf } from './waf.js';
 
 export interface PhaseTimes {
   dnsMs: number | null;
@@ -21,6 +22,8 @@ export interface TimedResponse extends PhaseTimes {
   status: number;
   finalUrl: string;
   contentType: string | null;
+  /** A firewall answered, not the site (waf.ts). */
+  waf: boolean;
   /** The body, up to maxBytes. */
   body: Buffer;
   bytes: number;
@@ -66,6 +69,7 @@ export async function timedGet(url: string, opts: TimedGetOptions): Promise<Time
       return {
         ...times,
         status: res.statusCode!,
+        waf: blockedByWaf(res.statusCode!, res.headers),
         finalUrl: current,
         contentType: Array.isArray(ct) ? ct[0]! : (ct ?? null),
         body: body.buf,

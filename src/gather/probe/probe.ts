@@ -9,6 +9,7 @@ import { homepageItems, type HomepageItem } from '../../extract/homepage-items.j
 import { USER_AGENT } from '../http/user-agent.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { TimedGetError, timedGet } from '../http/timed-get.js';
+import { DEFAULT_CANARIES, dnsHealth, massFailure, type VantageHealth } from '../http/vantage.js';
 import { classify } from '../http/failure.js';
 
 export interface ProbeOptions {
@@ -35,7 +36,15 @@ export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeOu
   try {
     const res = await timedGet(site.url, { ...opts, userAgent: USER_AGENT, maxBytes: opts.maxBytes ?? 5_000_000 });
     const ms = Math.round(performance.now() - t0);
-    const failure: ProbeFailure | null = res.status >= 500 ? 'http-5xx' : res.status >= 400 ? 'http-4xx' : res.bytes === 0 ? 'empty' : null;
+    const failure: ProbeFailure | null = res.waf
+      ? 'blocked'
+      : res.status >= 500
+        ? 'http-5xx'
+        : res.status >= 400
+          ? 'http-4xx'
+          : res.bytes === 0
+            ? 'empty'
+            : null;
     const list = failure === null ? readItems(res.body, res.finalUrl, res.contentType, startedAt) : null;
     const { body: _b, bytes, contentType: _c, ...rest } = res;
     return {
@@ -46,7 +55,12 @@ export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeOu
         ms,
         bytes,
         failure,
-        error: failure ? `HTTP ${res.status}${res.bytes === 0 ? ', empty body' : ''}` : null,
+        error:
+          failure === 'blocked'
+            ? `网站防护拦截了检查（HTTP ${res.status}）`
+            : failure
+              ? `HTTP ${res.status}${res.bytes === 0 ? ', empty body' : ''}`
+              : null,
         itemsHash: list?.hash ?? null,
         itemDates: list?.dates ?? null,
       },
@@ -90,14 +104,48 @@ export interface ProbeRoundOptions extends ProbeOptions {
   /** Probes in flight at most on one host (several registered sites can share one). */
   perHost?: number;
   onProbe: (p: ProbeOutcome) => void;
+  /** Names resolved to tell the checker's DNS failing from a site's; DEFAULT_CANARIES when absent. */
+  canaries?: readonly string[];
 }
 
-/** One probe of every site, many hosts at once but few requests per host at a time. */
+/**
+ * One probe of every site, many hosts at once but few requests per host at a time. A failure is
+ * handed on when the round ends, once it is known whether the round's failures were the checker's:
+ * a name that did not resolve while the canaries did not either, or one failure shared by many hosts
+ * at once (vantage.ts), is recorded as `vantage`, not against the site.
+ */
 export async function probeRound(sites: Site[], opts: ProbeRoundOptions): Promise<void> {
+  let health: Promise<VantageHealth> | null = null;
+  const vantage = () => (health ??= dnsHealth(opts.resolver ?? opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES));
+  const held: ProbeOutcome[] = [];
+  const failedHosts = new Map<ProbeFailure, Set<string>>();
+  const hostsAsked = new Set<string>();
   await runPerHost(
     sites,
     (s) => new URL(s.url).host,
     { concurrency: opts.concurrency, perHost: opts.perHost ?? 1 },
-    async (site) => opts.onProbe(await probeOnce(site, opts)),
+    async (site) => {
+      const o = await probeOnce(site, opts);
+      const host = new URL(site.url).host;
+      hostsAsked.add(host);
+      const failure = o.record.failure;
+      if (o.record.ok || failure === null || failure === 'blocked') return opts.onProbe(o);
+      if (failure === 'dns') {
+        const v = await vantage();
+        if (!v.healthy) return opts.onProbe(asVantage(o, v.reason!));
+      }
+      if (!failedHosts.has(failure)) failedHosts.set(failure, new Set());
+      failedHosts.get(failure)!.add(host);
+      held.push(o);
+    },
   );
+  const mass = massFailure(hostsAsked.size, failedHosts);
+  const why =
+    mass && `${failedHosts.get(mass)!.size} 个网站（本轮共 ${hostsAsked.size} 个）同时以同一方式失败（${mass}），判为检查机的网络问题`;
+  for (const o of held) opts.onProbe(why && o.record.failure === mass ? asVantage(o, why) : o);
+}
+
+/** The probe, recorded as lost to the checker's network; what it saw is kept in the error. */
+function asVantage(o: ProbeOutcome, reason: string): ProbeOutcome {
+  return { ...o, record: { ...o.record, failure: 'vantage', error: `${reason}（${o.record.failure}: ${o.record.error ?? ''}）` } };
 }

@@ -12,3 +12,13 @@ export function probesInWindow(probes: ProbeArtifact[], at: string, windowDays: 
     return t >= from && t <= to;
   });
 }
+
+/** Failures that say nothing about the site: the checker's own network (`vantage`), or a firewall or the address guard stopping it (`blocked`). */
+const NOT_THE_SITE = new Set(['vantage', 'blocked']);
+
+/** The probes that measured the site, and how many did not, by why. */
+export function siteProbes(probes: ProbeArtifact[]): { valid: ProbeArtifact[]; lost: number; blocked: number } {
+  const valid = probes.filter((p) => !NOT_THE_SITE.has(p.failure ?? ''));
+  const lost = probes.filter((p) => p.failure === 'vantage').length;
+  return { valid, lost, blocked: probes.length - valid.length - lost };
+}
