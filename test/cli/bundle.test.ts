@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AT = '2026-12-01T10:00:00+08:00';
@@ -67,7 +68,7 @@ describe('the bundle', () => {
       '--render',
       'never',
     ]);
-    const r = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    const r = readValidReport<Report>(join(out, 'report.json'));
     return r.sites
       .map((s) => ({
         id: s.id,

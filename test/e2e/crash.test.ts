@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 const SITES = [
@@ -47,7 +48,7 @@ function outcome(r: Report) {
 async function reportOf(db: string, out: string) {
   const r = await cli(['--db', db, 'report', '--quarter', '2026Q4', '--out', out, '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);
-  return outcome(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report);
+  return outcome(readValidReport<Report>(join(out, 'report.json')));
 }
 
 function sql<T>(db: string, f: (s: Database.Database) => T): T {
@@ -82,7 +83,7 @@ beforeAll(async () => {
     { timeoutMs: 240_000 },
   );
   expect(r.code, r.stderr).toBe(0);
-  baseline = outcome(JSON.parse(readFileSync(join(dir, 'base-out', 'report.json'), 'utf8')) as Report);
+  baseline = outcome(readValidReport<Report>(join(dir, 'base-out', 'report.json')));
   expect(baseline.length).toBe(SITES.length);
 }, 300_000);
 
@@ -183,6 +184,6 @@ describe('a full disk', () => {
       timeoutMs: 240_000,
     });
     expect(rest.code, rest.stderr).toBe(0);
-    expect(outcome(JSON.parse(readFileSync(join(dir, 'full-crawl-out', 'report.json'), 'utf8')) as Report)).toEqual(baseline);
+    expect(outcome(readValidReport<Report>(join(dir, 'full-crawl-out', 'report.json')))).toEqual(baseline);
   }, 300_000);
 });

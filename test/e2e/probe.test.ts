@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 // Probes happen now, so the check's reference time is now too: the rule counts the 7 days before it.
 const AT = new Date().toISOString();
@@ -32,7 +33,7 @@ beforeAll(async () => {
   code.crawl = (await cli([...db, 'crawl', ...q])).code;
   code.check = (await cli([...db, 'check', ...q, '--edition', join(dir, 'three-probes.yaml')])).code;
   code.report = (await cli([...db, 'report', ...q, '--out', join(dir, 'out'), '--format', 'json', '--fail-on', 'veto'])).code;
-  report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+  report = readValidReport<Report>(join(dir, 'out', 'report.json'));
 }, 180_000);
 
 afterAll(async () => {
@@ -83,7 +84,7 @@ describe('site-unreachable from stored probes', () => {
     const db = ['--db', join(dir, 'db')];
     expect((await cli([...db, 'check', '--quarter', '2026Q4', '--edition', '2019'])).code).toBe(0);
     expect((await cli([...db, 'report', '--quarter', '2026Q4', '--out', join(dir, 'out19'), '--format', 'json'])).code).toBe(0);
-    const r = JSON.parse(readFileSync(join(dir, 'out19', 'report.json'), 'utf8')) as Report;
+    const r = readValidReport<Report>(join(dir, 'out19', 'report.json'));
     const refused = r.sites.find((s) => s.id === site('down-refused').id)!;
     expect(refused.verdict).toBe('not-checked');
     expect(refused.notChecked.find((n) => n.rule === 'site-unreachable')?.reason).toMatch(/只有 3 次探测/);

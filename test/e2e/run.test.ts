@@ -9,6 +9,7 @@ import { FLEET } from '../../fixtures/fleet/index.js';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli, type CliResult } from '../helpers/cli.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 let fleet: Fleet;
@@ -45,7 +46,7 @@ beforeAll(async () => {
     ],
     { timeoutMs: 540_000 },
   );
-  report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+  report = readValidReport<Report>(join(dir, 'out', 'report.json'));
 }, 600_000);
 
 afterAll(async () => {
@@ -199,7 +200,7 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
       'veto',
     ]);
     expect(r.code).toBe(report.sites.some((s) => s.vetoes.length > 0) ? 1 : 0);
-    const only = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    const only = readValidReport<Report>(join(out, 'report.json'));
     expect(only.sites.map((s) => s.id).sort()).toEqual(
       report.sites
         .filter((s) => s.verdict === 'unqualified')
@@ -255,7 +256,7 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
     const before = fleet.requests.length;
     expect((await cli(['--db', db, 'check', '--quarter', '2026Q4'])).code).toBe(0);
     expect((await cli(['--db', db, 'report', '--quarter', '2026Q4', '--out', join(dir, 'out2'), '--format', 'json'])).code).toBe(0);
-    const again = JSON.parse(readFileSync(join(dir, 'out2', 'report.json'), 'utf8')) as Report;
+    const again = readValidReport<Report>(join(dir, 'out2', 'report.json'));
     expect(again.sites.map((s) => [s.id, s.verdict, s.score])).toEqual(report.sites.map((s) => [s.id, s.verdict, s.score]));
     expect(fleet.requests.length).toBe(before);
   });
@@ -286,7 +287,7 @@ describe('the address guard', () => {
       ]);
       expect(r.code).toBe(0);
       expect(f.requests).toEqual([]);
-      const rep = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report;
+      const rep = readValidReport<Report>(join(d, 'out', 'report.json'));
       expect(rep.sites[0]?.verdict).toBe('not-checked');
       expect(rep.sites[0]?.notCheckedReason).toMatch(/private|loopback/);
     } finally {
@@ -328,7 +329,7 @@ describe('a site whose columns exist only after rendering', () => {
         'json',
       ]);
       expect(r.code).toBe(0);
-      const sites = (JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Report).sites;
+      const sites = readValidReport<Report>(join(d, 'out', 'report.json')).sites;
       const site = sites.find((x) => x.id === f.sites[0]!.fixture.id)!;
       expect(site.findings.filter((x) => x.rule === 'column-stale' || x.rule === 'column-empty')).toEqual([]);
       expect(site.verdict).toBe('not-checked');

@@ -9,6 +9,7 @@ import { type Fleet, startFleet } from '../../fixtures/server.js';
 import { daysBefore } from '../../src/model/day.js';
 import type { Report } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 const day = (n: number) => daysBefore('2026-12-01', n);
@@ -45,7 +46,7 @@ async function judge(extra: string[]): Promise<{ code: number; stderr: string; r
   if (c.code !== 0) return { code: c.code, stderr: c.stderr, report: null };
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
   expect((await cli([...db(), 'report', ...q, '--out', out, '--format', 'json'])).code).toBe(0);
-  return { code: 0, stderr: c.stderr, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report };
+  return { code: 0, stderr: c.stderr, report: readValidReport<Report>(join(out, 'report.json')) };
 }
 
 const codes = (r: Report, key: string) =>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site, SiteLevel } from '../../src/model/site.js';
 import { buildReport } from '../../src/report/build.js';
+import { renderJson } from '../../src/report/json.js';
 import { type History, previousQuarter } from '../../src/report/history.js';
 import { ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
@@ -12,6 +13,7 @@ import { upsertSites } from '../../src/store/sites.js';
 import { saveJudgement } from '../../src/store/verdicts.js';
 import type { Verdict } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
+import { expectValidReport } from '../helpers/report-schema.js';
 
 const NOW = '2026-12-02T00:00:00.000Z';
 const site = (id: string, region: string, level: SiteLevel): Site => ({
@@ -109,7 +111,7 @@ describe('history', () => {
   it('gives report.json the same history, additively', () => {
     const check = ensureCheck(db, { quarter: '2026Q4', tier: 'province', now: NOW });
     const report = buildReport(db, check, NOW);
-    expect(report.schemaVersion).toBe(1);
+    expectValidReport(JSON.parse(renderJson(report)));
     expect(report.history!.sites.find((s) => s.id === '4301000001')!.consecutiveUnqualified).toBe(3);
     expect(report.history!.regions[0]!.change).toBe(-0.5);
     expect(report.disagreements).toBeUndefined();

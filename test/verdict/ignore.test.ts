@@ -28,6 +28,19 @@ describe('fingerprint', () => {
     expect(fingerprint('x', col)).toBe(fingerprint('x', { ...col, evidence: { newest: '2026-03-01' } }));
     expect(fingerprint('x', col)).not.toBe(fingerprint('x', { ...col, url: 'http://a/zcwj/' }));
   });
+
+  // The formula documented in src/model/fingerprint.ts, pinned: ignore lists and lower tiers' reports
+  // hold these ids, so a change to the formula is a breaking change and must fail here. The literals
+  // were computed by hand, outside choucha:
+  //   createHash('sha256').update(JSON.stringify([rule, code, siteId, url, keyEvidence])).digest('hex').slice(0, 16)
+  it.each([
+    // ["typo","typo","4300000001",null,["布署","部署"]]: a typo's URL is only an example, left out (null).
+    [{ rule: 'typo', code: 'typo', url: 'http://a/1.html', evidence: { wrong: '布署', suggestion: '部署', count: 3 } }, 'c388181d15341c3d'],
+    // ["column-stale","stale","4300000001","http://a/zcgk/",[]]: the column's URL is the defect's place; no key evidence.
+    [{ rule: 'column-stale', code: 'stale', url: 'http://a/zcgk/', evidence: { newest: '2026-01-01' } }, 'a7b2f14a2447164f'],
+  ])('is the documented SHA-256 prefix for %o', (finding, expected) => {
+    expect(fingerprint('4300000001', finding)).toBe(expected);
+  });
 });
 
 describe('readIgnoreList', () => {

@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli } from '../helpers/cli.js';
+import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 const KEYS = ['healthy-trs', 'content-errors', 'identity-gaps'];
 let fleet: Fleet;
 let dir: string;
 let base: string[];
-const read = (p: string) => JSON.parse(readFileSync(join(dir, p), 'utf8')) as Report;
+const read = (p: string) => readValidReport<Report>(join(dir, p));
 const idOf = (key: string) => fleet.sites.find((s) => s.fixture.key === key)!.fixture.id;
 const runArgs = (tier: string, out: string) => [
   ...base,
@@ -121,8 +122,10 @@ describe('two tiers', () => {
         .find((s) => s.id === idOf('identity-gaps'))!
         .findings.map((f) => f.fingerprint)
         .sort();
+    // identity-gaps carries its footer defects in both tiers: an empty list would make the rest vacuous.
+    expect(fps(prov).length).toBeGreaterThan(0);
     expect(fps(prov)).toEqual(fps(read('pref/report.json')));
-    expect(fps(prov).every((f) => /^[0-9a-f]{16}$/.test(f!))).toBe(true);
+    for (const f of fps(prov)) expect(f).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
