@@ -3,7 +3,7 @@
 // integrity_check, the command says what happened, and running it again gives what an uninterrupted run
 // gave, fetching nothing twice. (SIGKILL during the crawl: test/gather/crawl.test.ts.)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // Screenshots as evidence: the homepage of every checked site and every page behind a veto, real PNGs
 // of real pages, their paths in report.json relative to the report.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

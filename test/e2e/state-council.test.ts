@@ -1,6 +1,6 @@
 // state-council-missing end to end: a crawl of two fixture portals judged against a reference list
 // written as an office would (CSV with Chinese headers): on time, late, missing, not yet due, too old.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

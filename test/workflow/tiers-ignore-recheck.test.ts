@@ -2,7 +2,7 @@
 // a prefecture check, a province check re-checking what it called qualified with a planted
 // disagreement, the ignore list before and after its date, and recheck (复核) of evidence URLs.
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
