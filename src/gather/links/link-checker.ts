@@ -12,6 +12,9 @@ import type { ProbeFailure } from '../../model/artifacts.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { Agent } from 'undici';
 import { linkStatus } from '../http/link-request.js';
+import { getPage } from '../http/page-get.js';
+import { randomBytes } from 'node:crypto';
+import { notFoundMessage } from '../../extract/soft-404.js';
 import { pinnedLookup } from '../http/pinned-lookup.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { classify } from '../http/failure.js';
@@ -37,6 +40,8 @@ export interface LinkCheckOptions {
 }
 
 const CERTAIN = new Set([404, 410, 403]);
+/** Bytes of a page read to tell a soft 404: the message sits in the title or near the top. */
+const SOFT_404_BYTES = 256 * 1024;
 /**
  * Pages whose links are read per step. A step's targets are all checked and saved before the next step
  * is read, so memory holds one step whatever the size of the check (1,000 sites: ~21k pages, ~600k links,
@@ -52,6 +57,9 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
   // Asked once a pass, and only when a name failed to resolve (vantage.ts).
   let health: Promise<VantageHealth> | null = null;
   const vantage = () => (health ??= dnsHealth(opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES));
+
+  // Per origin: whether a path that cannot exist is answered with 200 (soft404 below).
+  const notFoundPages = new Map<string, Promise<{ soft: boolean; errorPage: string | null }>>();
 
   // Targets on distinct hosts that answered on the first try, asked again beside the suspects: if they
   // fail now too, the failure is the checker's, however few hosts the suspects are on.
@@ -170,7 +178,11 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
       if (answer.status >= 400) answer = await ask('GET');
       const { status } = answer;
-      if (status < 400) return { check: { ...base, status: 'ok', http: status, error: null }, failure: null };
+      if (status < 400) {
+        const soft = await softNotFound(target);
+        if (soft) return { check: { ...base, status: 'broken', http: status, error: soft }, failure: null };
+        return { check: { ...base, status: 'ok', http: status, error: null }, failure: null };
+      }
       if (answer.waf)
         return {
           check: { ...base, status: 'blocked', http: status, error: `网站防护拦截了检查（HTTP ${status}），链接未判定` },
@@ -187,6 +199,58 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       }
       return { check: suspect(base, null, `${failure}: ${error}`), failure };
     }
+  }
+
+  /**
+   * Why an answering target is a missing page all the same (a soft 404), or null. Each host is asked
+   * once for a path that cannot exist: a host that answers it with 200 serves soft 404s, and its pages
+   * are read; so are dynamic pages (a query string: info.jsp?id=…) on any host, since CMSs answer a
+   * deleted article with 200 and 信息不存在 while their web server 404s a missing file.
+   */
+  async function softNotFound(target: string): Promise<string | null> {
+    const url = new URL(target);
+    const host = await notFoundPageOf(url.origin);
+    if (!host.soft && !url.search) return null;
+    try {
+      const page = await getPage(target, {
+        guard: opts.guard,
+        dispatcher,
+        userAgent: USER_AGENT,
+        maxBodyBytes: SOFT_404_BYTES,
+        signal: AbortSignal.timeout(opts.timeoutMs),
+      });
+      if (page.status >= 400) return null;
+      // Every missing path led to one error page (not the homepage, where a moved page may lead too).
+      if (host.errorPage && page.finalUrl === host.errorPage && target !== host.errorPage) return `软404：跳转到错误页 ${host.errorPage}`;
+      if (page.contentType && !/html|xml/i.test(page.contentType)) return null;
+      const said = notFoundMessage(page.body, page.contentType);
+      return said ? `软404：页面显示“${said}”` : null;
+    } catch {
+      return null; // the status already answered; a failed read of the page proves nothing more
+    }
+  }
+
+  function notFoundPageOf(origin: string): Promise<{ soft: boolean; errorPage: string | null }> {
+    let known = notFoundPages.get(origin);
+    if (!known) {
+      const probe = `${origin}/choucha-not-found-${randomBytes(6).toString('hex')}.html`;
+      known = getPage(probe, {
+        guard: opts.guard,
+        dispatcher,
+        userAgent: USER_AGENT,
+        maxBodyBytes: SOFT_404_BYTES,
+        signal: AbortSignal.timeout(opts.timeoutMs),
+      }).then(
+        (page) => {
+          if (page.status >= 400) return { soft: false, errorPage: null };
+          const path = new URL(page.finalUrl).pathname;
+          return { soft: true, errorPage: page.finalUrl !== probe && path !== '/' && !/^\/index\.\w+$/i.test(path) ? page.finalUrl : null };
+        },
+        () => ({ soft: false, errorPage: null }),
+      );
+      notFoundPages.set(origin, known);
+    }
+    return known;
   }
 
   function suspect(base: { target: string; attempts: number; checkedAt: string }, http: number | null, error: string): LinkCheck {
