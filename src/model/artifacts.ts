@@ -7,7 +7,18 @@ import type { Site } from './site.js';
  * Why a probe failed. `blocked`: a firewall (or the address guard) stopped the checker; `vantage`: the
  * checker's own network failed at the time (vantage.ts). Neither says anything about the site.
  */
-export type ProbeFailure = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'http-5xx' | 'http-4xx' | 'empty' | 'blocked' | 'vantage' | 'other';
+export type ProbeFailure =
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'tls'
+  | 'timeout'
+  | 'http-5xx'
+  | 'http-4xx'
+  | 'empty'
+  | 'blocked'
+  | 'vantage'
+  | 'other';
 
 export interface ProbeArtifact {
   /** ISO instant the probe started. */
@@ -23,6 +34,8 @@ export interface ProbeArtifact {
   itemsHash?: string | null;
   /** The dates the homepage's items showed, YYYY-MM-DD, newest first. */
   itemDates?: Day[] | null;
+  /** Where the probe was taken from; null or absent for probes stored before it was kept. */
+  vantage?: string | null;
 }
 
 export interface ItemArtifact {

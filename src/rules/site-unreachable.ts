@@ -14,6 +14,8 @@ const options = z.object({
   failureRatio: z.number().min(0).max(1).default(0.05),
   /** Probes a check's own run takes just after `at` still belong to it. */
   graceMinutes: z.number().min(0).default(60),
+  /** A failure from one vantage while another loaded the homepage this close in time is the vantage's [U]. */
+  crossVantageMinutes: z.number().min(0).default(30),
 });
 
 export const siteUnreachable = defineRule({
@@ -27,12 +29,9 @@ export const siteUnreachable = defineRule({
   },
   run(a, opts, ctx) {
     const all = probesInWindow(a.probes, ctx.at, opts.windowDays, opts.graceMinutes);
-    const { valid: inWindow, lost, blocked } = siteProbes(all);
+    const { valid: inWindow, lost, blocked } = siteProbes(all, opts.crossVantageMinutes * 60_000);
     if (inWindow.length < opts.minProbes) {
-      const excluded = [
-        blocked ? `${blocked} 次被网站防护拦截` : '',
-        lost ? `${lost} 次因检查机网络问题作废` : '',
-      ].filter(Boolean);
+      const excluded = [blocked ? `${blocked} 次被网站防护拦截` : '', lost ? `${lost} 次因检查机网络问题作废` : ''].filter(Boolean);
       return {
         status: 'not-checked',
         reason: excluded.length

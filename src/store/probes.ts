@@ -43,5 +43,6 @@ export function probesBetween(db: Db, siteId: string, from: string, to: string):
       finalUrl: r.finalUrl,
       itemsHash: r.itemsHash,
       itemDates: r.itemDates ? (JSON.parse(r.itemDates) as Day[]) : null,
+      vantage: r.vantage,
     }));
 }

@@ -77,6 +77,8 @@ export const probes = sqliteTable(
     itemsHash: text('items_hash'),
     /** The dates the homepage showed, newest first, as a JSON array of YYYY-MM-DD. */
     itemDates: text('item_dates'),
+    /** Where the probe was taken from (--vantage, default the machine's host name); null before it was kept. */
+    vantage: text('vantage'),
   },
   (t) => [index('probes_site_time').on(t.siteId, t.startedAt)],
 );

@@ -3,6 +3,14 @@ import { probes, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 import type { ProbeArtifact, ProbeFailure } from '../../src/model/artifacts.js';
 
+/** The same probes taken from two vantages: `a` as given, `b` failing `bFails` of them at the same minutes. */
+const twoVantages = (list: ProbeArtifact[], bFails: (p: ProbeArtifact, i: number) => boolean): ProbeArtifact[] => [
+  ...list.map((p) => ({ ...p, vantage: 'a' })),
+  ...list.map((p, i) =>
+    bFails(p, i) ? { ...p, vantage: 'b', ok: false, status: null, failure: 'timeout' as const, error: 'timeout' } : { ...p, vantage: 'b' },
+  ),
+];
+
 /** The first `n` failed probes, failing as `kind` instead: the checker's network or a firewall. */
 const as = (list: ProbeArtifact[], n: number, kind: ProbeFailure): ProbeArtifact[] =>
   list.map((p, i) => (i < n && !p.ok ? { ...p, failure: kind, error: kind } : p));
@@ -15,6 +23,10 @@ ruleTable(siteUnreachable, {
       name: "30 failures lost to the checker's own network are not the site's",
       artifacts: site({ probes: as(probes(170, 30), 30, 'vantage') }),
     },
+    {
+      name: 'failures seen from one vantage while another loaded the homepage are that vantage’s',
+      artifacts: site({ probes: twoVantages(probes(140, 0), (_p, i) => i < 40) }),
+    },
     { name: 'a firewall answering 20 probes is not the site down', artifacts: site({ probes: as(probes(160, 20), 20, 'blocked') }) },
   ],
   invalid: [
@@ -24,6 +36,11 @@ ruleTable(siteUnreachable, {
       name: 'a smaller minimum from a test edition',
       artifacts: site({ probes: probes(3, 3, 0.01) }),
       options: { minProbes: 3 },
+      codes: ['unreachable'],
+    },
+    {
+      name: 'near miss: both vantages failing at the same minutes is the site down',
+      artifacts: site({ probes: twoVantages(probes(140, 20), (p) => !p.ok) }),
       codes: ['unreachable'],
     },
     {

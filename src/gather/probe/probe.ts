@@ -1,5 +1,6 @@
 // Availability probes: one timed GET of a homepage, classified into a closed set of failure kinds.
 // A page that loads also gives its item list, for the homepage's change history.
+import { hostname } from 'node:os';
 import type { ProbeFailure } from '../../model/artifacts.js';
 import type { ProbeRecord } from '../../store/probes.js';
 import type { Site } from '../../model/site.js';
@@ -21,6 +22,8 @@ export interface ProbeOptions {
   resolver?: Resolver;
   /** The probe's start time; the clock when absent (benchmarks and tests may fix it). */
   now?: () => Date;
+  /** Where the probes are taken from (--vantage); the machine's host name when absent. */
+  vantage?: string;
 }
 
 export interface ProbeOutcome {
@@ -32,7 +35,7 @@ export interface ProbeOutcome {
 export async function probeOnce(site: Site, opts: ProbeOptions): Promise<ProbeOutcome> {
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
   const t0 = performance.now();
-  const base = { siteId: site.id, url: site.url, startedAt };
+  const base = { siteId: site.id, url: site.url, startedAt, vantage: opts.vantage ?? hostname() };
   try {
     const res = await timedGet(site.url, { ...opts, userAgent: USER_AGENT, maxBytes: opts.maxBytes ?? 5_000_000 });
     const ms = Math.round(performance.now() - t0);

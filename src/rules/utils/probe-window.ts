@@ -13,12 +13,27 @@ export function probesInWindow(probes: ProbeArtifact[], at: string, windowDays: 
   });
 }
 
-/** Failures that say nothing about the site: the checker's own network (`vantage`), or a firewall or the address guard stopping it (`blocked`). */
-const NOT_THE_SITE = new Set(['vantage', 'blocked']);
-
-/** The probes that measured the site, and how many did not, by why. */
-export function siteProbes(probes: ProbeArtifact[]): { valid: ProbeArtifact[]; lost: number; blocked: number } {
-  const valid = probes.filter((p) => !NOT_THE_SITE.has(p.failure ?? ''));
-  const lost = probes.filter((p) => p.failure === 'vantage').length;
-  return { valid, lost, blocked: probes.length - valid.length - lost };
+/**
+ * The probes that measured the site, and how many did not, by why. A failure seen from one vantage
+ * while another vantage loaded the homepage within `crossVantageMs` is that vantage's, not the site's.
+ */
+export function siteProbes(
+  probes: ProbeArtifact[],
+  crossVantageMs = 30 * 60_000,
+): { valid: ProbeArtifact[]; lost: number; blocked: number } {
+  const loaded = probes.filter((p) => p.ok && p.vantage).map((p) => ({ at: Date.parse(p.startedAt), vantage: p.vantage }));
+  const seenUpElsewhere = (p: ProbeArtifact) => {
+    if (!p.vantage || loaded.length === 0) return false;
+    const at = Date.parse(p.startedAt);
+    return loaded.some((o) => o.vantage !== p.vantage && Math.abs(o.at - at) <= crossVantageMs);
+  };
+  let lost = 0;
+  let blocked = 0;
+  const valid: ProbeArtifact[] = [];
+  for (const p of probes) {
+    if (p.failure === 'vantage' || (!p.ok && p.failure !== 'blocked' && seenUpElsewhere(p))) lost++;
+    else if (p.failure === 'blocked') blocked++;
+    else valid.push(p);
+  }
+  return { valid, lost, blocked };
 }
