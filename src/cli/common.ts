@@ -10,6 +10,35 @@ export interface GlobalOptions {
   quiet?: boolean;
   /** Stage commands: progress and notes as JSON lines on stderr. */
   json?: boolean;
+  vantage?: string;
+  canaries?: string;
+}
+
+/** Where probes are taken from and how this machine's network is told apart from a site's (gather/http/vantage.ts). */
+export function vantageOf(opts: GlobalOptions): { vantage?: string; canaries?: string[] } {
+  const out: { vantage?: string; canaries?: string[] } = {};
+  if (opts.vantage !== undefined) {
+    if (!/^[\w.-]{1,64}$/.test(opts.vantage))
+      throw new InputError(`Bad --vantage "${opts.vantage}"`, 'A vantage is a short name: letters, digits, dot, dash or underscore.');
+    out.vantage = opts.vantage;
+  }
+  if (opts.canaries !== undefined) {
+    const names =
+      opts.canaries.trim() === 'none'
+        ? []
+        : opts.canaries
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean);
+    const bad = names.find((n) => !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(n));
+    if (bad !== undefined || (names.length === 0 && opts.canaries.trim() !== 'none'))
+      throw new InputError(
+        `Bad --canaries "${opts.canaries}"`,
+        "Expected host names separated by commas, e.g. www.gov.cn,www.baidu.com, or 'none'.",
+      );
+    out.canaries = names;
+  }
+  return out;
 }
 
 export function open(opts: GlobalOptions, create = false): Db {

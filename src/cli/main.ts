@@ -18,6 +18,11 @@ export function buildProgram(): Command {
     .description('政府网站抽查: crawl registered government websites and judge them against the official indicators')
     .option('--db <path>', 'the SQLite database', './choucha.db')
     .option('--allow-private', 'allow loopback and private addresses (the bundled fixtures need it)')
+    .option('--vantage <name>', "where probes are taken from, recorded with each (default: this machine's host name)")
+    .option(
+      '--canaries <names>',
+      "comma-separated names that always resolve, asked when a lookup fails to tell this machine's DNS failing from a site's ('none': never)",
+    )
     .option('--quiet', 'no progress output')
     .option('--debug', 'stack traces for unexpected errors')
     .exitOverride()

@@ -22,7 +22,7 @@ import { loadEdition } from '../verdict/config/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
 import type { IgnoreList } from '../verdict/config/ignore-list.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
-import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say } from './common.js';
+import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say, vantageOf } from './common.js';
 import { Progress } from './progress.js';
 
 export interface CheckFlags {
@@ -102,6 +102,7 @@ export async function doProbe(
     concurrency: limits ? parseCount(limits.concurrency, '--concurrency') : 16,
     perHost: limits ? parseCount(limits.perHost, '--per-host') : 1,
     guard: guard(g),
+    ...vantageOf(g),
     onRound: (n, ok, bad) => bar.tick(`round ${n}: ${ok} up, ${bad} down`),
   });
   bar.finish(`probes: ${r.probes} recorded, ${r.failed} failed`, { probes: r.probes, failed: r.failed });
@@ -148,6 +149,7 @@ export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFl
       concurrency: parseCount(f.concurrency, '--concurrency'),
       perHost: parseCount(f.perHost, '--per-host'),
       guard: guard(g),
+      ...vantageOf(g),
       signal: stop.signal,
     });
     say(
@@ -271,6 +273,7 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
     perHost: 2,
     timeoutMs: 15_000,
     retryAfterMs: parseDuration(f.linkRetry, '--link-retry'),
+    canaries: vantageOf(g).canaries,
   });
   const c = linkStatusCounts(db, check.id);
   say(

@@ -137,11 +137,21 @@ export interface Availability {
   /** The window as counted: `at` minus windowDays up to `at` (plus the check's grace for its own run). */
   from: string;
   to: string;
+  /** Every probe taken in the window, from every vantage. */
   probes: number;
+  /** The probes that measured the site: `probes` less those in `excluded`. */
+  valid: number;
+  /** Failures among the valid probes: what site-unreachable counts. */
   failures: number;
-  /** failures / probes; null with no probes. */
+  /** failures / valid; null with no valid probe. */
   ratio: number | null;
   longestOutage: Outage | null;
+  /** Probes that measured nothing about the site: lost to the checker's network, or stopped by a firewall. */
+  excluded: { vantage: number; blocked: number };
+  /** Runs of probes lost to the checker's network, with why: the windows the week lost. */
+  lostWindows: { from: string; to: string; probes: number; reason: string | null }[];
+  /** The same figures from each place probes were taken from; `null` names probes stored before vantages were kept. */
+  byVantage: { vantage: string | null; probes: number; valid: number; failures: number }[];
 }
 
 export interface RateRow {

@@ -87,7 +87,20 @@ ${home ? `<div class="shots"><a href="${home}" target="_blank" rel="noopener nor
 ${s.findings.map(finding).join('')}
 ${s.warnings.length ? `<div class="warn"><b>预警</b>${s.warnings.map(finding).join('')}</div>` : ''}
 ${notChecked.length ? `<div class="muted">${notChecked.map(esc).join('<br>')}</div>` : ''}
+${availabilityNote(s)}
 </article>`;
+}
+
+/** Said only when some probes measured nothing about the site: how many remain, and which windows were lost, and why. */
+function availabilityNote(s: ReportSite): string {
+  const a = s.availability;
+  if (a.excluded.vantage === 0 && a.excluded.blocked === 0) return '';
+  const parts = [
+    a.excluded.vantage ? `检查机网络原因作废 ${a.excluded.vantage} 次` : '',
+    a.excluded.blocked ? `被网站防护拦截 ${a.excluded.blocked} 次` : '',
+  ].filter(Boolean);
+  const windows = a.lostWindows.map((w) => `${esc(w.from)} 至 ${esc(w.to)}（${w.probes} 次${w.reason ? `：${esc(w.reason)}` : ''}）`);
+  return `<div class="muted">可用性监测：共探测 ${a.probes} 次，${parts.join('、')}，有效探测 ${a.valid} 次${windows.length ? `<br>作废时段：${windows.join('；')}` : ''}</div>`;
 }
 
 /** What a finding's code means in Chinese (首页即将达到不更新否决标准), from its rule's own table. */

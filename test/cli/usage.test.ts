@@ -103,3 +103,21 @@ describe('a check that does not exist', () => {
     expect(checks()).toEqual(['2026Q4 province']);
   });
 });
+
+describe('vantage flags', () => {
+  it.each([
+    [['--vantage', 'two words'], 'Bad --vantage'],
+    [['--canaries', ','], 'Bad --canaries'],
+    [['--canaries', 'www.gov.cn,not a name'], 'Bad --canaries'],
+  ])('%j exits 2 naming the flag, before any probe', async (flags, message) => {
+    const r = await cli(['--db', db, ...flags, 'probe', '--quarter', '2026Q4', '--tier', 'province', '--once']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    const d = new Database(db, { readonly: true });
+    try {
+      expect((d.prepare('SELECT count(*) AS n FROM probes').get() as { n: number }).n).toBe(0);
+    } finally {
+      d.close();
+    }
+  });
+});

@@ -29,7 +29,9 @@ beforeAll(async () => {
   const db = ['--db', join(dir, 'db'), '--allow-private'];
   const q = ['--quarter', '2026Q4'];
   code.import = (await cli([...db, 'sites', 'import', join(dir, 'registry.csv')])).code;
-  code.probe = (await cli([...db, 'probe', ...q, '--at', AT, '--rounds', '3', '--interval', '0s', '--timeout', '10s'])).code;
+  code.probe = (
+    await cli([...db, '--vantage', 'e2e-vm', 'probe', ...q, '--at', AT, '--rounds', '3', '--interval', '0s', '--timeout', '10s'])
+  ).code;
   code.crawl = (await cli([...db, 'crawl', ...q])).code;
   code.check = (await cli([...db, 'check', ...q, '--edition', join(dir, 'three-probes.yaml')])).code;
   code.report = (await cli([...db, 'report', ...q, '--out', join(dir, 'out'), '--format', 'json', '--fail-on', 'veto'])).code;
@@ -78,6 +80,8 @@ describe('site-unreachable from stored probes', () => {
     expect(s.findings.filter((f) => f.rule === 'site-unreachable')).toEqual([]);
     expect(s.verdict).toBe('qualified');
     expect(s.availability).toMatchObject({ probes: 3, failures: 0, ratio: 0, longestOutage: null });
+    // Each probe keeps where it was taken from (--vantage), and the report gives the figures per vantage.
+    expect(s.availability.byVantage).toEqual([{ vantage: 'e2e-vm', probes: 3, valid: 3, failures: 0 }]);
   });
 
   it('the default edition will not judge availability on 3 probes', async () => {

@@ -11,7 +11,11 @@ const article = (footer: string) =>
 describe('notFoundMessage', () => {
   it.each([
     ['a title', '<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>', '404 Not Found'],
-    ['a CMS heading', '<html><head><title>某某市人民政府</title></head><body><h2>对不起，您访问的页面不存在！</h2></body></html>', '您访问的页面不存在'],
+    [
+      'a CMS heading',
+      '<html><head><title>某某市人民政府</title></head><body><h2>对不起，您访问的页面不存在！</h2></body></html>',
+      '您访问的页面不存在',
+    ],
     ['a deleted article', '<html><body><div>该信息已删除或不存在</div><a href="/">返回首页</a></body></html>', '信息已删除'],
     ['a short page', '<html><body><p>抱歉，找不到您要访问的页面，请检查网址。</p></body></html>', '找不到您要访问的页面'],
     ['a title ending in 404', '<html><head><title>某某县人民政府 - 404</title></head><body></body></html>', '404'],

@@ -25,6 +25,56 @@ describe('availability', () => {
   });
 
   it('no probes: no ratio, no outage', () => {
-    expect(availability([], W)).toEqual({ ...W, probes: 0, failures: 0, ratio: null, longestOutage: null });
+    expect(availability([], W)).toEqual({
+      ...W,
+      probes: 0,
+      valid: 0,
+      failures: 0,
+      ratio: null,
+      longestOutage: null,
+      excluded: { vantage: 0, blocked: 0 },
+      lostWindows: [],
+      byVantage: [],
+    });
+  });
+
+  const at = (hour: number, vantage: string, failure: ProbeArtifact['failure'], error: string | null = null): ProbeArtifact => ({
+    ...p(hour, failure === null),
+    failure,
+    error,
+    vantage,
+  });
+
+  it("sets apart the probes lost to the checker's network or stopped by a firewall, and says which windows were lost", () => {
+    const lost = '检查机无法解析外部域名（5 个常用域名中 0 个可解析）（dns: ENOTFOUND）';
+    const a = availability(
+      [
+        at(0, 'a', null),
+        at(1, 'a', 'vantage', lost),
+        at(2, 'a', 'vantage', lost),
+        at(3, 'a', null),
+        at(4, 'a', 'blocked'),
+        at(5, 'a', 'timeout'),
+      ],
+      W,
+    );
+    expect(a).toMatchObject({ probes: 6, valid: 3, failures: 1, ratio: 1 / 3, excluded: { vantage: 2, blocked: 1 } });
+    expect(a.lostWindows).toEqual([
+      {
+        from: at(1, 'a', null).startedAt,
+        to: at(2, 'a', null).startedAt,
+        probes: 2,
+        reason: '检查机无法解析外部域名（5 个常用域名中 0 个可解析）',
+      },
+    ]);
+  });
+
+  it('gives the figures per vantage; a failure another vantage did not see is not the site’s', () => {
+    const a = availability([at(0, 'a', null), at(0, 'b', 'timeout'), at(5, 'a', 'timeout'), at(5, 'b', 'timeout')], W);
+    expect(a).toMatchObject({ probes: 4, valid: 3, failures: 2, excluded: { vantage: 1, blocked: 0 } });
+    expect(a.byVantage).toEqual([
+      { vantage: 'a', probes: 2, valid: 2, failures: 1 },
+      { vantage: 'b', probes: 2, valid: 2, failures: 2 },
+    ]);
   });
 });

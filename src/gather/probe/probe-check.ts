@@ -17,6 +17,8 @@ export interface ProbeCheckOptions {
   perHost?: number;
   guard: AddressGuard;
   resolver?: Resolver;
+  vantage?: string;
+  canaries?: readonly string[];
   onRound?: (round: number, ok: number, failed: number) => void;
 }
 

@@ -23,6 +23,8 @@ export interface WatchOptions {
   maxLateMs: number;
   guard: AddressGuard;
   resolver?: Resolver;
+  vantage?: string;
+  canaries?: readonly string[];
   now?: () => Date;
   /** Longest single wait, so that the watcher notices a stop request in time. */
   maxSleepMs?: number;
