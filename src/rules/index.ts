@@ -7,6 +7,7 @@ import { homepageStale } from './homepage-stale.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
 import { preWarning } from './pre-warning.js';
+import { privacyLeak } from './privacy-leak.js';
 import { registryMismatch } from './registry-mismatch.js';
 import type { Rule } from './rule.js';
 import { seriousError } from './serious-error.js';
@@ -29,6 +30,7 @@ export const RULES = [
   registryMismatch,
   preWarning,
   homepageDates,
+  privacyLeak,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

@@ -43,6 +43,7 @@ describe('editions', () => {
       'pre-warning',
       'registry-mismatch',
       'homepage-dates',
+      'privacy-leak',
     ]);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');
