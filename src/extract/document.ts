@@ -13,6 +13,8 @@ export interface PageDocument {
   baseHref: string | null;
   /** Every `<script>`, in document order, with its type and text (read before scripts are dropped). */
   scripts: { type: string | null; src: string | null; text: string }[];
+  /** The text of every `<style>` (read before styles are dropped): what hides an element may be a class. */
+  styles: string[];
   /** The first `<title>`'s text, whitespace collapsed; null when empty or absent. */
   title: string | null;
   /** `<body>`, or the document's first element when the markup has none; null for a page with no element. */
@@ -36,6 +38,7 @@ export function parsePage(html: string): PageDocument {
   let title: string | null | undefined;
   let body: Element | null = null;
   const scripts: PageDocument['scripts'] = [];
+  const styles: string[] = [];
   const dropped: Element[] = [];
   // Depth first, in document order, without recursion (a CMS page can nest thousands deep).
   const stack: Element[] = [];
@@ -46,6 +49,7 @@ export function parsePage(html: string): PageDocument {
     const name = el.name;
     if (name === 'base' && baseHref === null && el.attribs.href !== undefined) baseHref = el.attribs.href;
     else if (name === 'script') scripts.push({ type: el.attribs.type ?? null, src: el.attribs.src || null, text: textContent(el) });
+    else if (name === 'style') styles.push(textContent(el));
     else if (name === 'title' && title === undefined) title = textContent(el).replace(/\s+/g, ' ').trim() || null;
     else if (name === 'body' && body === null) body = el;
     if (DROPPED.has(name)) dropped.push(el);
@@ -54,5 +58,5 @@ export function parsePage(html: string): PageDocument {
   }
   for (const el of dropped) removeElement(el);
   const root = body ?? (doc.children.find((c) => isElement(c)) as Element | undefined) ?? null;
-  return { doc, baseHref, scripts, title: title ?? null, root };
+  return { doc, baseHref, scripts, styles, title: title ?? null, root };
 }

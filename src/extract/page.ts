@@ -15,6 +15,7 @@ import { emptyListContainer, identity, placeholderText, scriptedList } from './s
 import { type Identity } from '../model/artifacts.js';
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
 import { headline, textBlocks } from './text.js';
+import { type HiddenLink, hiddenLinks } from './hidden-links.js';
 
 /** What the crawl's walk reads from a page: its structure (columns, lists, paging, boards) and its links. */
 export interface PageWalkRead {
@@ -56,6 +57,8 @@ export interface PageContentRead {
   blocks: string[];
   /** The document's own title (an article's headline), when the page shows one; null when unsure. */
   headline: string | null;
+  /** Links hidden from people, and links scripts write into the page (暗链 candidates). */
+  hiddenLinks: HiddenLink[];
 }
 
 export type PageRead = PageWalkRead & PageContentRead;
@@ -94,7 +97,7 @@ export function readHtml(
   opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string },
   parts: ReadParts = 'all',
 ): PageWalkRead | PageContentRead {
-  const { doc, baseHref, scripts, title, root } = parsePage(html);
+  const { doc, baseHref, scripts, styles, title, root } = parsePage(html);
   const base = resolveHref(baseHref, opts.url) ?? opts.url;
   const scriptSrcs = scripts.map((s) => s.src).filter((x): x is string => x !== null);
   // <link rel=stylesheet> lives in <head>; read links from the whole document, not just <body>.
@@ -105,7 +108,18 @@ export function readHtml(
   const content = (): Omit<PageContentRead, keyof typeof head> => {
     const fullText = textOf(root);
     const blocks = textBlocks(root);
-    return { publishedAt: publishedAt(fullText, opts.atDay), identity: identity(fullText), blocks, headline: headline(blocks, title) };
+    return {
+      publishedAt: publishedAt(fullText, opts.atDay),
+      identity: identity(fullText),
+      blocks,
+      headline: headline(blocks, title),
+      hiddenLinks: hiddenLinks(
+        root,
+        styles,
+        scripts.map((s) => s.text),
+        base,
+      ),
+    };
   };
   if (parts === 'content') return { ...head, ...content() };
   const links = pageLinks(docRoot, scriptSrcs, base);
@@ -175,7 +189,7 @@ function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' |
 }
 
 function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
-  return { publishedAt: null, identity: { siteCode: null, icp: null, police: null }, blocks: [], headline: null };
+  return { publishedAt: null, identity: { siteCode: null, icp: null, police: null }, blocks: [], headline: null, hiddenLinks: [] };
 }
 
 /** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */

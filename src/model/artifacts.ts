@@ -131,6 +131,18 @@ export interface IdentityArtifact extends Identity {
   url: string;
 }
 
+/** A link hidden from people on a crawled page, or written into it by a script (an 暗链 candidate). */
+export interface HiddenLinkArtifact {
+  pageUrl: string;
+  target: string;
+  text: string | null;
+  title: string | null;
+  /** How it is hidden, as a person would check it. */
+  how: string;
+  /** The link's markup as served, cut short. */
+  markup: string;
+}
+
 /** One letter on a board as its list showed it, completed from its own page when that was read. */
 export interface MessageArtifact {
   title: string;
@@ -182,6 +194,8 @@ export interface SiteArtifacts {
   texts: TextArtifact;
   articles: ArticleArtifact[];
   identity: IdentityArtifact | null;
+  /** Hidden and script-written links, read from the stored pages at judging time. */
+  hiddenLinks: HiddenLinkArtifact[];
   /** Interaction channels and the boards read behind them. */
   channels: ChannelArtifact[];
 }

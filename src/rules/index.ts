@@ -3,6 +3,7 @@
 import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
 import { homepageDates } from './homepage-dates.js';
+import { hiddenLinks } from './hidden-links.js';
 import { homepageStale } from './homepage-stale.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
@@ -31,6 +32,7 @@ export const RULES = [
   preWarning,
   homepageDates,
   privacyLeak,
+  hiddenLinks,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

@@ -9,6 +9,7 @@ import type { SeriousChecker } from './utils/protected-terms.js';
 import type { StateCouncilDoc } from './utils/state-council-docs.js';
 import type { TypoChecker } from './utils/typo-lexicon.js';
 import type { CalendarOverrides } from './utils/working-days.js';
+import type { IllegalLinkLexicon } from './utils/illegal-links.js';
 
 export interface RuleContext {
   /** The check's reference time (监测时间点), ISO instant. */
@@ -17,7 +18,13 @@ export interface RuleContext {
   atDay: Day;
   /** Data the rules read (rules/lexicons/), loaded once by the caller. */
   /** `calendar`: official holidays for years the calendar package lacks (rules/calendar/holidays.yaml). */
-  lexicons: { columnCategories: ColumnCategories; typos: TypoChecker; serious: SeriousChecker; calendar?: CalendarOverrides };
+  lexicons: {
+    columnCategories: ColumnCategories;
+    typos: TypoChecker;
+    serious: SeriousChecker;
+    illegalLinks: IllegalLinkLexicon;
+    calendar?: CalendarOverrides;
+  };
   /** Reference data handed to the check: the State Council documents (`--state-council FILE`), null when none was given. */
   stateCouncil: StateCouncilDoc[] | null;
 }

@@ -24,6 +24,7 @@ export function judgeClosed(db: Db, check: Check, edition: Edition, opts: { igno
       texts: { pages: [], shared: { url: site.url, blocks: [] } },
       articles: [],
       identity: null,
+      hiddenLinks: [],
     };
     const j = judge(artifacts, runRules(artifacts, only, ctx), only, { list: opts.ignore ?? null, atDay: ctx.atDay });
     saveFindingsOnly(db, check.id, site.id, j.findings);

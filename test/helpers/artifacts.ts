@@ -79,6 +79,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     articles: [],
     identity: null,
     channels: [],
+    hiddenLinks: [],
     ...parts,
   };
 }

@@ -44,6 +44,7 @@ describe('editions', () => {
       'registry-mismatch',
       'homepage-dates',
       'privacy-leak',
+      'hidden-links',
     ]);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');

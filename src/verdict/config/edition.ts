@@ -30,6 +30,7 @@ const editionSchema = z.strictObject({
     protectedTerms: z.string().optional(),
     leaders: z.string().optional(),
     similarChars: z.string().optional(),
+    illegalLinks: z.string().optional(),
   }),
   scoring: z.strictObject({
     base: z.number().positive(),

@@ -14,6 +14,7 @@ import {
   similarCharsSchema,
 } from '../../rules/utils/protected-terms.js';
 import { compileTypos, type TypoChecker, typoLexiconSchema } from '../../rules/utils/typo-lexicon.js';
+import { compileIllegalLinks, type IllegalLinkLexicon, illegalLinksSchema } from '../../rules/utils/illegal-links.js';
 import { projectPath } from '../../paths.js';
 
 const SHIPPED = projectPath('rules/lexicons/');
@@ -24,12 +25,14 @@ export interface LexiconPaths {
   protectedTerms?: string | undefined;
   leaders?: string | undefined;
   similarChars?: string | undefined;
+  illegalLinks?: string | undefined;
 }
 
 export interface Lexicons {
   columnCategories: ColumnCategories;
   typos: TypoChecker;
   serious: SeriousChecker;
+  illegalLinks: IllegalLinkLexicon;
 }
 
 function readLexicon<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
@@ -70,9 +73,11 @@ export function loadLexicons(editionFile: string, paths: LexiconPaths): Lexicons
   const terms = readLexicon(at(paths.protectedTerms, 'protected-terms.yaml'), protectedTermsSchema);
   const leaders = readLexicon(at(paths.leaders, 'leaders.yaml'), leadersSchema);
   const similar = readLexicon(at(paths.similarChars, 'similar-chars.yaml'), similarCharsSchema);
+  const illegal = readLexicon(at(paths.illegalLinks, 'illegal-links.yaml'), illegalLinksSchema);
   return {
     columnCategories: readLexicon(resolve(dirname(editionFile), paths.columnCategories), columnCategoriesSchema),
     typos: lazy(() => compileTypos(typos)),
     serious: lazy(() => compileSerious(terms, leaders, similar)),
+    illegalLinks: compileIllegalLinks(illegal),
   };
 }

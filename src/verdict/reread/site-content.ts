@@ -1,8 +1,8 @@
-// What the content rules read (text, articles, footer identity), taken from a site's stored pages at
+// What the content rules read (text, articles, footer identity, hidden links), taken from a site's stored pages at
 // judging time. One page is parsed at a time; only the text blocks are kept.
 import { readPage } from '../../extract/page.js';
 import { splitBoilerplate } from '../../extract/text.js';
-import type { ArticleArtifact, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
+import type { ArticleArtifact, HiddenLinkArtifact, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
 import type { Day } from '../../model/day.js';
 import { docNumbersIn } from '../../rules/utils/state-council-docs.js';
 import type { StoredBody } from '../../store/page-bodies.js';
@@ -11,6 +11,7 @@ export interface SiteContent {
   texts: TextArtifact;
   articles: ArticleArtifact[];
   identity: IdentityArtifact | null;
+  hiddenLinks: HiddenLinkArtifact[];
 }
 
 const HTML = /html|xml/i;
@@ -19,6 +20,7 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
   const pages: TextArtifact['pages'] = [];
   const articles: ArticleArtifact[] = [];
   let identity: IdentityArtifact | null = null;
+  const hiddenLinks: HiddenLinkArtifact[] = [];
   for (const b of bodies) {
     // Attachments and images are not text the site wrote in HTML; reading them as HTML would be noise.
     if (b.contentType && !HTML.test(b.contentType)) continue;
@@ -27,6 +29,7 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
     const read = readPage(b.body, { url: b.finalUrl, contentType: b.contentType, atDay }, 'content');
     pages.push({ url: b.url, kind: b.kind, blocks: read.blocks });
     if (b.kind === 'homepage') identity = { url: b.url, ...read.identity };
+    for (const h of read.hiddenLinks) hiddenLinks.push({ pageUrl: b.url, ...h });
     if (b.kind === 'article') {
       articles.push({
         url: b.url,
@@ -43,5 +46,6 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
     texts: { pages: pages.map((p, i) => ({ ...p, blocks: split.pages[i]!.blocks })), shared: split.shared },
     articles,
     identity,
+    hiddenLinks,
   };
 }
