@@ -218,15 +218,17 @@ export class SiteWalk {
 
   private addColumn(link: Link, level: number | null, source: string, depth: number): WalkRequest[] {
     if (!this.ownPage(link.url)) return [];
-    if (depth > this.limits.maxDepth) {
-      this.limitsHit.add(`栏目层级超过 ${this.limits.maxDepth} 层，更深的栏目未检查`);
-      return [];
-    }
     const key = urlKey(link.url);
     if (this.boards.fetchesItself(key)) return [];
     const known = this.columns.get(key);
     if (known) {
       if (known.level === null && level !== null) known.level = level;
+      return [];
+    }
+    // Only a column not yet read is left out by the depth limit: a deepest page's side menu that lists
+    // itself and its siblings leaves nothing unread, and the crawl is not partial for it.
+    if (depth > this.limits.maxDepth) {
+      this.limitsHit.add(`栏目层级超过 ${this.limits.maxDepth} 层，更深的栏目未检查`);
       return [];
     }
     if (this.columns.size >= this.limits.maxColumns) {

@@ -178,6 +178,22 @@ describe('SiteWalk', () => {
     expect(all.result).toMatchObject({ state: 'complete', reason: null });
   });
 
+  it('a deepest page whose side menu lists only columns already read leaves the crawl complete', () => {
+    const siblings: [string, string][] = [
+      ['法定主动公开', '/zwgk/fdzdgk/'],
+      ['政府信息公开指南', '/zwgk/zn/'],
+    ];
+    const shallow = {
+      ...site,
+      '/zwgk/': column('政务公开', list('zwgk', recent), { sub: siblings }),
+      '/zwgk/fdzdgk/': column('政务公开 &gt; 法定主动公开', list('fdzdgk', recent), { sub: siblings }),
+      '/zwgk/zn/': column('政务公开 &gt; 政府信息公开指南', list('zn', recent), { sub: siblings }),
+    };
+    const { result, fetched } = crawl(shallow, { maxDepth: 2 });
+    expect(paths(fetched)).toEqual(['/xwdt/', '/tzgg/', '/zwgk/', '/zwgk/fdzdgk/', '/zwgk/zn/']);
+    expect(result).toMatchObject({ state: 'complete', reason: null });
+  });
+
   it('articlesPerColumn articles are asked for from each column’s first page, none from later pages', () => {
     const { result, fetched } = crawl(
       {
