@@ -11,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS = projectPath('src/store/migrations');
 
+const TEST_ON_OPEN = () => (globalThis as Record<symbol, unknown>)[Symbol.for('choucha.test.onOpen')] as ((c: Database.Database) => void) | undefined;
+
 // Statements the hot paths run per page or per site, prepared once per connection: the ORM's builder,
 // or a prepare per call, cost more than the rows (crawl and link-stage profiles).
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], unknown>>>();
@@ -37,11 +39,9 @@ export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
-  // Tests only: a full disk, simulated by capping the file's page count (it cannot shrink below its
-  // current size, so any cap at or under it means "full now"). There is no other way to fill a disk under
-  // one test: no tmpfs, no quota, and filling the real disk would hurt everything else on the machine.
-  const cap = Number(process.env.CHOUCHA_TEST_MAX_PAGES ?? '');
-  if (cap > 0) client.pragma(`max_page_count = ${Math.floor(cap)}`);
+  // Tests only: test/helpers/full-disk.mjs, loaded with --import, hooks each new connection to simulate
+  // a full disk. No flag or environment variable reaches it; only code loaded into the process can.
+  TEST_ON_OPEN()?.(client);
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

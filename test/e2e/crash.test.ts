@@ -1,5 +1,5 @@
 // Crash safety: `check` killed with SIGKILL half way, and a full disk (simulated by capping the database's
-// page count, CHOUCHA_TEST_MAX_PAGES) under `check` and under `crawl`. Each time the database passes
+// page count, test/helpers/full-disk.mjs) under `check` and under `crawl`. Each time the database passes
 // integrity_check, the command says what happened, and running it again gives what an uninterrupted run
 // gave, fetching nothing twice. (SIGKILL during the crawl: test/gather/crawl.test.ts.)
 import { spawn } from 'node:child_process';
@@ -129,7 +129,7 @@ describe('check killed with SIGKILL half way', () => {
 describe('a full disk', () => {
   it('under check: a clear error, a sound database, and a re-run with room gives the uninterrupted result', async () => {
     const db = unjudgedCopy('full-check.db');
-    const full = await cli(['--db', db, 'check', '--quarter', '2026Q4'], { env: { CHOUCHA_TEST_MAX_PAGES: '1' } });
+    const full = await cli(['--db', db, 'check', '--quarter', '2026Q4'], { fullDiskPages: 1 });
     expect(full.code).toBe(3);
     expect(full.stderr).toMatch(/Could not write to the database: the disk \(or the database size limit\) is full/);
     expect(full.stderr).toMatch(/run the same command again/);
@@ -150,7 +150,7 @@ describe('a full disk', () => {
     // Room for a few dozen pages beyond what the registry and the empty check take.
     const pages = sql(db, (s) => s.pragma('page_count', { simple: true }) as number);
     const before = fleet.requests.length;
-    const full = await cli(crawlArgs, { env: { CHOUCHA_TEST_MAX_PAGES: String(pages + 40) } });
+    const full = await cli(crawlArgs, { fullDiskPages: pages + 40 });
     expect(full.code).toBe(3);
     expect(full.stderr).toMatch(/Could not write to the database: the disk \(or the database size limit\) is full/);
     expect(integrity(db)).toBe('ok');

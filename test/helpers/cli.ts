@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/choucha.js', import.meta.url));
+const FULL_DISK = new URL('./full-disk.mjs', import.meta.url).href;
 
 export interface CliResult {
   code: number;
@@ -12,10 +13,12 @@ export interface CliResult {
 
 export function cli(
   args: string[],
-  opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string> } = {},
+  /** `fullDiskPages`: every database the CLI opens is full past that many pages (helpers/full-disk.mjs). */
+  opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string>; fullDiskPages?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const preload = opts.fullDiskPages === undefined ? [] : ['--import', `${FULL_DISK}?pages=${opts.fullDiskPages}`];
+    const child = spawn(process.execPath, [...preload, BIN, ...args], {
       stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...opts.env },
     });
