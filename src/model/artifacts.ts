@@ -183,6 +183,44 @@ export interface ChannelArtifact {
   messages: MessageArtifact[];
 }
 
+/** The certificate the homepage host presented in its TLS handshake, as read (not trusted) by the checker. */
+export interface CertificateArtifact {
+  /** Subject common name, and the DNS names of its subjectAltName. */
+  subject: string | null;
+  names: string[];
+  issuer: string | null;
+  /** ISO instants. */
+  validFrom: string;
+  validTo: string;
+  /** The certificate names the host (RFC 6125, as node:tls checks it). */
+  nameMatches: boolean;
+  /** The handshake verified it: a chain to a trusted root, in its validity period, for the host. */
+  authorized: boolean;
+  /** Why not, as OpenSSL or node:tls names it (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED…). */
+  authorizationError: string | null;
+}
+
+/** One request of the HTTPS check, followed through its redirects: where it ended, or why it failed. */
+export interface HttpsRequestArtifact {
+  url: string;
+  status: number | null;
+  finalUrl: string | null;
+  failure: ProbeFailure | null;
+  error: string | null;
+}
+
+/** The homepage host measured once per check: https://host/, http://host/ and the certificate. */
+export interface HttpsArtifact {
+  host: string;
+  checkedAt: string;
+  https: HttpsRequestArtifact;
+  http: HttpsRequestArtifact;
+  /** Null when no TLS handshake completed (see `tlsError`). */
+  certificate: CertificateArtifact | null;
+  tlsFailure: ProbeFailure | null;
+  tlsError: string | null;
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -198,6 +236,8 @@ export interface SiteArtifacts {
   hiddenLinks: HiddenLinkArtifact[];
   /** Interaction channels and the boards read behind them. */
   channels: ChannelArtifact[];
+  /** The homepage host's HTTPS, redirect and certificate, measured once per check; null when not measured. */
+  https: HttpsArtifact | null;
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

@@ -4,6 +4,7 @@ import type { Db } from './db.js';
 import { checkSites, pages } from './schema.js';
 import type { Check } from './checks.js';
 import { channelsOf } from './channels.js';
+import { httpsCheckOf } from './https-checks.js';
 import { linksOfSite } from './links.js';
 import { listsOf } from './lists.js';
 import { probesBetween } from './probes.js';
@@ -61,5 +62,6 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     lists: listsOf(db, check.id, site.id),
     links: linksOfSite(db, check.id, site.id),
     channels: channelsOf(db, check.id, site.id),
+    https: httpsCheckOf(db, check.id, site.id),
   };
 }

@@ -357,3 +357,29 @@ export const lowerVerdicts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );
+
+/**
+ * The homepage host's HTTPS, measured once per check and site: https://host/ and http://host/ followed
+ * through their redirects, and the certificate its TLS handshake presented (JSON, CertificateArtifact).
+ * A row is the site measured: a resumed run does not measure it again.
+ */
+export const httpsChecks = sqliteTable(
+  'https_checks',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    host: text('host').notNull(),
+    checkedAt: text('checked_at').notNull(),
+    /** Each request as JSON (HttpsRequestArtifact): url, status, finalUrl, failure, error. */
+    https: text('https', { mode: 'json' }).notNull(),
+    http: text('http', { mode: 'json' }).notNull(),
+    certificate: text('certificate', { mode: 'json' }),
+    tlsFailure: text('tls_failure'),
+    tlsError: text('tls_error'),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);

@@ -80,6 +80,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     identity: null,
     channels: [],
     hiddenLinks: [],
+    https: null,
     ...parts,
   };
 }
