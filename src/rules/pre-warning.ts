@@ -2,6 +2,7 @@
 // where its veto starts, so a site is never both warned and vetoed for the same thing. Thresholds are
 // edition options [U]: offices set their own.
 import { z } from 'zod';
+import { daysBefore } from '../model/day.js';
 import { replyState } from '../model/reply-state.js';
 import type { Finding } from '../model/finding.js';
 import { defineRule, type RuleInput } from './rule.js';
@@ -49,8 +50,10 @@ function homepage(a: Input, o: Options, atDay: string): Record<string, unknown> 
   if (!newest?.date) return null;
   const warnFrom = windowStart(atDay, { days: o.homepageDays });
   const vetoFrom = windowStart(atDay, { days: o.homepageVetoDays });
+  // The first day on which, with nothing newer, the newest item falls out of the veto window.
+  const vetoOn = daysBefore(newest.date, -(o.homepageVetoDays + 1));
   return newest.date < warnFrom && newest.date >= vetoFrom
-    ? { newestDate: newest.date, newestTitle: newest.title, newestUrl: newest.url, vetoFrom }
+    ? { newestDate: newest.date, newestTitle: newest.title, newestUrl: newest.url, vetoFrom, vetoOn }
     : null;
 }
 
@@ -111,7 +114,7 @@ export const preWarning = defineRule({
     const home = homepage(a, o, ctx.atDay);
     add(
       'homepage-nearly-stale',
-      `首页最新信息发布于 ${String(home?.newestDate)}，超过 ${o.homepageDays} 天未更新，${String(home?.vetoFrom)} 前不更新将被单项否决`,
+      `首页最新信息发布于 ${String(home?.newestDate)}，超过 ${o.homepageDays} 天未更新，${String(home?.vetoOn)} 起仍未更新将被单项否决`,
       home,
       a.homepage.finalUrl,
     );

@@ -2,8 +2,11 @@
 // safe band and once the veto itself applies.
 import { daysBefore } from '../../src/model/day.js';
 import { preWarning } from '../../src/rules/pre-warning.js';
+import { homepageStale } from '../../src/rules/homepage-stale.js';
+import { runRule } from '../../src/verdict/run-rules.js';
+import { describe, expect, it } from 'vitest';
 import type { ChannelArtifact, MessageArtifact } from '../../src/model/artifacts.js';
-import { AT_DAY, block, column, many, probes, site } from '../helpers/artifacts.js';
+import { AT_DAY, block, column, ctx, many, probes, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 const fresh = block('要闻动态', [1]);
@@ -85,4 +88,27 @@ ruleTable(preWarning, {
     },
   ],
   notChecked: [{ name: 'homepage not read', artifacts: site({ homepage: null }) }],
+});
+
+describe('the homepage pre-warning names the day the veto starts', () => {
+  it.each([
+    [11, '2026-12-05'],
+    [14, '2026-12-02'],
+  ])('last updated %i days ago: vetoed from %s on', (daysAgo, day) => {
+    const r = runRule(preWarning, site({ lists: [block('要闻动态', [daysAgo])] }), preWarning.meta.options.parse({}), ctx);
+    const f = r.status === 'checked' ? r.findings.find((x) => x.code === 'homepage-nearly-stale') : undefined;
+    expect(f?.message).toContain(`${day} 起仍未更新将被单项否决`);
+    expect(f?.evidence).toMatchObject({ vetoOn: day });
+    // homepage-stale agrees: a veto on that day, none the day before.
+    const stale = (d: string) => {
+      const h = runRule(homepageStale, site({ lists: [block('要闻动态', [daysAgo])] }), homepageStale.meta.options.parse({}), {
+        ...ctx,
+        atDay: d,
+        at: `${d}T10:00:00+08:00`,
+      });
+      return h.status === 'checked' && h.findings.some((x) => x.code === 'stale');
+    };
+    expect(stale(day)).toBe(true);
+    expect(stale(daysBefore(day, 1))).toBe(false);
+  });
 });
