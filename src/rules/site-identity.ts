@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import { defineRule, type RuleInput } from './rule.js';
+import { hostOf, registrableDomain } from './utils/registrable.js';
 
 const TEXT = {
   title: '网站标识',
@@ -32,14 +33,6 @@ function policeFromLinks(a: RuleInput<'links'>): string | null {
   return null;
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 export const siteIdentity = defineRule({
   meta: {
     id: 'site-identity',
@@ -51,6 +44,12 @@ export const siteIdentity = defineRule({
   },
   run(a, opts) {
     if (!a.homepage?.readable || !a.identity) return { status: 'not-checked', reason: '首页未能读取，无法检查网站标识' };
+    // A registered address that now leads to another domain (a parking page, another owner) shows
+    // someone else's footer: judging it would be a finding about a page that is not the site's.
+    const registered = hostOf(a.site.url);
+    const shown = hostOf(a.homepage.finalUrl);
+    if (registered && shown && registrableDomain(registered) !== registrableDomain(shown))
+      return { status: 'not-checked', reason: `首页跳转到其他域名（${shown}），网站标识未检查` };
     const id = a.identity;
     const out: Finding[] = [];
     const add = (code: Code, message: string, evidence: Record<string, unknown>) =>

@@ -13,7 +13,10 @@ const GOOD: IdentityArtifact = {
 
 function site(identity: Partial<IdentityArtifact> | null, extra: Partial<SiteArtifacts> = {}): SiteArtifacts {
   const base = baseSite({ identity: identity === null ? null : { ...GOOD, ...identity }, ...extra });
-  return { ...base, site: { ...base.site, url: 'http://www.x.gov.cn/', ...(extra.site ?? {}) } };
+  const url = extra.site?.url ?? 'http://www.x.gov.cn/';
+  // The homepage was read where the registered address led: the address itself unless a case says otherwise.
+  const homepage = extra.homepage === undefined ? { ...base.homepage!, url, finalUrl: url } : base.homepage;
+  return { ...base, homepage, site: { ...base.site, url, ...(extra.site ?? {}) } };
 }
 
 const badge: LinkArtifact = {
@@ -31,6 +34,10 @@ const badge: LinkArtifact = {
 ruleTable(siteIdentity, {
   valid: [
     { name: 'all three items, the registered code, a .gov.cn domain', artifacts: site({}) },
+    {
+      name: 'www.x.gov.cn leading to x.gov.cn is the same site',
+      artifacts: site({}, { homepage: { ...baseSite().homepage!, url: 'http://www.x.gov.cn/', finalUrl: 'https://x.gov.cn/index.html' } }),
+    },
     {
       name: 'a State Council department code (bm + 8 digits)',
       artifacts: site({ siteCode: 'bm07000001' }, { site: { ...baseSite().site, id: 'bm07000001', url: 'http://www.moa.gov.cn/' } }),
@@ -60,5 +67,12 @@ ruleTable(siteIdentity, {
   notChecked: [
     { name: 'homepage not read', artifacts: site(null) },
     { name: 'homepage unreadable', artifacts: site({}, { homepage: null }) },
+    {
+      name: 'the registered address leads to another domain (a parking page): its footer is not the site’s',
+      artifacts: site(
+        { siteCode: null, icp: null, police: null },
+        { homepage: { ...baseSite().homepage!, url: 'http://www.x.gov.cn/', finalUrl: 'http://parked.example.com/' } },
+      ),
+    },
   ],
 });
