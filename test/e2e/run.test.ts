@@ -94,12 +94,20 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
         byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), ...Array(f.count ?? 1).fill(f.code)]);
       }
       for (const [rule, codes] of byRule) {
-        const got = site()
-          .findings.filter((f) => f.rule === rule)
+        const got = [...site().findings, ...site().warnings]
+          .filter((f) => f.rule === rule)
           .map((f) => f.code)
           .sort();
         expect({ rule, codes: got }).toEqual({ rule, codes: [...codes].sort() });
       }
+    });
+
+    it('produces no finding it does not state: every rule outcome is in its answer key', () => {
+      const stated = new Set<string>(served.fixture.expect.findings.map((f) => f.rule));
+      const unstated = [...site().findings, ...site().warnings]
+        .filter((f) => !stated.has(f.rule))
+        .map((f) => `${f.rule}/${f.code}: ${f.message}`);
+      expect(unstated).toEqual([]);
     });
 
     it('stays silent where it must', () => {
