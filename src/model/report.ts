@@ -1,5 +1,5 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
-import type { SiteLevel } from './site.js';
+import type { Site } from './site.js';
 import type { Tier } from './tier.js';
 
 export type Verdict = 'qualified' | 'unqualified' | 'not-checked';
@@ -41,13 +41,10 @@ export interface IgnoredBy {
   points: number;
 }
 
-export interface ReportSite {
-  id: string;
-  name: string;
-  url: string;
-  sponsor: string | null;
-  level: SiteLevel | null;
-  region: string | null;
+/** A site as every report names it: the registry's identity of it. */
+export type ReportSiteHeader = Pick<Site, 'id' | 'name' | 'url' | 'sponsor' | 'level' | 'region'>;
+
+export interface ReportSite extends ReportSiteHeader {
   verdict: Verdict;
   /** 0–100 when scored; null when a veto stopped the scoring or the site was not checked. */
   score: number | null;
@@ -102,13 +99,7 @@ export interface Report {
   disagreements?: Disagreement[];
 }
 
-export interface ReportClosedSite {
-  id: string;
-  name: string;
-  url: string;
-  sponsor: string | null;
-  level: SiteLevel | null;
-  region: string | null;
+export interface ReportClosedSite extends ReportSiteHeader {
   availability: Availability;
   findings: ReportFinding[];
 }

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AddressGuard } from '../../src/gather/http/address-guard.js';
 import { CRAWL_DEFAULTS } from '../../src/gather/crawl/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
-import { upsertSites } from '../../src/store/sites.js';
-import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+import { artifactsFor, type Harness, harness, siteRow } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 let server: Server;
@@ -22,34 +21,7 @@ beforeAll(async () => {
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
   const port = (server.address() as AddressInfo).port;
   h = harness(AT);
-  upsertSites(
-    h.db,
-    [
-      {
-        id: '4301000001',
-        name: 'WAF',
-        url: `http://127.0.0.1:${port}/`,
-        sponsor: null,
-        level: null,
-        region: '430100',
-        parentId: null,
-        status: 'running',
-      },
-      {
-        id: '4301000002',
-        name: 'Gone',
-        url: `http://localhost:${port}/`,
-        sponsor: null,
-        level: null,
-        region: '430100',
-        parentId: null,
-        status: 'running',
-      },
-    ],
-    'test',
-    AT,
-  );
-  h.check = h.ensure();
+  h.register([siteRow('4301000001', `http://127.0.0.1:${port}/`, 'WAF'), siteRow('4301000002', `http://localhost:${port}/`, 'Gone')]);
   await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard: new AddressGuard(true) });
 });
 

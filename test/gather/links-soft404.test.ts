@@ -8,8 +8,7 @@ import { CRAWL_DEFAULTS } from '../../src/gather/crawl/crawler.js';
 import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
 import { checkLinks } from '../../src/gather/links/link-checker.js';
 import type { LinkArtifact } from '../../src/model/artifacts.js';
-import { upsertSites } from '../../src/store/sites.js';
-import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+import { artifactsFor, type Harness, harness, siteRow } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 const LONG = '各乡镇人民政府，县直各单位：为切实做好冬季森林防火工作，现将有关事项通知如下。'.repeat(15);
@@ -53,24 +52,7 @@ beforeAll(async () => {
     return [200, '<html><head><title>提示信息</title></head><body><h2>对不起，您访问的页面不存在！</h2></body></html>'];
   });
   h = harness(AT);
-  upsertSites(
-    h.db,
-    [
-      {
-        id: '4301000001',
-        name: 'A',
-        url: `${base(soft)}/`,
-        sponsor: null,
-        level: null,
-        region: '430100',
-        parentId: null,
-        status: 'running',
-      },
-    ],
-    'test',
-    AT,
-  );
-  h.check = h.ensure();
+  h.register([siteRow('4301000001', `${base(soft)}/`, 'A')]);
   const guard = new AddressGuard(true);
   await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
   await checkLinks(h.db, h.check, {

@@ -9,10 +9,9 @@ import { crawlCheck } from '../../src/gather/crawl/crawl-check.js';
 import { checkLinks } from '../../src/gather/links/link-checker.js';
 import { linkBroken } from '../../src/rules/link-broken.js';
 import { runRule } from '../../src/verdict/run-rules.js';
-import { upsertSites } from '../../src/store/sites.js';
 import type { RuleResult } from '../../src/model/finding.js';
 import { ctx } from '../helpers/artifacts.js';
-import { artifactsFor, type Harness, harness } from '../helpers/store.js';
+import { artifactsFor, type Harness, harness, siteRow } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 const HOSTS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => `${h}.example.gov.cn`);
@@ -60,24 +59,7 @@ afterAll(() => new Promise((r) => server.close(r)));
 async function run(resolver: Resolver): Promise<{ h: Harness; result: RuleResult; status: (t: string) => string | undefined }> {
   flaky = new Map();
   const h = harness(AT);
-  upsertSites(
-    h.db,
-    [
-      {
-        id: '4301000001',
-        name: 'A',
-        url: `http://127.0.0.1:${port}/`,
-        sponsor: null,
-        level: null,
-        region: '430100',
-        parentId: null,
-        status: 'running',
-      },
-    ],
-    'test',
-    AT,
-  );
-  h.check = h.ensure();
+  h.register([siteRow('4301000001', `http://127.0.0.1:${port}/`, 'A')]);
   const guard = new AddressGuard(true, resolver);
   await crawlCheck(h.db, h.check, { ...CRAWL_DEFAULTS, delayMs: 0, render: 'never', guard });
   await checkLinks(h.db, h.check, {

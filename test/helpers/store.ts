@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { type Check, ensureCheck } from '../../src/store/checks.js';
 import { closeDb, type Db, openDb } from '../../src/store/db.js';
 import { siteArtifacts } from '../../src/verdict/reread/site-artifacts.js';
-import { getSites } from '../../src/store/sites.js';
+import { getSites, upsertSites } from '../../src/store/sites.js';
+import type { Site } from '../../src/model/site.js';
 import type { SiteArtifacts } from '../../src/model/artifacts.js';
 
 export interface Harness {
@@ -13,7 +14,14 @@ export interface Harness {
   db: Db;
   check: Check;
   ensure(): Check;
+  /** Registers these sites and opens the check (`check`) on them. */
+  register(sites: Site[]): Check;
   close(): void;
+}
+
+/** A registry row for a test site: what a test cares about is its id and its address. */
+export function siteRow(id: string, url: string, name = id): Site {
+  return { id, name, url, sponsor: null, level: null, region: id.slice(0, 6), parentId: null, status: 'running' };
 }
 
 export function harness(at: string): Harness {
@@ -24,6 +32,11 @@ export function harness(at: string): Harness {
     db,
     check: undefined as unknown as Check,
     ensure: () => ensureCheck(db, { quarter: '2026Q4', tier: 'province', at: new Date(at).toISOString(), now: new Date().toISOString() }),
+    register: (sites) => {
+      upsertSites(db, sites, 'test', at);
+      h.check = h.ensure();
+      return h.check;
+    },
     close: () => closeDb(db),
   };
   return h;

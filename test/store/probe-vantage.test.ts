@@ -2,29 +2,12 @@
 import { hostname } from 'node:os';
 import { expect, it } from 'vitest';
 import { probesBetween, saveProbe } from '../../src/store/probes.js';
-import { upsertSites } from '../../src/store/sites.js';
-import { harness } from '../helpers/store.js';
+import { harness, siteRow } from '../helpers/store.js';
 
 it('stores the vantage with each probe and reads it back; older rows read as null', () => {
   const h = harness('2026-12-01T10:00:00+08:00');
   try {
-    upsertSites(
-      h.db,
-      [
-        {
-          id: '4301000001',
-          name: 'A',
-          url: 'http://a.gov.cn/',
-          sponsor: null,
-          level: null,
-          region: '430100',
-          parentId: null,
-          status: 'running',
-        },
-      ],
-      'test',
-      '2026-12-01T00:00:00Z',
-    );
+    h.register([siteRow('4301000001', 'http://a.gov.cn/', 'A')]);
     const probe = (startedAt: string, vantage: string | null) =>
       saveProbe(h.db, {
         siteId: '4301000001',
