@@ -5,6 +5,7 @@ import { columnStale } from './column-stale.js';
 import { homepageDates } from './homepage-dates.js';
 import { hiddenLinks } from './hidden-links.js';
 import { homepageStale } from './homepage-stale.js';
+import { https } from './https.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { linkBroken } from './link-broken.js';
 import { preWarning } from './pre-warning.js';
@@ -33,6 +34,7 @@ export const RULES = [
   homepageDates,
   privacyLeak,
   hiddenLinks,
+  https,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
