@@ -17,8 +17,8 @@ import { judgeClosed } from './judge-closed.js';
 
 // Judging holds one site at a time (about 80 MB live, most of it the compiled lexicons), but V8 left the
 // garbage of reading each site's pages in the heap until it neared its limit: 1,000 sites peaked at
-// 525 MB, and a 100-site check at up to 640 MB when one late collection found 257 MB of garbage. nodejieba's
-// dictionary adds a fixed ~240 MB outside the heap once a lexicon hit needs word boundaries.
+// 525 MB, and a 100-site check at up to 640 MB when one late collection found 257 MB of garbage. jieba's
+// dictionary adds a fixed amount outside the heap once a lexicon hit needs word boundaries.
 const HEAP_FLOOR_BYTES = 128 * 1024 * 1024;
 const HEAP_GROWTH = 1.5;
 
