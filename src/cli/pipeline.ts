@@ -12,6 +12,7 @@ import {
   doCheck,
   doCrawl,
   doEvidence,
+  doHttps,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -84,6 +85,18 @@ export function registerPipeline(program: Command): void {
     const db = open(g);
     try {
       await doLinks(db, theCheck(db, o), g, o);
+    } finally {
+      closeDb(db);
+    }
+  });
+
+  withJsonLogs(
+    withCheckFlags(program.command('https').description("each homepage host's HTTPS, HTTP redirect and certificate, once per check")),
+  ).action(async (o: CheckFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      await doHttps(db, theCheck(db, o), g);
     } finally {
       closeDb(db);
     }

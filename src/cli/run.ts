@@ -16,6 +16,7 @@ import {
   doCheck,
   doCrawl,
   doEvidence,
+  doHttps,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -78,6 +79,7 @@ export function registerRun(program: Command): void {
         await doProbe(db, check, g, o);
         await doCrawl(db, check, g, o);
         await doLinks(db, check, g, o);
+        await doHttps(db, check, g);
         // One process runs every stage: what one stage left for a later collection would otherwise sit
         // under the next stage's peak (the report's came on top of judging's, past 500 MB at 1,000 sites).
         collectGarbage();

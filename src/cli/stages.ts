@@ -17,6 +17,7 @@ import { allChecks, type Check, ensureCheck, findCheck, sampleOf, setCheckEditio
 import { linkStatusCounts } from '../store/links.js';
 import { getSites } from '../store/sites.js';
 import { checkLinks, type LinkScope } from '../gather/links/link-checker.js';
+import { checkHttps } from '../gather/https/https-check.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/config/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
@@ -284,6 +285,13 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
         .join(', ') || 'none found'
     }`,
   );
+}
+
+/** The homepage host's HTTPS, redirect and certificate, once per site of the check; sites measured already are skipped. */
+export async function doHttps(db: Db, check: Check, g: GlobalOptions): Promise<void> {
+  const bar = new Progress(g, 'https', null, 'sites');
+  const r = await checkHttps(db, check, { guard: guard(g), timeoutMs: 15_000, concurrency: 8, onSite: (id) => bar.tick(id) });
+  bar.finish(`https: ${r.measured} sites measured, ${r.skipped} already done`, { measured: r.measured, skipped: r.skipped });
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {

@@ -7,20 +7,22 @@ import type { CertificateArtifact, HttpsArtifact, HttpsRequestArtifact, ProbeFai
 export function saveHttpsCheck(db: Db, checkId: number, siteId: string, a: HttpsArtifact): void {
   db.insert(httpsChecks)
     .values({ checkId, siteId, ...a })
-    .onConflictDoNothing()
+    .onConflictDoUpdate({ target: [httpsChecks.checkId, httpsChecks.siteId], set: { ...a } })
     .run();
 }
 
-/** The sites of a check already measured: a resumed run skips them. */
+/** Failures that were the checker's (the address guard, its own network): measured again on the next run. */
+const NOT_THE_SITE = new Set(['blocked', 'vantage']);
+
+/** The sites of a check already measured: a resumed run skips them, unless the checker spoiled the measurement. */
 export function measuredHttpsSites(db: Db, checkId: number): Set<string> {
-  return new Set(
-    db
-      .select({ siteId: httpsChecks.siteId })
-      .from(httpsChecks)
-      .where(eq(httpsChecks.checkId, checkId))
-      .all()
-      .map((r) => r.siteId),
-  );
+  const rows = db
+    .select({ siteId: httpsChecks.siteId, https: httpsChecks.https, http: httpsChecks.http })
+    .from(httpsChecks)
+    .where(eq(httpsChecks.checkId, checkId))
+    .all();
+  const spoiled = (r: unknown) => NOT_THE_SITE.has((r as HttpsRequestArtifact).failure ?? '');
+  return new Set(rows.filter((r) => !spoiled(r.https) && !spoiled(r.http)).map((r) => r.siteId));
 }
 
 export function httpsCheckOf(db: Db, checkId: number, siteId: string): HttpsArtifact | null {

@@ -199,7 +199,7 @@ describe('measureHttps on real servers', () => {
 });
 
 describe('the https stage: stored once per check and site, judged from the store', () => {
-  it('measures each sampled site once, resumes without measuring again, and the rule reads the stored facts', async () => {
+  it('measures each sampled site once, resumes without measuring again (unless the checker was blocked), and the rule reads the stored facts', async () => {
     const h = harness(new Date().toISOString());
     try {
       const sites = [
@@ -210,6 +210,9 @@ describe('the https stage: stored once per check and site, judged from the store
       h.check = h.ensure();
       // Both hosts' HTTP goes to the redirecting server, their HTTPS to the CA-signed one.
       const stage = { ...opts(port.redirect, port.good), concurrency: 2 };
+      // Without --allow-private both are blocked: the checker's failure, so the next run measures them again.
+      expect(await checkHttps(h.db, h.check, { ...stage, guard: new AddressGuard(false, resolver) })).toEqual({ measured: 2, skipped: 0 });
+      expect(artifactsFor(h, '4301000001').https?.https.failure).toBe('blocked');
       expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 2, skipped: 0 });
       const hits = redirectHits;
       expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 0, skipped: 2 });
