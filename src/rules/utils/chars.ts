@@ -42,6 +42,42 @@ export function homophones(ch: string): string[] {
   return [...out];
 }
 
+// Readings a speaker of many dialects confuses: front and back nasals (贫 pin / 平 ping), flat and
+// retroflex initials (资 zi / 知 zhi), n and l, f and h before u.
+const NEAR: [RegExp, string][] = [
+  [/in$/, 'ing'],
+  [/ing$/, 'in'],
+  [/en$/, 'eng'],
+  [/eng$/, 'en'],
+  [/([^i])an$/, '$1ang'],
+  [/([^i])ang$/, '$1an'],
+  [/^zh/, 'z'],
+  [/^z(?!h)/, 'zh'],
+  [/^ch/, 'c'],
+  [/^c(?!h)/, 'ch'],
+  [/^sh/, 's'],
+  [/^s(?!h)/, 'sh'],
+  [/^n/, 'l'],
+  [/^l/, 'n'],
+  [/^fu/, 'hu'],
+  [/^hu/, 'fu'],
+];
+
+/** Common characters read like `ch` but for one confusion of NEAR, `ch` and its homophones excluded. */
+export function nearHomophones(ch: string): string[] {
+  homophones(ch); // builds bySound
+  const same = new Set(readings(ch));
+  const out = new Set<string>();
+  for (const r of same)
+    for (const [re, to] of NEAR) {
+      if (!re.test(r)) continue;
+      const alt = r.replace(re, to);
+      if (!same.has(alt)) for (const h of bySound!.get(alt) ?? []) if (h !== ch) out.add(h);
+    }
+  for (const h of homophones(ch)) out.delete(h);
+  return [...out];
+}
+
 /** Shape groups as the lexicon writes them (`人: 入八`) → each character's look-alikes, both ways. */
 export function shapeMap(groups: Record<string, string>): Map<string, Set<string>> {
   const m = new Map<string, Set<string>>();

@@ -1,8 +1,9 @@
 // The serious-error lexicons (protected terms, known errors, leaders' names, look-alike characters):
 // validated on load and compiled once into one matcher of every variant a person is likely to type.
 import { z } from 'zod';
-import { homophones, isCommonHanzi, NUMERALS, shapeMap } from './chars.js';
+import { homophones, isCommonHanzi, nearHomophones, NUMERALS, shapeMap } from './chars.js';
 import { Matcher } from './matcher.js';
+import { TermVariants } from './term-variants.js';
 import { splitByWords } from './segment.js';
 import { dropOverlaps, type TextHit } from './text-hit.js';
 import { urlSpans, inSpans } from './text-spans.js';
@@ -10,13 +11,29 @@ import { excepted } from './typo-lexicon.js';
 
 const KINDS = ['country', 'organ', 'party', 'formulation', 'place'] as const;
 
-export const protectedTermsSchema = z.object({
-  reviewed: z.string().min(1),
-  terms: z.array(z.strictObject({ term: z.string().min(4), kind: z.enum(KINDS), except: z.array(z.string()).default([]) })),
-  knownErrors: z.array(
-    z.strictObject({ wrong: z.string().min(2), right: z.string().min(2), kind: z.enum(KINDS), except: z.array(z.string()).default([]) }),
-  ),
-});
+export const protectedTermsSchema = z
+  .object({
+    reviewed: z.string().min(1),
+    /** Where entries come from: a key per document. */
+    sources: z.record(z.string(), z.string().min(1)).default({}),
+    terms: z.array(
+      z.strictObject({
+        term: z.string().min(4),
+        kind: z.enum(KINDS),
+        source: z.string().optional(),
+        except: z.array(z.string()).default([]),
+      }),
+    ),
+    knownErrors: z.array(
+      z.strictObject({ wrong: z.string().min(2), right: z.string().min(2), kind: z.enum(KINDS), except: z.array(z.string()).default([]) }),
+    ),
+  })
+  .superRefine((lexicon, ctx) => {
+    lexicon.terms.forEach((t, i) => {
+      if (t.source !== undefined && !(t.source in lexicon.sources))
+        ctx.addIssue({ code: 'custom', message: `unknown source "${t.source}"`, path: ['terms', i, 'source'] });
+    });
+  });
 export const leadersSchema = z.object({
   reviewed: z.string().min(1),
   basis: z.string().optional(),
@@ -55,42 +72,33 @@ export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar:
   const add = (wrong: string, v: Variant) => {
     if (wrong !== v.right) variants.add(wrong, v);
   };
-  const alikes = (ch: string): [string, 'sound' | 'shape'][] => {
-    if (NUMERALS.has(ch)) return [];
-    const sound = homophones(ch).map((h): [string, 'sound'] => [h, 'sound']);
-    const shape = [...(shapes.get(ch) ?? [])].filter(isCommonHanzi).map((h): [string, 'shape'] => [h, 'shape']);
-    return [...sound, ...shape];
+  const alikeSets = new Map<string, { sound: Set<string>; shape: Set<string> }>();
+  const alikes = (ch: string) => {
+    let a = alikeSets.get(ch);
+    if (!a) {
+      const none = NUMERALS.has(ch);
+      // Same sound, or a sound many dialects confuse (精准扶平 for 扶贫): a protected term is long enough
+      // that one such character in it is an error, never another word.
+      a = {
+        sound: new Set(none ? [] : [...homophones(ch), ...nearHomophones(ch)]),
+        shape: new Set(none ? [] : [...(shapes.get(ch) ?? [])].filter(isCommonHanzi)),
+      };
+      alikeSets.set(ch, a);
+    }
+    return a;
   };
+  const termVariants = new TermVariants<Omit<Variant, 'how'>>({ fixed: NUMERALS, alikes, minDropped: MIN_DROPPED, minAdded: MIN_ADDED });
 
   for (const t of terms.terms) {
-    const chars = [...t.term];
     correct.add(t.term, true);
-    if (chars.length < MIN_VARIED) continue;
-    const base = { right: t.term, kind: t.kind, except: t.except };
-    chars.forEach((ch, i) => {
-      for (const [alt, how] of alikes(ch)) add([...chars.slice(0, i), alt, ...chars.slice(i + 1)].join(''), { ...base, how });
-    });
-    if (chars.length >= MIN_DROPPED) {
-      // Only inside the term: without its first or last character a term is just a shorter phrase.
-      for (let i = 1; i < chars.length - 1; i++) {
-        if (!NUMERALS.has(chars[i]!)) add([...chars.slice(0, i), ...chars.slice(i + 1)].join(''), { ...base, how: 'dropped' });
-      }
-    }
-    if (chars.length >= MIN_ADDED) {
-      // An added character is only trusted when it repeats or resembles a neighbour (共和和国, 共和合国);
-      // any other insertion may be ordinary grammar (人民代表在大会上).
-      for (let i = 1; i < chars.length; i++) {
-        const near = new Set<string>([chars[i - 1]!, chars[i]!]);
-        for (const n of [chars[i - 1]!, chars[i]!]) for (const [alt] of alikes(n)) near.add(alt);
-        for (const extra of near) add([...chars.slice(0, i), extra, ...chars.slice(i)].join(''), { ...base, how: 'added' });
-      }
-    }
+    if ([...t.term].length >= MIN_VARIED) termVariants.add(t.term, { right: t.term, kind: t.kind, except: t.except });
   }
   for (const k of terms.knownErrors) add(k.wrong, { right: k.right, kind: k.kind, how: 'known', except: k.except });
   for (const l of leaders.names) {
     const chars = [...l.name];
     correct.add(l.name, true);
     chars.forEach((ch, i) => {
+      // Names: the same sound only; a near sound is too often another person's name.
       for (const alt of homophones(ch))
         add([...chars.slice(0, i), alt, ...chars.slice(i + 1)].join(''), {
           right: l.name,
@@ -103,9 +111,9 @@ export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar:
   }
 
   return {
-    size: variants.size,
+    size: variants.size + termVariants.size,
     check(text) {
-      const found = variants.findAll(text);
+      const found = [...termVariants.findAll(text), ...variants.findAll(text)].sort((a, b) => a.start - b.start || a.end - b.end);
       if (found.length === 0) return [];
       const rightOnes = correct.findAll(text);
       const urls = urlSpans(text);
