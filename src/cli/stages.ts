@@ -291,7 +291,8 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
 export async function doHttps(db: Db, check: Check, g: GlobalOptions): Promise<void> {
   const bar = new Progress(g, 'https', null, 'sites');
   const r = await checkHttps(db, check, { guard: guard(g), timeoutMs: 15_000, concurrency: 8, onSite: (id) => bar.tick(id) });
-  bar.finish(`https: ${r.measured} sites measured, ${r.skipped} already done`, { measured: r.measured, skipped: r.skipped });
+  const ported = r.portNamed > 0 ? `, ${r.portNamed} not measured (their registered URL names a port)` : '';
+  bar.finish(`https: ${r.measured} sites measured, ${r.skipped} already done${ported}`, { ...r });
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {

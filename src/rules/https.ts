@@ -65,6 +65,8 @@ export const https = defineRule({
     options,
   },
   run(a, opts, ctx) {
+    const port = new URL(a.site.url).port;
+    if (port) return { status: 'not-checked', reason: `登记的首页网址指定了端口（:${port}），无法确定其 HTTPS 地址` };
     const h = a.https;
     if (!h) return { status: 'not-checked', reason: 'HTTPS 尚未检测（运行 choucha https 或 run）' };
     const checker = [h.https, h.http].find((r) => r.failure && NOT_THE_SITE.has(r.failure));

@@ -205,17 +205,23 @@ describe('the https stage: stored once per check and site, judged from the store
       const sites = [
         { id: '4301000001', url: `http://${GOOD}/` },
         { id: '4301000002', url: `http://${SELF}/` },
+        // Where its HTTPS would be is anyone's guess: not measured, never connected to.
+        { id: '4301000003', url: `http://${SELF}:${port.plain}/` },
       ].map((s) => ({ ...s, name: s.id, sponsor: null, level: null, region: '430100', parentId: null, status: 'running' as const }));
       upsertSites(h.db, sites, 'test', new Date().toISOString());
       h.check = h.ensure();
       // Both hosts' HTTP goes to the redirecting server, their HTTPS to the CA-signed one.
       const stage = { ...opts(port.redirect, port.good), concurrency: 2 };
       // Without --allow-private both are blocked: the checker's failure, so the next run measures them again.
-      expect(await checkHttps(h.db, h.check, { ...stage, guard: new AddressGuard(false, resolver) })).toEqual({ measured: 2, skipped: 0 });
+      expect(await checkHttps(h.db, h.check, { ...stage, guard: new AddressGuard(false, resolver) })).toEqual({
+        measured: 2,
+        skipped: 0,
+        portNamed: 1,
+      });
       expect(artifactsFor(h, '4301000001').https?.https.failure).toBe('blocked');
-      expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 2, skipped: 0 });
+      expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 2, skipped: 0, portNamed: 1 });
       const hits = redirectHits;
-      expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 0, skipped: 2 });
+      expect(await checkHttps(h.db, h.check, stage)).toEqual({ measured: 0, skipped: 2, portNamed: 1 });
       expect(redirectHits).toBe(hits);
 
       const now = { ...ctx, at: new Date().toISOString() };
@@ -228,6 +234,8 @@ describe('the https stage: stored once per check and site, judged from the store
       expect(good).toEqual([['cert-expiring', expect.any(Number)]]);
       expect((good as [string, number][])[0]![1]).toBeGreaterThanOrEqual(19);
       expect(judge('4301000002')).toEqual([['cert-invalid', expect.any(Number)]]);
+      expect(artifactsFor(h, '4301000003').https).toBeNull();
+      expect(judge('4301000003')).toBe('not-checked');
     } finally {
       h.close();
     }

@@ -167,6 +167,13 @@ ruleTable(https, {
   notChecked: [
     { name: 'never measured', artifacts: site() },
     {
+      name: 'a registered URL naming its port: where its HTTPS would be is unknown',
+      artifacts: (() => {
+        const a = site({ https: measured({ https: failed('https://x.gov.cn/', 'refused') }) });
+        return { ...a, site: { ...a.site, url: 'http://x.gov.cn:8080/' } };
+      })(),
+    },
+    {
       name: 'the address guard stopped the checker',
       artifacts: site({ https: measured({ https: failed('https://x.gov.cn/', 'blocked'), http: failed('http://x.gov.cn/', 'blocked') }) }),
     },

@@ -36,14 +36,30 @@ export interface HttpsCheckOptions {
 
 const DEFAULT_PORTS = { http: 80, https: 443 };
 
-/** Measures every sampled site not measured yet in this check; returns how many were measured and skipped. */
-export async function checkHttps(db: Db, check: Check, opts: HttpsCheckOptions): Promise<{ measured: number; skipped: number }> {
+/**
+ * A registered URL that names its port (http://host:8080/) says nothing of where the site's HTTPS would
+ * be: such a site is not measured, and the rule says so (not-checked). Ports 80 and 443 are no port.
+ */
+export function namesPort(siteUrl: string): boolean {
+  return new URL(siteUrl).port !== '';
+}
+
+/**
+ * Measures every sampled site not measured yet in this check. Returns how many were measured, how many
+ * were measured before, and how many register a port and are not measured.
+ */
+export async function checkHttps(
+  db: Db,
+  check: Check,
+  opts: HttpsCheckOptions,
+): Promise<{ measured: number; skipped: number; portNamed: number }> {
   const done = measuredHttpsSites(db, check.id);
   const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const todo = getSites(
+  const pending = getSites(
     db,
     ids.filter((id) => !done.has(id)),
   );
+  const todo = pending.filter((s) => !namesPort(s.url));
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
@@ -54,7 +70,7 @@ export async function checkHttps(db: Db, check: Check, opts: HttpsCheckOptions):
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
-  return { measured: todo.length, skipped: ids.length - todo.length };
+  return { measured: todo.length, skipped: ids.length - pending.length, portNamed: pending.length - todo.length };
 }
 
 /** The HTTPS facts of the host of `siteUrl`: one after the other, a polite three connections. */
