@@ -50,10 +50,23 @@ export function emptyListContainer(root: Element): Element | null {
   return null;
 }
 
+// Footers as sites print them: the label with or without a colon, the parts split across elements
+// (京<span>ICP</span>备<span>19054529</span>号<span>-1</span> reads as 京 ICP 备 19054529 号 -1), the
+// number in a link after its label, and the 公安 record under each of its names.
+const SITE_CODE_KNOWN = /网站(?:标识|识别)码\s*[:：]?\s*(\d{10}|bm\d{8}|\d{2}BM\d{6})/i;
+const SITE_CODE_ANY = /网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{4,20})(?![0-9A-Za-z])/;
+const ICP = /([\u4e00-\u9fa5])\s*ICP\s*(?:备案?|证)\s*[:：]?\s*(\d{4,12})\s*号?(?:\s*[-－—]\s*(\d{1,3}))?/i;
+const POLICE = /[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新]?\s*(?:公网安备|公安备案|公安机关备案号?)\s*[:：]?\s*\d{10,16}\s*号?/;
+
 export function identity(fullText: string): Identity {
   // Whatever follows the label, valid or not: the rule judges the form, the reader only reports it.
-  const code = /网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{4,20})(?![0-9A-Za-z])/.exec(fullText);
-  const icp = /([\u4e00-\u9fa5]ICP备\s*\d+号(?:-\d+)?)/.exec(fullText);
-  const police = /([\u4e00-\u9fa5]公网安备\s*\d+\s*号)/.exec(fullText);
-  return { siteCode: code?.[1] ?? null, icp: icp?.[1]?.replace(/\s+/g, '') ?? null, police: police?.[1] ?? null };
+  const code = SITE_CODE_KNOWN.exec(fullText) ?? SITE_CODE_ANY.exec(fullText);
+  const icp = ICP.exec(fullText);
+  const police = POLICE.exec(fullText);
+  return {
+    siteCode: code?.[1] ?? null,
+    icp: icp ? `${icp[1]}ICP备${icp[2]}号${icp[3] ? `-${icp[3]}` : ''}` : null,
+    // As printed, its spacing folded: the rule only needs it to be there.
+    police: police ? police[0].replace(/\s+/g, ' ').trim() : null,
+  };
 }
