@@ -56,7 +56,8 @@ export function emptyListContainer(root: Element): Element | null {
 const SITE_CODE_KNOWN = /网站(?:标识|识别)码\s*[:：]?\s*(\d{10}|bm\d{8}|\d{2}BM\d{6})/i;
 const SITE_CODE_ANY = /网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{4,20})(?![0-9A-Za-z])/;
 const ICP = /([\u4e00-\u9fa5])\s*ICP\s*(?:备案?|证)\s*[:：]?\s*(\d{4,12})\s*号?(?:\s*[-－—]\s*(\d{1,3}))?/i;
-const POLICE = /[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新]?\s*(?:公网安备|公安备案|公安机关备案号?)\s*[:：]?\s*\d{10,16}\s*号?/;
+const POLICE =
+  /[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新]?\s*(?:公网安备|公安备案|公安机关备案号?)\s*[:：]?\s*\d{10,16}\s*号?/;
 
 export function identity(fullText: string): Identity {
   // Whatever follows the label, valid or not: the rule judges the form, the reader only reports it.

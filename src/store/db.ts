@@ -11,7 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS = projectPath('src/store/migrations');
 
-const TEST_ON_OPEN = () => (globalThis as Record<symbol, unknown>)[Symbol.for('choucha.test.onOpen')] as ((c: Database.Database) => void) | undefined;
+const TEST_ON_OPEN = () =>
+  (globalThis as Record<symbol, unknown>)[Symbol.for('choucha.test.onOpen')] as ((c: Database.Database) => void) | undefined;
 
 // Statements the hot paths run per page or per site, prepared once per connection: the ORM's builder,
 // or a prepare per call, cost more than the rows (crawl and link-stage profiles).
