@@ -38,6 +38,8 @@ export function defaultParseThreads(): number {
  * unreadable with the reason, not the crawl.
  */
 const WORKER_HEAP_MB = 160;
+/** Both semi-spaces and the intermediate space: 16 MB a semi-space, as the CLI itself runs (bin/choucha.js). */
+const WORKER_YOUNG_MB = 48;
 
 // The bundle (scripts/build.mjs) defines this and ships the worker as plain JavaScript beside itself;
 // from source, the worker registers tsx first.
@@ -57,7 +59,11 @@ export function parsePool(threads: number): ParsePool {
   let nextId = 0;
   let closed = false;
   const spawn = (): Slot => {
-    const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // The young generation is bounded too: Node 24 lets it reach 64 MB a semi-space, and a page that
+    // outgrows the worker there can abort the whole process instead of failing the worker alone.
+    const worker = new Worker(WORKER_ENTRY, {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (m: ParseResponse) => {
       const p = slot.pending.get(m.id);
