@@ -7,8 +7,10 @@ export function urlKey(url: string): string {
   const u = new URL(url);
   u.hash = '';
   u.pathname = u.pathname.replace(/;jsessionid=[^/]*/i, '');
-  if (!u.search) u.pathname = u.pathname.replace(INDEX, '/');
   const params = [...u.searchParams.entries()].filter(([k]) => !SESSION_PARAMS.test(k));
+  // An index page is its folder only when nothing but a session id follows it: index.jsp?id=3 is a
+  // page of its own.
+  if (params.length === 0) u.pathname = u.pathname.replace(INDEX, '/');
   params.sort(([a], [b]) => a.localeCompare(b));
   u.search = new URLSearchParams(params).toString();
   return u.href;
