@@ -65,8 +65,7 @@ function lostWindows(sorted: ProbeArtifact[]): Availability['lostWindows'] {
 }
 
 function byVantage(sorted: ProbeArtifact[]): Availability['byVantage'] {
-  const groups = new Map<string | null, ProbeArtifact[]>();
-  for (const p of sorted) groups.set(p.vantage ?? null, [...(groups.get(p.vantage ?? null) ?? []), p]);
+  const groups = Map.groupBy(sorted, (p) => p.vantage ?? null);
   return [...groups].map(([vantage, list]) => {
     // Per vantage alone: its own lost and blocked probes set apart, not the other vantages' view.
     const { valid } = siteProbes(list);

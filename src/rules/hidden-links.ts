@@ -70,11 +70,10 @@ export const hiddenLinks = defineRule({
         },
       });
     }
-    const byPage = new Map<string, HiddenLinkArtifact[]>();
-    for (const h of a.hiddenLinks) {
-      if (!outbound(h.target) || illegal.has(h.target)) continue;
-      byPage.set(h.pageUrl, [...(byPage.get(h.pageUrl) ?? []), h]);
-    }
+    const byPage = Map.groupBy(
+      a.hiddenLinks.filter((h) => outbound(h.target) && !illegal.has(h.target)),
+      (h) => h.pageUrl,
+    );
     for (const [page, list] of byPage) {
       findings.push({
         rule: 'hidden-links',

@@ -32,8 +32,10 @@ export const linkBroken = defineRule({
     for (const l of a.links) if (l.status && NOT_JUDGED.has(l.status)) unjudged.set(l.target, l);
     const judged = a.links.some((l) => l.status === 'ok' || l.status === 'broken');
     if (unjudged.size > 0 && !judged) return { status: 'not-checked', reason: `链接均未能判定：${reasonOf([...unjudged.values()])}` };
-    const byTarget = new Map<string, LinkArtifact[]>();
-    for (const l of a.links) if (l.status === 'broken') byTarget.set(l.target, [...(byTarget.get(l.target) ?? []), l]);
+    const byTarget = Map.groupBy(
+      a.links.filter((l) => l.status === 'broken'),
+      (l) => l.target,
+    );
     const findings: Finding[] = [...byTarget.values()].map((seen) => {
       const home = seen.find((l) => l.onHomepage);
       const first = home ?? seen[0]!;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import { defineRule } from './rule.js';
-import { type PersonalHit, type PersonalKind, scanPersonalData } from './utils/personal-data.js';
+import { type PersonalKind, scanPersonalData } from './utils/personal-data.js';
 
 const TEXT = {
   title: '个人信息泄露',
@@ -40,8 +40,7 @@ export const privacyLeak = defineRule({
     const pages = [...a.texts.pages, { url: a.texts.shared.url, kind: 'template' as const, blocks: a.texts.shared.blocks }];
     for (const page of pages) {
       const hits = scanPersonalData(page.blocks, { atDay: ctx.atDay, rowBlocks: opts.rowBlocks, rosterMobiles: opts.rosterMobiles });
-      const byKind = new Map<PersonalKind, PersonalHit[]>();
-      for (const h of hits) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h]);
+      const byKind = Map.groupBy(hits, (h) => h.kind);
       for (const [kind, list] of byKind) {
         findings.push({
           rule: 'privacy-leak',

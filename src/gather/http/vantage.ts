@@ -67,3 +67,43 @@ export function massFailure(hostsAsked: number, failedHosts: ReadonlyMap<ProbeFa
   }
   return null;
 }
+
+/** The canaries asked at most once (until reset), and only when a caller needs them: after a lookup failed. */
+export function lazyHealth(resolve: Resolver, canaries: readonly string[]): { get(): Promise<VantageHealth>; reset(): void } {
+  let health: Promise<VantageHealth> | null = null;
+  return {
+    get: () => (health ??= dnsHealth(resolve, canaries)),
+    reset: () => {
+      health = null;
+    },
+  };
+}
+
+/**
+ * The hosts one window (a probe round, a pass of link checks) asked, and how those that failed failed:
+ * at the window's end, whether one failure struck enough of them at once to be the checker's.
+ */
+export class SharedFailures {
+  private asked = new Set<string>();
+  private failed = new Map<ProbeFailure, Set<string>>();
+
+  ask(host: string): void {
+    this.asked.add(host);
+  }
+
+  fail(host: string, kind: ProbeFailure): void {
+    this.asked.add(host);
+    if (!this.failed.has(kind)) this.failed.set(kind, new Set());
+    this.failed.get(kind)!.add(host);
+  }
+
+  /** The failure kind that was the checker's in this window, with why in a sentence; null when none was. */
+  verdict(): { kind: ProbeFailure; reason: string } | null {
+    const kind = massFailure(this.asked.size, this.failed);
+    if (!kind) return null;
+    return {
+      kind,
+      reason: `${this.failed.get(kind)!.size} 个网站（共 ${this.asked.size} 个）同时以同一方式失败（${kind}），判为检查机的网络问题`,
+    };
+  }
+}

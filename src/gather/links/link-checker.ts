@@ -19,7 +19,7 @@ import { pinnedLookup } from '../http/pinned-lookup.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { classify } from '../http/failure.js';
 import { USER_AGENT } from '../http/user-agent.js';
-import { DEFAULT_CANARIES, dnsHealth, massFailure, type VantageHealth } from '../http/vantage.js';
+import { DEFAULT_CANARIES, lazyHealth, SharedFailures } from '../http/vantage.js';
 
 export type LinkScope = 'all' | 'internal' | 'none';
 
@@ -55,8 +55,7 @@ const SAVE_BATCH = 64;
 export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): Promise<void> {
   if (opts.scope === 'none') return;
   // Asked once a pass, and only when a name failed to resolve (vantage.ts).
-  let health: Promise<VantageHealth> | null = null;
-  const vantage = () => (health ??= dnsHealth(opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES));
+  const health = lazyHealth(opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES);
 
   // Per origin: whether a path that cannot exist is answered with 200 (soft404 below).
   const notFoundPages = new Map<string, Promise<{ soft: boolean; errorPage: string | null }>>();
@@ -102,11 +101,10 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
   }
 
   async function pass(targets: string[], attempt: number, controlTargets: string[] = []): Promise<void> {
-    health = null;
+    health.reset();
     // What failed how, by host: on the last try, a failure that struck many hosts at once is the checker's.
-    const failedHosts = new Map<ProbeFailure, Set<string>>();
+    const shared = new SharedFailures();
     const failedTargets = new Map<ProbeFailure, string[]>();
-    const hostsAsked = new Set<string>();
     // Statuses are kept until SAVE_BATCH of them are in, then written in one transaction; the rest at the
     // end of the pass, even a failed one. A run stopped in between checks the unsaved ones again.
     const pending: LinkCheck[] = [];
@@ -123,14 +121,13 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
         async (target) => {
           const { check: c, failure } = await checkOne(target, attempt);
           const host = new URL(target).host;
-          if (c.status !== 'excluded') hostsAsked.add(host);
+          if (c.status !== 'excluded') shared.ask(host);
           if (attempt === 1 && c.status === 'ok' && controls.length < CONTROLS && !controlHosts.has(host)) {
             controls.push(target);
             controlHosts.add(host);
           }
           if (failure && (c.status === 'broken' || isControl.has(target))) {
-            if (!failedHosts.has(failure)) failedHosts.set(failure, new Set());
-            failedHosts.get(failure)!.add(new URL(target).host);
+            shared.fail(host, failure);
             if (!failedTargets.has(failure)) failedTargets.set(failure, []);
             if (!isControl.has(target)) failedTargets.get(failure)!.push(target);
           }
@@ -143,17 +140,8 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
     } finally {
       flush();
     }
-    const mass = massFailure(hostsAsked.size, failedHosts);
-    if (mass) {
-      const hosts = failedHosts.get(mass)!.size;
-      markLinkChecks(
-        db,
-        check.id,
-        failedTargets.get(mass)!,
-        'vantage',
-        `${hosts} 个网站（共检查 ${hostsAsked.size} 个）同时以同一方式失败（${mass}），判为检查机的网络问题，链接未判定`,
-      );
-    }
+    const mass = shared.verdict();
+    if (mass) markLinkChecks(db, check.id, failedTargets.get(mass.kind)!, 'vantage', `${mass.reason}，链接未判定`);
   }
 
   /** The target's status, and how it failed when it did (`failure` only for failures another host could share). */
@@ -194,7 +182,7 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       if (e instanceof BlockedAddressError) return { check: { ...base, status: 'blocked', http: null, error: e.message }, failure: null };
       const { failure, error } = classify(e);
       if (failure === 'dns') {
-        const v = await vantage();
+        const v = await health.get();
         if (!v.healthy) return { check: { ...base, status: 'vantage', http: null, error: `${v.reason}，链接未判定` }, failure: null };
       }
       return { check: suspect(base, null, `${failure}: ${error}`), failure };

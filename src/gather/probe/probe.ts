@@ -10,7 +10,7 @@ import { homepageItems, type HomepageItem } from '../../extract/homepage-items.j
 import { USER_AGENT } from '../http/user-agent.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { TimedGetError, timedGet } from '../http/timed-get.js';
-import { DEFAULT_CANARIES, dnsHealth, massFailure, type VantageHealth } from '../http/vantage.js';
+import { DEFAULT_CANARIES, lazyHealth, SharedFailures } from '../http/vantage.js';
 import { classify } from '../http/failure.js';
 
 export interface ProbeOptions {
@@ -118,11 +118,9 @@ export interface ProbeRoundOptions extends ProbeOptions {
  * at once (vantage.ts), is recorded as `vantage`, not against the site.
  */
 export async function probeRound(sites: Site[], opts: ProbeRoundOptions): Promise<void> {
-  let health: Promise<VantageHealth> | null = null;
-  const vantage = () => (health ??= dnsHealth(opts.resolver ?? opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES));
+  const health = lazyHealth(opts.resolver ?? opts.guard.resolver, opts.canaries ?? DEFAULT_CANARIES);
   const held: ProbeOutcome[] = [];
-  const failedHosts = new Map<ProbeFailure, Set<string>>();
-  const hostsAsked = new Set<string>();
+  const shared = new SharedFailures();
   await runPerHost(
     sites,
     (s) => new URL(s.url).host,
@@ -130,22 +128,19 @@ export async function probeRound(sites: Site[], opts: ProbeRoundOptions): Promis
     async (site) => {
       const o = await probeOnce(site, opts);
       const host = new URL(site.url).host;
-      hostsAsked.add(host);
+      shared.ask(host);
       const failure = o.record.failure;
       if (o.record.ok || failure === null || failure === 'blocked') return opts.onProbe(o);
       if (failure === 'dns') {
-        const v = await vantage();
+        const v = await health.get();
         if (!v.healthy) return opts.onProbe(asVantage(o, v.reason!));
       }
-      if (!failedHosts.has(failure)) failedHosts.set(failure, new Set());
-      failedHosts.get(failure)!.add(host);
+      shared.fail(host, failure);
       held.push(o);
     },
   );
-  const mass = massFailure(hostsAsked.size, failedHosts);
-  const why =
-    mass && `${failedHosts.get(mass)!.size} 个网站（本轮共 ${hostsAsked.size} 个）同时以同一方式失败（${mass}），判为检查机的网络问题`;
-  for (const o of held) opts.onProbe(why && o.record.failure === mass ? asVantage(o, why) : o);
+  const mass = shared.verdict();
+  for (const o of held) opts.onProbe(mass && o.record.failure === mass.kind ? asVantage(o, mass.reason) : o);
 }
 
 /** The probe, recorded as lost to the checker's network; what it saw is kept in the error. */
