@@ -221,6 +221,50 @@ export interface HttpsArtifact {
   tlsError: string | null;
 }
 
+/** One GET over IPv6 only, followed through its redirects: where it ended, or why it failed. */
+export interface Ipv6RequestArtifact {
+  url: string;
+  status: number | null;
+  finalUrl: string | null;
+  failure: ProbeFailure | null;
+  error: string | null;
+}
+
+/**
+ * A host of the site's own domain, other than the homepage's, that the homepage (level 2: 二级链接) or a
+ * column page (level 3: 三级链接) links to, with its IPv6 as measured.
+ */
+export interface Ipv6LinkHostArtifact {
+  host: string;
+  /** 2: linked from the homepage; 3: only from column pages. */
+  level: 2 | 3;
+  /** Links to it on those pages. */
+  links: number;
+  /** Its IPv6 addresses (AAAA); empty when it has none. */
+  aaaa: string[];
+  /** Why its name could not be looked up; null when it answered. */
+  dnsError: string | null;
+  /** One of its linked URLs fetched over IPv6; null when it has no AAAA. */
+  fetch: Ipv6RequestArtifact | null;
+}
+
+/** The homepage host's IPv6, measured once per check: its AAAA, the homepage over IPv6, its link hosts. */
+export interface Ipv6Artifact {
+  host: string;
+  checkedAt: string;
+  /** Why the checker had no IPv6 route when it measured (then nothing else was measured); null when it had one. */
+  noRoute: string | null;
+  /** The homepage host's IPv6 addresses (AAAA); empty when it has none. */
+  aaaa: string[];
+  /** Why the homepage host's name could not be looked up; null when it answered. */
+  dnsError: string | null;
+  /** The registered URL fetched over IPv6; null when the host has no AAAA (or no route). */
+  homepage: Ipv6RequestArtifact | null;
+  linkHosts: Ipv6LinkHostArtifact[];
+  /** Link hosts past the cap, not measured. */
+  linkHostsOmitted: number;
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -238,6 +282,8 @@ export interface SiteArtifacts {
   channels: ChannelArtifact[];
   /** The homepage host's HTTPS, redirect and certificate, measured once per check; null when not measured. */
   https: HttpsArtifact | null;
+  /** The homepage host's IPv6 and its link hosts', measured once per check; null when not measured. */
+  ipv6: Ipv6Artifact | null;
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

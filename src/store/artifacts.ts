@@ -5,6 +5,7 @@ import { checkSites, pages } from './schema.js';
 import type { Check } from './checks.js';
 import { channelsOf } from './channels.js';
 import { httpsCheckOf } from './https-checks.js';
+import { ipv6CheckOf } from './ipv6-checks.js';
 import { linksOfSite } from './links.js';
 import { listsOf } from './lists.js';
 import { probesBetween } from './probes.js';
@@ -63,5 +64,6 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     links: linksOfSite(db, check.id, site.id),
     channels: channelsOf(db, check.id, site.id),
     https: httpsCheckOf(db, check.id, site.id),
+    ipv6: ipv6CheckOf(db, check.id, site.id),
   };
 }

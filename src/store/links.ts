@@ -114,3 +114,15 @@ export function linkStatusCounts(db: Db, checkId: number): Record<string, number
     .all();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/**
+ * The link targets on a site's homepage and its column pages, by the kind of page they are on: the
+ * homepage's links are the site's second-level links (二级链接), a column page's its third-level ones.
+ */
+export function homeAndColumnLinks(db: Db, checkId: number, siteId: string): { target: string; kind: 'homepage' | 'column' }[] {
+  return prepared<{ target: string; kind: 'homepage' | 'column' }>(db, HOME_AND_COLUMN_LINKS).all(checkId, siteId);
+}
+
+const HOME_AND_COLUMN_LINKS = `SELECT j.value ->> 0 AS target, g.kind AS kind
+  FROM page_links AS p JOIN pages AS g ON g.check_id = p.check_id AND g.url = p.page_url AND g.rendered = 0, json_each(p.links) AS j
+  WHERE p.check_id = ? AND p.site_id = ? AND g.kind IN ('homepage', 'column') ORDER BY p.id, j.key`;

@@ -383,3 +383,29 @@ export const httpsChecks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );
+
+/**
+ * The homepage host's IPv6, measured once per check and site: its AAAA, the registered URL fetched over
+ * IPv6, and the site's own link hosts (JSON, Ipv6LinkHostArtifact[]). A row is the site measured; one
+ * measured without an IPv6 route (`no_route`), or whose homepage fetch the checker spoiled, is measured again.
+ */
+export const ipv6Checks = sqliteTable(
+  'ipv6_checks',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    host: text('host').notNull(),
+    checkedAt: text('checked_at').notNull(),
+    noRoute: text('no_route'),
+    aaaa: text('aaaa', { mode: 'json' }).notNull(),
+    dnsError: text('dns_error'),
+    homepage: text('homepage', { mode: 'json' }),
+    linkHosts: text('link_hosts', { mode: 'json' }).notNull(),
+    linkHostsOmitted: integer('link_hosts_omitted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);

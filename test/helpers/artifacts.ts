@@ -81,6 +81,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     channels: [],
     hiddenLinks: [],
     https: null,
+    ipv6: null,
     ...parts,
   };
 }

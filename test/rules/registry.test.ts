@@ -27,7 +27,20 @@ describe('the rule registry', () => {
   });
 
   it('every declared artifact is one the store provides', () => {
-    const known = ['probes', 'crawl', 'homepage', 'lists', 'links', 'texts', 'articles', 'identity', 'channels', 'hiddenLinks', 'https'];
+    const known = [
+      'probes',
+      'crawl',
+      'homepage',
+      'lists',
+      'links',
+      'texts',
+      'articles',
+      'identity',
+      'channels',
+      'hiddenLinks',
+      'https',
+      'ipv6',
+    ];
     for (const r of RULES) for (const a of r.meta.requiredArtifacts) expect(known).toContain(a);
   });
 });
