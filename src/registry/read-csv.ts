@@ -3,7 +3,7 @@
 import { parse, type Info } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { decodeText } from './decode.js';
-import { isBlankRow, tableFromRows, type RawRow, type RawTable } from './table.js';
+import { isBlankRow, REGISTRY_TABLE, tableFromRows, type RawRow, type RawTable, type TableKind } from './table.js';
 
 // Excel's "Unicode 文本" export is tab-separated; a header line with tabs and no comma is one of those.
 function delimiterOf(text: string): string {
@@ -11,8 +11,8 @@ function delimiterOf(text: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-export function readCsv(file: string, bytes: Buffer): RawTable {
-  const text = decodeText(file, bytes);
+export function readCsv(file: string, bytes: Buffer, kind: TableKind = REGISTRY_TABLE): RawTable {
+  const text = decodeText(file, bytes, kind.expected);
   if (text.trim() === '') throw new InputError(`${file}: the file is empty`);
 
   let records: { record: string[]; info: Info }[];
@@ -35,5 +35,5 @@ export function readCsv(file: string, bytes: Buffer): RawTable {
     .map(({ record, info }) => ({ row: info.records + info.empty_lines, cells: record }))
     .filter((r) => !isBlankRow(r.cells));
   if (rows.length === 0) throw new InputError(`${file}: the file is empty`);
-  return tableFromRows(rows);
+  return tableFromRows(rows, kind);
 }

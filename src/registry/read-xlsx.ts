@@ -2,8 +2,7 @@
 
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
-import { mapHeaders } from './fields.js';
-import { isBlankRow, tableFromRows, type RawRow, type RawTable } from './table.js';
+import { isBlankRow, REGISTRY_TABLE, tableFromRows, type RawRow, type RawTable, type TableKind } from './table.js';
 
 interface CellText {
   text: string;
@@ -61,13 +60,13 @@ async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbo
   return workbook;
 }
 
-export async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
+export async function readXlsx(file: string, bytes: Buffer, kind: TableKind = REGISTRY_TABLE): Promise<RawTable> {
   const workbook = await loadWorkbook(file, bytes);
   // The first tab a person sees: templates often keep a hidden sheet of drop-down values first.
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) throw new InputError(`${file}: the workbook has no worksheet`);
 
-  const rows: (RawRow & { links: (string | undefined)[] })[] = [];
+  const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const texts: CellText[] = [];
     for (let c = 1; c <= row.cellCount; c++) texts.push(cellText(row.getCell(c).value));
@@ -76,14 +75,14 @@ export async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
   });
   if (rows.length === 0) throw new InputError(`${file}: the first worksheet (${sheet.name}) is empty`);
 
-  const table = tableFromRows(rows);
+  const table = tableFromRows(rows, kind);
   // Excel turns a typed www.x.gov.cn into a link to http://www.x.gov.cn/, and some sheets show the
   // site name linked to its homepage: under the URL column, the link is the address meant.
-  const urlColumn = mapHeaders(table.headers).columns.url?.index;
+  const urlColumn = kind.urlColumn(table.headers);
   if (urlColumn !== undefined) {
     for (const row of table.rows) {
       const text = row.cells[urlColumn] ?? '';
-      const link = row.links[urlColumn];
+      const link = row.links?.[urlColumn];
       if (link && !isWebAddress(text) && isWebAddress(link)) row.cells[urlColumn] = link;
     }
   }

@@ -1,13 +1,35 @@
 // The shape every format reader produces, so header mapping and validation are written once.
 
-import { fieldForHeader } from './fields.js';
+import { fieldForHeader, mapHeaders } from './fields.js';
 
 export interface RawRow {
   /** Row number as a person sees it in the file (see RowError.row). */
   row: number;
   /** Cell texts, aligned with RawTable.headers. */
   cells: string[];
+  /** XLSX only: each cell's hyperlink target, where it has one. */
+  links?: (string | undefined)[];
 }
+
+/**
+ * What the CSV and XLSX readers need to know of the table they read, so that other tables (imported
+ * findings) are read by the same code as the registry: which row is the header, which column holds
+ * web addresses, and what the file should have been.
+ */
+export interface TableKind {
+  /** Whether a cell is a header this kind of table knows: the first row with one is the header. */
+  isHeader(cell: string): boolean;
+  /** The column of web addresses, where a hyperlink's target is the address meant (see read-xlsx.ts). */
+  urlColumn(headers: readonly string[]): number | undefined;
+  /** For messages about a file that is not text at all. */
+  expected: string;
+}
+
+export const REGISTRY_TABLE: TableKind = {
+  isHeader: (cell) => fieldForHeader(cell) !== undefined,
+  urlColumn: (headers) => mapHeaders(headers).columns.url?.index,
+  expected: 'a CSV (UTF-8 or GBK), .xlsx or .json registry',
+};
 
 export interface RawTable {
   headers: string[];
@@ -23,9 +45,9 @@ export function isBlankRow(cells: readonly string[]): boolean {
 const HEADER_SEARCH_ROWS = 10;
 
 /** Picks the header among the non-blank rows; every row after it is data. */
-export function tableFromRows<R extends RawRow>(rows: readonly R[]): { headers: string[]; rows: R[] } {
+export function tableFromRows<R extends RawRow>(rows: readonly R[], kind: TableKind = REGISTRY_TABLE): { headers: string[]; rows: R[] } {
   const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
-  const found = candidates.findIndex((r) => r.cells.some((cell) => fieldForHeader(cell) !== undefined));
+  const found = candidates.findIndex((r) => r.cells.some((cell) => kind.isHeader(cell)));
   const at = found === -1 ? 0 : found;
   const header = rows[at];
   if (!header) return { headers: [], rows: [] };
