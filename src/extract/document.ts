@@ -15,6 +15,10 @@ export interface PageDocument {
   scripts: { type: string | null; src: string | null; text: string }[];
   /** The text of every `<style>` (read before styles are dropped): what hides an element may be a class. */
   styles: string[];
+  /** `<meta name|property content>` pairs in document order (a page's PubDate lives here). */
+  metas: { name: string; content: string }[];
+  /** Comments that may carry a publication date (CMS templates wrap the date in them). */
+  dateComments: string[];
   /** The first `<title>`'s text, whitespace collapsed; null when empty or absent. */
   title: string | null;
   /** `<body>`, or the document's first element when the markup has none; null for a page with no element. */
@@ -23,6 +27,9 @@ export interface PageDocument {
 
 // Never text the site shows: dropped before anything reads the page's words or structure.
 const DROPPED = new Set(['script', 'style', 'noscript', 'template']);
+
+// Only comments naming a publication date are kept; the rest (template markers, old markup) never are.
+const DATE_COMMENT = /(发布|publish|pubdate)[^]{0,40}\d{4}/i;
 
 export function parsePage(html: string): PageDocument {
   // htmlparser2 rather than parse5: several times faster, and as forgiving of broken CMS markup. The
@@ -39,6 +46,8 @@ export function parsePage(html: string): PageDocument {
   let body: Element | null = null;
   const scripts: PageDocument['scripts'] = [];
   const styles: string[] = [];
+  const metas: PageDocument['metas'] = [];
+  const dateComments: string[] = [];
   const dropped: Element[] = [];
   // Depth first, in document order, without recursion (a CMS page can nest thousands deep).
   const stack: Element[] = [];
@@ -52,11 +61,20 @@ export function parsePage(html: string): PageDocument {
     else if (name === 'style') styles.push(textContent(el));
     else if (name === 'title' && title === undefined) title = textContent(el).replace(/\s+/g, ' ').trim() || null;
     else if (name === 'body' && body === null) body = el;
+    else if (name === 'meta') {
+      const key = el.attribs.name ?? el.attribs.property;
+      if (key && el.attribs.content) metas.push({ name: key, content: el.attribs.content });
+    }
     if (DROPPED.has(name)) dropped.push(el);
     const kids = el.children;
-    for (let i = kids.length - 1; i >= 0; i--) if (isElement(kids[i]!)) stack.push(kids[i] as Element);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i]!;
+      if (isElement(k)) stack.push(k as Element);
+      else if (k.type === 'comment' && DATE_COMMENT.test((k as unknown as { data: string }).data))
+        dateComments.unshift((k as unknown as { data: string }).data);
+    }
   }
   for (const el of dropped) removeElement(el);
   const root = body ?? (doc.children.find((c) => isElement(c)) as Element | undefined) ?? null;
-  return { doc, baseHref, scripts, styles, title: title ?? null, root };
+  return { doc, baseHref, scripts, styles, metas, dateComments, title: title ?? null, root };
 }

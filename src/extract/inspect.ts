@@ -37,7 +37,9 @@ export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading
   // One letter's own page: the day it was written, and its reply or status.
   if (read.board.letter?.askedOn && (read.board.letter.repliedOn || read.board.letter.status)) return 'board';
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
-  if (read.publishedAt && (reading.list?.items.length ?? 0) < 8) return 'article';
+  // Only a printed label counts here: a column page may carry a PubDate meta or a dated first item under its name.
+  const labelled = read.publishedAt?.source === 'label' || read.publishedAt?.source === 'table';
+  if (labelled && (reading.list?.items.length ?? 0) < 8) return 'article';
   if (reading.state !== 'unreadable' || read.breadcrumb || read.lists.length > 0) return 'column';
   return 'other';
 }

@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { Day } from '../model/day.js';
 import { answeredOnlyNote, type BoardMessage, pageCountOf, readBoard } from './board.js';
 import { datastoreRows, emptyDatastore } from './datastore.js';
-import { type DateHit, findDate } from './dates.js';
+import { type PublishedDate, readPublished } from './published.js';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './document.js';
 import { contains, isElement, textOf } from './dom.js';
@@ -51,7 +51,7 @@ export interface PageContentRead {
   url: string;
   encoding: string;
   title: string | null;
-  publishedAt: DateHit | null;
+  publishedAt: PublishedDate | null;
   identity: Identity;
   /** The page's readable text in blocks (paragraphs, cells, entries), for the content checks. */
   blocks: string[];
@@ -97,7 +97,7 @@ export function readHtml(
   opts: { url: string; atDay: Day; encoding?: string; encodingSource?: string },
   parts: ReadParts = 'all',
 ): PageWalkRead | PageContentRead {
-  const { doc, baseHref, scripts, styles, title, root } = parsePage(html);
+  const { doc, baseHref, scripts, styles, metas, dateComments, title, root } = parsePage(html);
   const base = resolveHref(baseHref, opts.url) ?? opts.url;
   const scriptSrcs = scripts.map((s) => s.src).filter((x): x is string => x !== null);
   // <link rel=stylesheet> lives in <head>; read links from the whole document, not just <body>.
@@ -108,11 +108,12 @@ export function readHtml(
   const content = (): Omit<PageContentRead, keyof typeof head> => {
     const fullText = textOf(root);
     const blocks = textBlocks(root);
+    const headlineText = headline(blocks, title);
     return {
-      publishedAt: publishedAt(fullText, opts.atDay),
+      publishedAt: readPublished({ blocks, headline: headlineText, metas, comments: dateComments }, opts.atDay),
       identity: identity(fullText),
       blocks,
-      headline: headline(blocks, title),
+      headline: headlineText,
       hiddenLinks: hiddenLinks(
         root,
         styles,
@@ -241,18 +242,4 @@ function walkMainArea(el: Element, a: MainArea): void {
 function insideAny(outers: Element[], el: Element): boolean {
   for (const o of outers) if (contains(o, el)) return true;
   return false;
-}
-
-const PUBLISHED = [/(发布时间|发布日期|发布于|发稿时间|发表时间)\s*[:：]?\s*/g, /(?<![成生印更])(时间|日期)\s*[:：]\s*/g];
-
-/** The publication date an article page shows (发布时间 before a bare 时间; never 成文日期). */
-function publishedAt(text: string, atDay: Day): DateHit | null {
-  for (const label of PUBLISHED) {
-    for (const m of text.matchAll(label)) {
-      const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
-      const hit = findDate(after, atDay);
-      if (hit && after.indexOf(hit.text) <= 2) return hit;
-    }
-  }
-  return null;
 }
