@@ -1,19 +1,86 @@
-// Word boundaries from jieba. A lexicon hit is only an error when its characters are not, in that
-// sentence, parts of other words: 按排名 is 按 + 排名, 既使得 is 既 + 使得, 热烈土地 is 热烈 + 土地.
-// @node-rs/jieba rather than nodejieba: the same dictionary and segmentation (168 of the 170 corpus
-// sentences cut identically, the other two differ only in how a run of Latin letters and digits is
-// split), a prebuilt addon instead of a compile, and about 150 MB less held once loaded. No HMM: that
-// is how nodejieba's cut read the same sentences.
-import type { Jieba } from '@node-rs/jieba';
-import { lazyModule } from '../../lazy-module.js';
+// Word boundaries. A lexicon hit is only an error when its characters are not, in that sentence, parts
+// of other words: 按排名 is 按 + 排名, 既使得 is 既 + 使得, 热烈土地 is 热烈 + 土地.
+// jieba's cut without HMM (the most probable route through the words of its dictionary), computed here
+// on the compact copy of that dictionary the typo detector reads anyway (word-dict.ts). @node-rs/jieba
+// held its own copy, about 50 MB more at judging's peak, and cut the corpus sentences the same way
+// (test/rules/segment.test.ts compares the two).
+import { hashStart, hashStep, type WordDict, wordDict } from './word-dict.js';
 
-const jiebaModule = lazyModule<typeof import('@node-rs/jieba')>('@node-rs/jieba');
-const dictModule = lazyModule<typeof import('@node-rs/jieba/dict.js')>('@node-rs/jieba/dict.js');
-// The dictionary is loaded on the first lexicon hit, not at start: most commands never need it.
-let jieba: Jieba | null = null;
-const segmenter = () => (jieba ??= jiebaModule().Jieba.withDict(dictModule().dict));
+/** A run jieba segments as one block: CJK ideographs with Latin letters, digits and a few joiners. */
+const BLOCK = /[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]+/g;
+const SPACE = /\r\n|\s/y;
+const LATIN = /^[a-zA-Z0-9]$/;
 
-/** Characters either side of a hit handed to the segmenter: enough for jieba to see the words around it. */
+/**
+ * The best route through `text[from, to)`: `next[i − from]` is where the word starting at i ends.
+ * Each word scores ln(count) − ln(total); a character no word starts with is a word of count 1.
+ */
+export function route(dict: WordDict, text: string, from: number, to: number): Int32Array {
+  const n = to - from;
+  const best = new Float64Array(n + 1);
+  const next = new Int32Array(n);
+  for (let i = to - 1; i >= from; i--) {
+    let top = -Infinity;
+    let end = i + 1;
+    let h = hashStart;
+    for (let j = i; j < to; j++) {
+      h = hashStep(h, text.charCodeAt(j));
+      const c = dict.countOf(text, i, j + 1, h);
+      if (c < 0) break;
+      if (c === 0) continue;
+      const s = Math.log(c) - dict.logTotal + best[j + 1 - from]!;
+      // jieba compares (score, end): the longer word wins a tie.
+      if (s >= top) {
+        top = s;
+        end = j + 1;
+      }
+    }
+    if (top === -Infinity) top = dict.logProb(0) + best[i + 1 - from]!;
+    best[i - from] = top;
+    next[i - from] = end;
+  }
+  return next;
+}
+
+/** The words of `text` as jieba's `cut(text, false)` gives them. */
+export function cut(text: string, dict = wordDict()): string[] {
+  const out: string[] = [];
+  let at = 0;
+  const other = (to: number) => {
+    while (at < to) {
+      SPACE.lastIndex = at;
+      const m = SPACE.exec(text);
+      const c = text.charCodeAt(at);
+      const pair = c >= 0xd800 && c <= 0xdbff && at + 1 < to;
+      const l = m && m.index === at ? m[0].length : pair ? 2 : 1;
+      out.push(text.slice(at, at + l));
+      at += l;
+    }
+  };
+  for (const m of text.matchAll(BLOCK)) {
+    other(m.index);
+    const end = m.index + m[0].length;
+    const next = route(dict, text, m.index, end);
+    let latin = '';
+    for (let i = m.index; i < end; ) {
+      const e = next[i - m.index]!;
+      const w = text.slice(i, e);
+      if (e - i === 1 && LATIN.test(w)) latin += w;
+      else {
+        if (latin) out.push(latin);
+        latin = '';
+        out.push(w);
+      }
+      i = e;
+    }
+    if (latin) out.push(latin);
+    at = end;
+  }
+  other(text.length);
+  return out;
+}
+
+/** Characters either side of a hit handed to the segmenter: enough to see the words around it. */
 const MARGIN = 12;
 
 /**
@@ -27,7 +94,7 @@ export function splitByWords(text: string, start: number, end: number): boolean 
   const s = start - from;
   const e = end - from;
   let pos = 0;
-  for (const w of segmenter().cut(text.slice(from, to), false)) {
+  for (const w of cut(text.slice(from, to))) {
     const ws = pos;
     const we = pos + w.length;
     pos = we;
