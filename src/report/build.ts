@@ -14,8 +14,14 @@ import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
 import { disagreements } from '../plan/tiers.js';
 import { computeHistory } from './history.js';
+import { cstIsoIn, withCstInstants } from './time.js';
 
+/** Every instant in the report, evidence and messages included, is written in China Standard Time (+08:00). */
 export function buildReport(db: Db, check: Check, generatedAt: string, outDir = '.'): Report {
+  return withCstInstants(buildUtc(db, check, generatedAt, outDir));
+}
+
+function buildUtc(db: Db, check: Check, generatedAt: string, outDir: string): Report {
   // Screenshots by URL, with paths relative to where the report is written, so the folder can be moved whole.
   const shots = new Map(
     shotsOf(db, check.id)
@@ -42,7 +48,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
     const j = judged.get(s.id);
     const c = sample.get(s.id)!;
-    const all = (j?.findings ?? []).map(withShots);
+    const all = (j?.findings ?? []).map(withShots).map(messageInCst);
     return {
       id: s.id,
       name: s.name,
@@ -71,7 +77,7 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     level: s.level,
     region: s.region,
     availability: availability(probesBetween(db, s.id, window.from, window.to), window),
-    findings: found.get(s.id) ?? [],
+    findings: (found.get(s.id) ?? []).map(messageInCst),
   }));
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
   const unqualified = sites.filter((s) => s.verdict === 'unqualified').length;
@@ -107,6 +113,11 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
     ...(closed.length > 0 ? { closed } : {}),
     ...(lower ? { disagreements: disagreements(lower, sites) } : {}),
   };
+}
+
+/** A message quoting a probe's time ("最近一次 …") quotes it with +08:00, like every other instant in the report. */
+function messageInCst(f: ReportFinding): ReportFinding {
+  return { ...f, message: cstIsoIn(f.message) };
 }
 
 /** Pre-warnings are listed apart from the findings in every report: they are advice, not defects. */

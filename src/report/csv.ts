@@ -3,6 +3,7 @@ import { notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './fa
 import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportSite } from '../model/report.js';
 import { neutralize, type CellValue } from './neutralize.js';
+import { cstTextIn } from './time.js';
 
 export const CSV_HEADER = [
   '序号',
@@ -43,8 +44,8 @@ function siteRow(site: ReportSite, index: number): CellValue[] {
     // One decimal always, so 97 and 97.5 line up and nobody reads "97" as a rounded value.
     typeof score === 'number' ? score.toFixed(1) : score,
     vetoTitles(site).join(LIST_SEPARATOR),
-    [...problemMessages(site), ...notCheckedReasons(site)].join(LIST_SEPARATOR),
-    site.warnings.map((w) => w.message).join(LIST_SEPARATOR),
+    cstTextIn([...problemMessages(site), ...notCheckedReasons(site)].join(LIST_SEPARATOR)),
+    cstTextIn(site.warnings.map((w) => w.message).join(LIST_SEPARATOR)),
   ];
 }
 

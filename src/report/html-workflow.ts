@@ -1,10 +1,11 @@
 // The HTML report's sections for the quarter's workflow: the change from last quarter with repeat
 // offenders, where this tier disagrees with the lower tier it re-checked, and the closed sites in scope.
 import { esc } from './html-escape.js';
-import { levelLabel, regionLabel, VERDICT_LABELS } from './labels.js';
+import { levelLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
 import type { Report } from '../model/report.js';
 import type { SiteLevel } from '../model/site.js';
 import { percent } from './rates.js';
+import { cstTextIn } from './time.js';
 
 function change(c: number | null): string {
   if (c === null) return '—';
@@ -35,14 +36,14 @@ export function disagreementSection(report: Report): string {
   const d = report.disagreements;
   if (!d) return '';
   const verdict = (v: string) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v;
-  const list = (fs: { message: string }[]) => (fs.length ? fs.map((f) => esc(f.message)).join('<br>') : '—');
+  const list = (fs: { message: string }[]) => (fs.length ? fs.map((f) => esc(cstTextIn(f.message))).join('<br>') : '—');
   return `<section id="disagreements"><h2>梯次复核：与下级检查结论不一致（${d.length} 个）</h2>${
     d.length === 0
       ? '<p class="muted">无</p>'
       : `<table><thead><tr><th>网站</th><th>下级结论</th><th>本级结论</th><th>本级发现、下级未发现</th><th>下级发现、本级未发现</th></tr></thead><tbody>${d
           .map(
             (x) =>
-              `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(x.lowerTier)}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`,
+              `<tr><td>${esc(x.name ?? x.siteId)}（${esc(x.siteId)}）</td><td>${esc(tierLabel(x.lowerTier))}：${esc(verdict(x.lowerVerdict))}</td><td>${esc(verdict(x.upperVerdict))}</td><td>${list(x.onlyUpper)}</td><td>${list(x.onlyLower)}</td></tr>`,
           )
           .join('')}</tbody></table>`
   }</section>`;
@@ -56,7 +57,7 @@ export function closedSection(report: Report): string {
   return `<section id="closed"><h2>登记为关停的网站（${c.length} 个，仍可访问 ${answering.length} 个）</h2><table><thead><tr><th>网站</th><th>登记网址</th><th>探测</th><th>未响应</th><th>问题</th></tr></thead><tbody>${c
     .map(
       (x) =>
-        `<tr><td>${esc(x.name)}（${esc(x.id)}）</td><td>${esc(x.url)}</td><td>${x.availability.probes}</td><td>${x.availability.failures}</td><td>${x.findings.length ? x.findings.map((f) => esc(f.message)).join('<br>') : x.availability.probes === 0 ? '<span class="muted">监测期内未探测</span>' : '—'}</td></tr>`,
+        `<tr><td>${esc(x.name)}（${esc(x.id)}）</td><td>${esc(x.url)}</td><td>${x.availability.probes}</td><td>${x.availability.failures}</td><td>${x.findings.length ? x.findings.map((f) => esc(cstTextIn(f.message))).join('<br>') : x.availability.probes === 0 ? '<span class="muted">监测期内未探测</span>' : '—'}</td></tr>`,
     )
     .join('')}</tbody></table></section>`;
 }

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { ruleById } from '../rules/index.js';
 import { esc, link, safeHref } from './html-escape.js';
 import { closedSection, disagreementSection, historySection, streakNote } from './html-workflow.js';
-import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
+import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
+import { cstText, cstTextIn } from './time.js';
 
 const STYLE = `
 body{font-family:"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:0;background:#f4f5f7;color:#222}
@@ -54,9 +55,11 @@ function rateTable(title: string, rows: RateRow[]): string {
   return `<div><h2>${esc(title)}</h2><table><thead><tr><th>${title.includes('层级') ? '层级' : '地区'}</th><th>网站</th><th>已判定</th><th>合格</th><th>不合格</th><th>合格率</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-function shots(f: ReportFinding): string {
-  const list = (f.evidence.screenshots as { path: string; url: string }[] | undefined) ?? [];
-  if (list.length === 0) return '';
+/** A finding's own evidence pictures; the site's homepage picture is shown once, on the card, not again here. */
+function shots(f: ReportFinding, homePath: string | null): string {
+  const all = (f.evidence.screenshots as { path: string; url: string }[] | undefined) ?? [];
+  const list = all.filter((s) => s.path !== homePath);
+  if (list.length === 0) return all.length > 0 ? '<div class="muted">截图见本网站首页截图</div>' : '';
   return `<div class="shots">${list
     .map((s) => {
       const href = safeHref(s.path);
@@ -67,12 +70,12 @@ function shots(f: ReportFinding): string {
     .join('')}</div>`;
 }
 
-function finding(f: ReportFinding): string {
+function finding(f: ReportFinding, homePath: string | null): string {
   const points = f.kind === 'deduction' ? `<span class="muted">（扣 ${esc(f.points)} 分）</span>` : '';
   const ignored = f.ignored
     ? `<div class="muted">已复核忽略：${esc(f.ignored.reason)}（${esc(f.ignored.by)}${f.ignored.until ? `，至 ${esc(f.ignored.until)}` : ''}；原为${esc(FINDING_KIND_LABELS[f.ignored.kind])}）</div>`
     : '';
-  return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(f.message)}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f)}</div>`;
+  return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(cstTextIn(f.message))}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f, homePath)}</div>`;
 }
 
 function card(s: ReportSite, report: Report): string {
@@ -84,8 +87,8 @@ function card(s: ReportSite, report: Report): string {
 <h3>${esc(s.name)} <span class="badge ${esc(s.verdict)}">${esc(VERDICT_LABELS[s.verdict])}</span> <span class="count">${esc(score)}</span>${streakNote(report, s.id)}</h3>
 <div class="meta">网站标识码 ${esc(s.id)} · ${esc(regionLabel(s.region) || '未登记地区')} · ${esc(levelLabel(s.level) || '未登记层级')}${s.sponsor ? ` · 主办：${esc(s.sponsor)}` : ''} · ${link(s.url)}</div>
 ${home ? `<div class="shots"><a href="${home}" target="_blank" rel="noopener noreferrer"><img src="${home}" alt="首页截图" loading="lazy"></a></div>` : ''}
-${s.findings.map(finding).join('')}
-${s.warnings.length ? `<div class="warn"><b>预警</b>${s.warnings.map(finding).join('')}</div>` : ''}
+${s.findings.map((f) => finding(f, s.screenshot?.path ?? null)).join('')}
+${s.warnings.length ? `<div class="warn"><b>预警</b>${s.warnings.map((f) => finding(f, s.screenshot?.path ?? null)).join('')}</div>` : ''}
 ${notChecked.length ? `<div class="muted">${notChecked.map(esc).join('<br>')}</div>` : ''}
 ${availabilityNote(s)}
 </article>`;
@@ -99,7 +102,9 @@ function availabilityNote(s: ReportSite): string {
     a.excluded.vantage ? `检查机网络原因作废 ${a.excluded.vantage} 次` : '',
     a.excluded.blocked ? `被网站防护拦截 ${a.excluded.blocked} 次` : '',
   ].filter(Boolean);
-  const windows = a.lostWindows.map((w) => `${esc(w.from)} 至 ${esc(w.to)}（${w.probes} 次${w.reason ? `：${esc(w.reason)}` : ''}）`);
+  const windows = a.lostWindows.map(
+    (w) => `${esc(cstText(w.from))} 至 ${esc(cstText(w.to))}（${w.probes} 次${w.reason ? `：${esc(w.reason)}` : ''}）`,
+  );
   return `<div class="muted">可用性监测：共探测 ${a.probes} 次，${parts.join('、')}，有效探测 ${a.valid} 次${windows.length ? `<br>作废时段：${windows.join('；')}` : ''}</div>`;
 }
 
@@ -125,7 +130,7 @@ export function renderHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'">
 <title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>
-<header><h1>${esc(title)}</h1><p>检查层级：${esc(report.tier)} · 指标版本：${esc(report.edition)} · 监测时间点：${esc(report.at)} · 生成时间：${esc(report.generatedAt)}</p></header>
+<header><h1>${esc(title)}</h1><p>检查层级：${esc(tierLabel(report.tier))} · 指标版本：${esc(report.edition)} · 监测时间点：${esc(cstText(report.at))} · 生成时间：${esc(cstText(report.generatedAt))}（北京时间）</p></header>
 <main>
 <section id="summary"><h2>概况</h2><table><thead><tr><th>抽查网站</th><th>已判定</th><th>合格</th><th>不合格</th><th>未检查</th><th>合格率</th><th>预警网站</th></tr></thead>
 <tbody><tr><td>${report.sites.length}</td><td>${s.checked}</td><td>${s.qualified}</td><td>${s.unqualified}</td><td>${s.notChecked}</td><td>${percent(s.qualifiedRate)}</td><td>${s.warned}</td></tr></tbody></table></section>
@@ -134,7 +139,9 @@ export function renderHtml(report: Report): string {
     warned.length === 0
       ? '<p class="muted">无</p>'
       : `<table><thead><tr><th>网站</th><th>预警</th><th>说明</th></tr></thead><tbody>${warned
-          .flatMap((x) => x.warnings.map((w) => `<tr><td>${esc(x.name)}</td><td>${esc(codeLabel(w))}</td><td>${esc(w.message)}</td></tr>`))
+          .flatMap((x) =>
+            x.warnings.map((w) => `<tr><td>${esc(x.name)}</td><td>${esc(codeLabel(w))}</td><td>${esc(cstTextIn(w.message))}</td></tr>`),
+          )
           .join('')}</tbody></table>`
   }</section>
 <section class="filters" id="filters"><h2>网站（显示 <span id="f-count">${report.sites.length}</span> 个）</h2>

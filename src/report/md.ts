@@ -1,9 +1,10 @@
 // A Markdown summary for a 通报 draft, a chat message or a CI job summary: the figures, 合格率 tables,
 // the unqualified sites with their problems, and the pre-warnings apart.
 import { vetoTitles, problemMessages } from './facts.js';
-import { levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
+import { levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
 import type { Report } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
+import { cstText, cstTextIn } from './time.js';
 
 /** Table cells: pipes and line breaks in a site's text would break the table. */
 function cell(text: unknown): string {
@@ -41,6 +42,10 @@ function historyLines(report: Report): string[] {
   ];
 }
 
+function verdictLabel(v: string): string {
+  return Object.hasOwn(VERDICT_LABELS, v) ? VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] : v;
+}
+
 function disagreementLines(report: Report): string[] {
   const d = report.disagreements;
   if (!d) return [];
@@ -52,7 +57,10 @@ function disagreementLines(report: Report): string[] {
       : [
           '| 网站 | 下级结论 | 本级结论 |',
           '|---|---|---|',
-          ...d.map((x) => `| ${cell(x.name ?? x.siteId)} | ${cell(x.lowerTier)} ${cell(x.lowerVerdict)} | ${cell(x.upperVerdict)} |`),
+          ...d.map(
+            (x) =>
+              `| ${cell(x.name ?? x.siteId)} | ${cell(tierLabel(x.lowerTier))} ${cell(verdictLabel(x.lowerVerdict))} | ${cell(verdictLabel(x.upperVerdict))} |`,
+          ),
         ]),
     '',
   ];
@@ -67,7 +75,7 @@ function closedLines(report: Report): string[] {
     '',
     ...(answering.length === 0
       ? ['均未发现仍可访问。']
-      : answering.flatMap((x) => x.findings.map((f) => `- ${cell(x.name)}（${cell(x.url)}）：${cell(f.message)}`))),
+      : answering.flatMap((x) => x.findings.map((f) => `- ${cell(x.name)}（${cell(x.url)}）：${cell(cstTextIn(f.message))}`))),
     '',
   ];
 }
@@ -80,7 +88,7 @@ export function renderMarkdown(report: Report): string {
   const lines = [
     `# ${quarterLabel(report.quarter)}政府网站抽查结果`,
     '',
-    `检查层级 ${cell(report.tier)}，指标版本 ${cell(report.edition)}，监测时间点 ${cell(report.at)}。`,
+    `检查层级 ${cell(tierLabel(report.tier))}，指标版本 ${cell(report.edition)}，监测时间点 ${cell(cstText(report.at))}（北京时间）。`,
     '',
     `抽查 ${report.sites.length} 个网站：已判定 ${s.checked} 个，合格 ${s.qualified} 个，不合格 ${s.unqualified} 个，未检查 ${s.notChecked} 个，合格率 ${percent(s.qualifiedRate)}；预警 ${s.warned} 个。`,
     '',
@@ -101,7 +109,7 @@ export function renderMarkdown(report: Report): string {
           '|---:|---|---|---|---|---|',
           ...unqualified.map(
             (x, i) =>
-              `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(problemMessages(x).join('；'))} |`,
+              `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(cstTextIn(problemMessages(x).join('；')))} |`,
           ),
         ]),
     '',
@@ -112,7 +120,7 @@ export function renderMarkdown(report: Report): string {
     '',
     ...(warned.length === 0
       ? ['无。']
-      : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(w.message)}`))),
+      : warned.flatMap((x) => x.warnings.map((w) => `- ${cell(x.name)}（${cell(levelLabel(x.level))}）：${cell(cstTextIn(w.message))}`))),
     '',
     '## 未检查',
     '',

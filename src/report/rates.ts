@@ -1,5 +1,6 @@
 // 合格率 by region and by level, as the exposure 通报 tables them: checked, qualified, unqualified, rate.
-import { levelLabel, regionLabel } from './labels.js';
+import { levelLabel } from './labels.js';
+import { provinceName } from './regions.js';
 import type { Report, ReportSite } from '../model/report.js';
 
 export interface RateRow {
@@ -35,7 +36,7 @@ export function ratesByRegion(report: Report): RateRow[] {
   return rows(
     report.sites,
     (s) => s.region?.slice(0, 2) ?? '~',
-    (s) => (s.region ? regionLabel(`${s.region.slice(0, 2)}0000`).replace(/\s*\d+$/, '') : '未登记地区'),
+    (s) => (s.region ? (provinceName(s.region) ?? `${s.region.slice(0, 2)}0000`) : '未登记地区'),
   );
 }
 

@@ -6,6 +6,7 @@ import { byRegionThenId, notCheckedReasons, problemMessages, scoreValue, vetoTit
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportSite } from '../model/report.js';
 import { neutralize, type CellValue } from './neutralize.js';
+import { cstTextIn } from './time.js';
 
 export const EXPOSURE_SHEET = '不合格网站名单';
 export const SITES_SHEET = '全部网站';
@@ -124,7 +125,7 @@ function exposureRow(site: ReportSite, index: number): Out[] {
     site.id,
     site.sponsor ?? '',
     vetoes.length > 0 ? vetoes.join('；') : OVER_DEDUCTION_TEXT,
-    problemMessages(site).join('\n'),
+    cstTextIn(problemMessages(site).join('\n')),
     scoreValue(site),
   ];
 }
@@ -141,7 +142,7 @@ function siteRow(site: ReportSite, index: number): Out[] {
     VERDICT_LABELS[site.verdict],
     scoreValue(site),
     vetoTitles(site).join('；'),
-    [...problemMessages(site), ...notCheckedReasons(site)].join('\n'),
+    cstTextIn([...problemMessages(site), ...notCheckedReasons(site)].join('\n')),
   ];
 }
 
@@ -155,7 +156,7 @@ function findingRows(report: Report, which: 'findings' | 'warnings'): Out[][] {
       FINDING_KIND_LABELS[f.kind],
       f.points,
       f.url === null ? '' : { url: f.url },
-      f.message,
+      cstTextIn(f.message),
     ]),
   );
 }
@@ -168,7 +169,7 @@ function closedRows(report: Report): Out[][] {
     x.sponsor ?? '',
     x.availability.probes,
     x.availability.failures,
-    x.findings.map((f) => f.message).join('\n'),
+    x.findings.map((f) => cstTextIn(f.message)).join('\n'),
   ]);
 }
 

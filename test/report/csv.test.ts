@@ -25,7 +25,7 @@ describe('renderCsv', () => {
       [...CSV_HEADER],
       [
         '1',
-        '湖南省 430000',
+        '湖南省',
         '湖南省人民政府门户网站',
         'http://www.hunan.gov.cn/',
         '4300000001',
@@ -39,7 +39,7 @@ describe('renderCsv', () => {
       ],
       [
         '2',
-        '湖南省 430100',
+        '湖南省 长沙市',
         '长沙市教育局',
         'http://jyj.changsha.gov.cn/',
         '4301000002',
@@ -53,7 +53,7 @@ describe('renderCsv', () => {
       ],
       [
         '3',
-        '湖北省 420100',
+        '湖北省 武汉市',
         '武汉市民政局',
         'https://mzj.wuhan.gov.cn/',
         '4201000003',
@@ -67,7 +67,7 @@ describe('renderCsv', () => {
       ],
       [
         '4',
-        '湖南省 430000',
+        '湖南省',
         '湖南省某厅',
         'http://xx.hunan.gov.cn/',
         '4300000004',
@@ -105,5 +105,12 @@ describe('renderCsv', () => {
     report.sites[0]!.findings[0]!.message = '=1+1';
     const rows = parse(renderCsv(report).subarray(3)) as string[][];
     expect(rows[1]![10]).toBe("'=1+1");
+  });
+
+  it('shows a time a message quotes in Beijing time', () => {
+    const report = loadReport();
+    report.sites[0]!.findings[0]!.message = '最近一次探测失败 2026-11-30T16:30:00.000Z';
+    const rows = parse(renderCsv(report).subarray(3)) as string[][];
+    expect(rows[1]![10]).toBe('最近一次探测失败 2026-12-01 00:30:00');
   });
 });

@@ -15,7 +15,7 @@ describe('availability in the HTML report', () => {
     });
     const html = renderHtml(report);
     expect(html).toContain('可用性监测：共探测 150 次，检查机网络原因作废 15 次、被网站防护拦截 5 次，有效探测 130 次');
-    expect(html).toContain('作废时段：2026-11-28T01:00:00.000Z 至 2026-11-28T06:00:00.000Z（15 次：检查机无法解析外部域名）');
+    expect(html).toContain('作废时段：2026-11-28 09:00:00 至 2026-11-28 14:00:00（15 次：检查机无法解析外部域名）');
   });
 
   it('says nothing when every probe measured the site', () => {

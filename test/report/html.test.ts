@@ -42,7 +42,14 @@ beforeAll(async () => {
   });
   await page.setContent('<body style="background:#c62828"><h1 style="color:#fff">首页</h1></body>');
   await page.screenshot({ path: join(dir, 'evidence', 'home.png') });
-  report.sites[0]!.screenshot = { path: 'evidence/home.png', url: report.sites[0]!.url, capturedAt: report.generatedAt };
+  const home = { path: 'evidence/home.png', url: report.sites[0]!.url, capturedAt: report.generatedAt };
+  report.sites[0]!.screenshot = home;
+  // The homepage picture also backs both findings; one finding has a page of its own besides.
+  const column = { path: 'evidence/column.png', url: `${report.sites[0]!.url}tzgg/`, capturedAt: report.generatedAt };
+  await page.setContent('<body style="background:#1565c0"><h1 style="color:#fff">栏目</h1></body>');
+  await page.screenshot({ path: join(dir, 'evidence', 'column.png') });
+  report.sites[0]!.findings[0]!.evidence = { ...report.sites[0]!.findings[0]!.evidence, screenshots: [home, column] };
+  report.sites[0]!.findings[1]!.evidence = { ...report.sites[0]!.findings[1]!.evidence, screenshots: [home] };
   writeFileSync(join(dir, 'report.html'), renderHtml(report));
   await page.goto(pathToFileURL(join(dir, 'report.html')).href);
   await page.screenshot({ path: shot, fullPage: true });
@@ -96,6 +103,34 @@ describe('the HTML report in Chromium', () => {
   it('loads the evidence screenshot from beside the report', async () => {
     const width = await page.locator('img[alt="首页截图"]').evaluate((img) => (img as HTMLImageElement).naturalWidth);
     expect(width).toBe(1280);
+  });
+
+  it('shows a site’s homepage picture once, and a finding’s own picture where it differs', async () => {
+    const card = page.locator('article.card').first();
+    expect(await card.locator('img[src="evidence/home.png"]').count()).toBe(1);
+    expect(
+      await card
+        .locator('.finding')
+        .first()
+        .locator('img')
+        .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src'))),
+    ).toEqual(['evidence/column.png']);
+    expect(await card.locator('.finding').nth(1).locator('img').count()).toBe(0);
+    expect(await card.locator('.finding').nth(1).textContent()).toContain('截图见本网站首页截图');
+    expect(await card.locator('img[src="evidence/column.png"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1280);
+  });
+
+  it('names the tier in Chinese and gives times in Beijing time', async () => {
+    const header = await page.textContent('header');
+    expect(header).toContain('检查层级：省级');
+    expect(header).toContain('监测时间点：2026-12-01 10:00:00');
+    expect(header).toContain('生成时间：2026-12-01 12:30:00（北京时间）');
+    expect(header).not.toMatch(/province|T\d{2}:|Z\b/);
+  });
+
+  it('names regions from their codes', async () => {
+    expect(await page.locator('article.card').nth(1).locator('.meta').first().textContent()).toContain('湖南省 长沙市');
+    expect(await page.locator('article.card').nth(2).locator('.meta').first().textContent()).toContain('湖北省 武汉市');
   });
 
   it('renders to a picture with something on it', () => {

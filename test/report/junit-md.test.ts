@@ -113,6 +113,30 @@ describe('Markdown workflow sections', () => {
     expect(md).toContain('## 与上季度（2026Q3）比较');
     expect(md).toMatch(/\| 湖北省[^|]* \| 0\.0% \| 50\.0% \| -50\.0 \| 1 \|/);
     expect(md).toContain(`- ${r.sites[2]!.name}：连续 2 个季度`);
-    expect(md).toMatch(/## 梯次复核分歧[\s\S]*\| prefecture qualified \| unqualified \|/);
+    expect(md).toMatch(/## 梯次复核分歧[\s\S]*\| 市级 合格 \| 不合格 \|/);
+  });
+});
+
+describe('times and tiers people read', () => {
+  // A rule's message quoting a probe's time as the store holds it (UTC).
+  const r = loadReport();
+  r.sites[0]!.warnings[0]!.message = '最近一次探测失败 2026-11-30T09:12:00.000Z';
+  r.sites[1]!.findings[0]!.message = '首页最近一次可访问 2026-11-30T16:30:00Z';
+
+  it('Markdown shows the tier in Chinese and every time in Beijing time', () => {
+    const md = renderMarkdown(r);
+    expect(md).toContain('检查层级 省级，指标版本 2019，监测时间点 2026-12-01 10:00:00（北京时间）');
+    expect(md).toContain('最近一次探测失败 2026-11-30 17:12:00');
+    expect(md).toContain('首页最近一次可访问 2026-12-01 00:30:00');
+    expect(md).not.toMatch(/\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z|province/);
+  });
+
+  it('JUnit messages say the same; its timestamp is ISO with +08:00', () => {
+    const xml = renderJunit(r);
+    expect(xml).toContain('首页最近一次可访问 2026-12-01 00:30:00');
+    expect(xml).toContain('预警：最近一次探测失败 2026-11-30 17:12:00');
+    expect(xml).toContain('timestamp="2026-12-01T12:30:00+08:00"');
+    expect(xml).toContain('name="choucha 2026Q4 省级"');
+    expect(xml).not.toMatch(/\d{2}Z/);
   });
 });

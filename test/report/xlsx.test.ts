@@ -84,7 +84,7 @@ describe('renderXlsx', () => {
       expect(ws.getCell('I3').value).toBe(55);
       expect(ws.getCell('G4').value).toBe('首页不更新；空白栏目');
       expect(ws.getCell('I4').value).toBe('单项否决');
-      expect(ws.getCell('B3').value).toBe('湖北省 420100');
+      expect(ws.getCell('B3').value).toBe('湖北省 武汉市');
     });
 
     it('joins the messages with line breaks in a wrapped cell', () => {
