@@ -7,6 +7,7 @@ import { hiddenLinks } from './hidden-links.js';
 import { homepageStale } from './homepage-stale.js';
 import { https } from './https.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
+import { ipv6 } from './ipv6.js';
 import { linkBroken } from './link-broken.js';
 import { preWarning } from './pre-warning.js';
 import { privacyLeak } from './privacy-leak.js';
@@ -35,6 +36,7 @@ export const RULES = [
   privacyLeak,
   hiddenLinks,
   https,
+  ipv6,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

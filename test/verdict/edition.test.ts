@@ -46,6 +46,7 @@ describe('editions', () => {
       'privacy-leak',
       'hidden-links',
       'https',
+      'ipv6',
     ]);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');
