@@ -1,4 +1,5 @@
 // report.json, schemaVersion 1 (DESIGN.md). Stable English keys; Chinese only in titles and messages.
+import type { FindingSource, ManualProvenance } from './finding.js';
 import type { Site } from './site.js';
 import type { Tier } from './tier.js';
 
@@ -30,6 +31,10 @@ export interface ReportFinding {
   fingerprint?: string;
   /** Set when an ignore-list entry took the finding out of the verdict: it counts as neither veto nor points. */
   ignored?: IgnoredBy | null;
+  /** Who found it: the rules (`checker`) or a person (`manual`, shown as 人工); absent in reports written before it existed. */
+  source?: FindingSource;
+  /** For a manual finding: the file, row, inspector, day and screenshot it was imported with. */
+  provenance?: ManualProvenance | null;
 }
 
 export interface IgnoredBy {

@@ -1,6 +1,7 @@
 // The one database schema. SQLite by default; every table keyed so that a re-run upserts, never duplicates.
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ManualProvenance } from '../model/finding.js';
 
 export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
@@ -228,6 +229,10 @@ export const findings = sqliteTable(
     evidence: text('evidence', { mode: 'json' }).notNull(),
     /** The ignore-list entry that took this finding out of the verdict (reason, by, until), or null. */
     ignored: text('ignored', { mode: 'json' }).$type<{ reason: string; by: string; until: string | null; kind: string; points: number }>(),
+    /** checker: a rule found it; manual: a person's finding imported with `choucha findings import` (人工). */
+    source: text('source').notNull().default('checker'),
+    /** A manual finding's file, row, inspector, day and screenshot (ManualProvenance); null for a rule's own. */
+    provenance: text('provenance', { mode: 'json' }).$type<ManualProvenance>(),
   },
   (t) => [index('findings_check_site').on(t.checkId, t.siteId)],
 );
@@ -408,4 +413,38 @@ export const ipv6Checks = sqliteTable(
     linkHostsOmitted: integer('link_hosts_omitted').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);
+
+/**
+ * Expert and third-party findings (`choucha findings import`), judged with the rules' findings of every
+ * check of their quarter. `key` is what the finding says (quarter, site, rule, code, URL, description):
+ * importing the same row again, from this file or another, updates it instead of adding it twice.
+ */
+export const manualFindings = sqliteTable(
+  'manual_findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    quarter: text('quarter').notNull(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    rule: text('rule').notNull(),
+    code: text('code').notNull(),
+    /** 问题类型 as the file wrote it. */
+    typeGiven: text('type_given').notNull(),
+    url: text('url'),
+    description: text('description').notNull(),
+    inspector: text('inspector').notNull(),
+    /** The day it was found, YYYY-MM-DD. */
+    foundOn: text('found_on').notNull(),
+    /** The screenshot as the file named it, and the copy kept beside the database (absolute path). */
+    screenshotGiven: text('screenshot_given'),
+    screenshotPath: text('screenshot_path'),
+    /** The file (absolute path) and row it was last imported from. */
+    sourceFile: text('source_file').notNull(),
+    sourceRow: integer('source_row').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [uniqueIndex('manual_findings_key').on(t.key), index('manual_findings_quarter_site').on(t.quarter, t.siteId)],
 );
