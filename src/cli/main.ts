@@ -12,6 +12,7 @@ import { registerSample } from './sample.js';
 import { registerHistory } from './history.js';
 import { registerRecheck } from './recheck.js';
 import { registerSites } from './sites.js';
+import { registerFindings } from './findings.js';
 
 export function buildProgram(): Command {
   const program = new Command('choucha')
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerInit(program);
   registerSites(program);
+  registerFindings(program);
   registerSample(program);
   registerHistory(program);
   registerRecheck(program);

@@ -22,3 +22,8 @@ export function parseAt(at: string): string {
   if (Number.isNaN(ms)) throw new InputError(`Bad --at "${at}"`, 'Expected an ISO date or instant, e.g. 2026-12-01T10:00:00+08:00.');
   return new Date(ms).toISOString();
 }
+
+/** The quarter a calendar day (YYYY-MM-DD, China time) falls in: 2026-11-20 → 2026Q4. */
+export function quarterOfDay(day: string): string {
+  return `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}

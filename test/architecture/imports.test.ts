@@ -19,9 +19,11 @@ const ALLOWED: Record<string, string[]> = {
   plan: ['model', 'store', 'registry', 'base'],
   gather: ['model', 'extract', 'store', 'registry', 'plan', 'base'],
   verdict: ['model', 'rules', 'extract', 'store', 'registry', 'plan', 'base'],
+  // Imported expert findings: read like the registry, named by the rules, stored; verdict reads them from the store.
+  findings: ['model', 'rules', 'store', 'registry', 'plan', 'base'],
   report: ['model', 'rules', 'store', 'registry', 'plan', 'verdict', 'base'],
   worker: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'base'],
-  cli: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'worker', 'rules', 'verdict', 'report', 'base'],
+  cli: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'worker', 'rules', 'verdict', 'report', 'findings', 'base'],
 };
 
 function files(dir: string): string[] {
