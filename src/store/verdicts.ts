@@ -25,6 +25,8 @@ function replaceFindings(tx: Tx, checkId: number, siteId: string, list: ReportFi
         message: f.message,
         evidence: f.evidence,
         ignored: f.ignored ?? null,
+        source: f.source ?? 'checker',
+        provenance: f.provenance ?? null,
       })
       .run();
   }
@@ -59,6 +61,7 @@ export function findingsBySite(db: Db, checkId: number, titles: (rule: string) =
   const bySite = new Map<string, ReportFinding[]>();
   for (const f of fs) {
     const list = bySite.get(f.siteId) ?? [];
+    const source = f.source === 'manual' ? 'manual' : 'checker';
     list.push({
       rule: f.rule,
       code: f.code,
@@ -68,8 +71,17 @@ export function findingsBySite(db: Db, checkId: number, titles: (rule: string) =
       url: f.url,
       message: f.message,
       evidence: f.evidence as Record<string, unknown>,
-      fingerprint: fingerprint(f.siteId, { rule: f.rule, code: f.code, url: f.url, evidence: f.evidence as Record<string, unknown> }),
+      fingerprint: fingerprint(f.siteId, {
+        rule: f.rule,
+        code: f.code,
+        url: f.url,
+        evidence: f.evidence as Record<string, unknown>,
+        source,
+        message: f.message,
+      }),
       ignored: (f.ignored as ReportFinding['ignored']) ?? null,
+      source,
+      ...(source === 'manual' ? { provenance: f.provenance ?? null } : {}),
     });
     bySite.set(f.siteId, list);
   }

@@ -14,6 +14,8 @@ import { judge } from './judge.js';
 import type { IgnoreList } from './config/ignore-list.js';
 import { runRules } from './run-rules.js';
 import { judgeClosed } from './judge-closed.js';
+import { manualOutcomes } from './manual.js';
+import { manualFindingsOf } from '../store/manual-findings.js';
 
 // Judging holds one site at a time (about 80 MB live, most of it the compiled lexicons), but V8 left the
 // garbage of reading each site's pages in the heap until it neared its limit: 1,000 sites peaked at
@@ -34,11 +36,13 @@ export function judgeCheck(
     sampleOf(db, check.id).map((s) => s.siteId),
   );
   const ctx: RuleContext = { at: check.at, atDay: cstDay(check.at), lexicons: edition.lexicons, stateCouncil: opts.stateCouncil ?? null };
+  // Expert and third-party findings of the check's quarter, judged with the rules' own (src/verdict/manual.ts).
+  const manual = manualFindingsOf(db, check.quarter);
   const keepHeap = heapKeeper(HEAP_FLOOR_BYTES, HEAP_GROWTH);
   for (const site of sites) {
     keepHeap();
     const artifacts = siteArtifacts(db, check, site);
-    const outcomes = runRules(artifacts, edition, ctx);
+    const outcomes = [...runRules(artifacts, edition, ctx), ...manualOutcomes(manual.get(site.id) ?? [])];
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
     opts.onSite?.(site.id);
   }

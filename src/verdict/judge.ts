@@ -25,9 +25,12 @@ export function judge(
       notChecked.push({ rule, reason: result.reason });
       continue;
     }
-    const spec = edition.rules.find((r) => r.id === rule)!;
+    // A manual finding may name a rule this edition leaves out: it is listed, as a notice.
+    const spec = edition.rules.find((r) => r.id === rule);
     for (const f of result.findings) {
-      const s = spec.findings[f.code];
+      const s = spec?.findings[f.code];
+      const origin =
+        f.source === 'manual' ? { source: 'manual' as const, provenance: f.provenance ?? null } : { source: 'checker' as const };
       const kind: FindingKind = s?.kind ?? 'notice';
       const fp = fingerprint(f.siteId, f);
       const entry = ignore ? ignoreFor(ignore.list, fp, ignore.atDay) : null;
@@ -44,6 +47,7 @@ export function judge(
           evidence: f.evidence,
           fingerprint: fp,
           ignored: { reason: entry.reason, by: entry.by, until: entry.until, kind, points: s?.kind === 'deduction' ? s.points : 0 },
+          ...origin,
         });
         continue;
       }
@@ -66,6 +70,7 @@ export function judge(
         evidence: f.evidence,
         fingerprint: fp,
         ignored: null,
+        ...origin,
       });
     }
   }

@@ -32,6 +32,8 @@ const strs = (x: unknown) => (Array.isArray(x) ? x.filter((u): u is string => ty
 /** The evidence URLs a finding is re-checked against; empty when one fetch cannot settle it. */
 export function evidenceUrls(f: ReportFinding): string[] {
   const e = f.evidence;
+  // A person's finding has none of the evidence fields a fetch is compared with: a person re-checks it.
+  if (f.source === 'manual') return [];
   if (f.rule === 'link-broken') return [str(e.target)].filter((u): u is string => !!u);
   if (f.rule === 'typo' || f.rule === 'serious-error') return [...new Set([...strs(e.urls), ...(f.url ? [f.url] : [])])];
   if (f.rule === 'site-identity' && f.code !== 'domain-not-gov' && f.url) return [f.url];
@@ -62,7 +64,11 @@ export function decide(siteId: string, f: ReportFinding, fingerprint: string, fe
     fetched: fetched.map((x) => ({ url: x.url, status: x.status, error: x.error })),
   };
   const out = (status: RecheckStatus, reason: string): RecheckOutcome => ({ ...base, status, reason });
-  if (fetched.length === 0) return out('not-rechecked', unsettled[f.rule] ?? '该问题不能由重新访问证据网址复核');
+  if (fetched.length === 0)
+    return out(
+      'not-rechecked',
+      f.source === 'manual' ? '人工检查发现的问题，需由检查人复核' : (unsettled[f.rule] ?? '该问题不能由重新访问证据网址复核'),
+    );
   if (f.rule === 'link-broken') {
     const x = fetched[0]!;
     if (x.status !== null && x.status < 400) return out('fixed', `链接现返回状态 ${x.status}`);
