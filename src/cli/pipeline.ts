@@ -13,6 +13,7 @@ import {
   doCrawl,
   doEvidence,
   doHttps,
+  doIpv6,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -97,6 +98,20 @@ export function registerPipeline(program: Command): void {
     const db = open(g);
     try {
       await doHttps(db, theCheck(db, o), g);
+    } finally {
+      closeDb(db);
+    }
+  });
+
+  withJsonLogs(
+    withCheckFlags(
+      program.command('ipv6').description("each homepage host's AAAA, the homepage over IPv6 and its own link hosts' IPv6, once per check"),
+    ),
+  ).action(async (o: CheckFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      await doIpv6(db, theCheck(db, o), g);
     } finally {
       closeDb(db);
     }

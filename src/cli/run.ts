@@ -17,6 +17,7 @@ import {
   doCrawl,
   doEvidence,
   doHttps,
+  doIpv6,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -80,6 +81,7 @@ export function registerRun(program: Command): void {
         await doCrawl(db, check, g, o);
         await doLinks(db, check, g, o);
         await doHttps(db, check, g);
+        await doIpv6(db, check, g);
         // One process runs every stage: what one stage left for a later collection would otherwise sit
         // under the next stage's peak (the report's came on top of judging's, past 500 MB at 1,000 sites).
         collectGarbage();

@@ -18,6 +18,7 @@ import { linkStatusCounts } from '../store/links.js';
 import { getSites } from '../store/sites.js';
 import { checkLinks, type LinkScope } from '../gather/links/link-checker.js';
 import { checkHttps } from '../gather/https/https-check.js';
+import { checkIpv6 } from '../gather/ipv6/ipv6-check.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/config/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
@@ -293,6 +294,26 @@ export async function doHttps(db: Db, check: Check, g: GlobalOptions): Promise<v
   const r = await checkHttps(db, check, { guard: guard(g), timeoutMs: 15_000, concurrency: 8, onSite: (id) => bar.tick(id) });
   const ported = r.portNamed > 0 ? `, ${r.portNamed} not measured (their registered URL names a port)` : '';
   bar.finish(`https: ${r.measured} sites measured, ${r.skipped} already done${ported}`, { ...r });
+}
+
+/**
+ * The homepage host's AAAA, the homepage over IPv6 and the IPv6 of the site's own link hosts, once per
+ * site of the check; nothing is measured from a machine without an IPv6 route (the rule then says so).
+ */
+export async function doIpv6(db: Db, check: Check, g: GlobalOptions): Promise<void> {
+  const bar = new Progress(g, 'ipv6', null, 'sites');
+  const r = await checkIpv6(db, check, {
+    guard: guard(g),
+    timeoutMs: 15_000,
+    concurrency: 8,
+    maxLinkHosts: 30,
+    retryAfterMs: 5_000,
+    onSite: (id) => bar.tick(id),
+  });
+  const parts = [`${r.measured} sites measured`, `${r.skipped} already done`];
+  if (r.addressHosts > 0) parts.push(`${r.addressHosts} not measured (their registered URL is an IP address)`);
+  if (r.noRoute) parts.push(`nothing measured: ${r.noRoute}`);
+  bar.finish(`ipv6: ${parts.join(', ')}`, { ...r });
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {

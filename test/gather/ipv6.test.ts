@@ -1,16 +1,23 @@
 // The IPv6 check against real servers: one listening on ::1 only (reachable over IPv6 alone) and one on
 // 127.0.0.1 only. Fixture names resolve through an injected resolver, so a host can have an A record
 // only, or A and AAAA (::1). The vantage's route is injected too: no test reaches beyond loopback.
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressGuard, type Resolver } from '../../src/gather/http/address-guard.js';
 import { checkIpv6, measureIpv6 } from '../../src/gather/ipv6/ipv6-check.js';
 import { linkHosts } from '../../src/gather/ipv6/link-hosts.js';
 import { ipv6Route, isGlobalUnicast, type RouteCheck } from '../../src/gather/ipv6/route.js';
+import { buildReport } from '../../src/report/build.js';
+import { writeReports } from '../../src/report/index.js';
 import { ipv6 as ipv6Rule } from '../../src/rules/ipv6.js';
 import { saveLinks } from '../../src/store/links.js';
 import { savePage } from '../../src/store/pages.js';
+import { loadEdition } from '../../src/verdict/config/edition.js';
+import { judgeCheck } from '../../src/verdict/judge-check.js';
 import { runRule } from '../../src/verdict/run-rules.js';
 import { ctx } from '../helpers/artifacts.js';
 import { artifactsFor, harness, siteRow } from '../helpers/store.js';
@@ -338,6 +345,24 @@ describe('the ipv6 stage: stored once per check and site, judged from the store'
       expect(judge('4301000003')).toEqual(['no-ipv6-access']);
       expect(artifactsFor(h, '4301000004').ipv6).toBeNull();
       expect(judge('4301000004')).toMatch(/IP 地址/);
+
+      // Judged with the 2019 edition and reported: the findings carry the rule's Chinese title.
+      const now = new Date().toISOString();
+      judgeCheck(h.db, { ...h.check, edition: '2019' }, loadEdition('2019'), now);
+      const report = buildReport(h.db, { ...h.check, edition: '2019' }, now, join(h.dir, 'out'));
+      const aonly = report.sites.find((x) => x.id === '4301000002')!;
+      expect(aonly.findings.filter((f) => f.rule === 'ipv6').map((f) => [f.title, f.kind, f.points])).toEqual([
+        ['IPv6 支持', 'deduction', 2],
+      ]);
+      await writeReports(report, ['html', 'xlsx'], join(h.dir, 'out'));
+      expect(readFileSync(join(h.dir, 'out', 'report.html'), 'utf8')).toContain('<b>IPv6 支持</b>');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(h.dir, 'out', 'report.xlsx'));
+      const titles: string[] = [];
+      wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => void (c.value === 'IPv6 支持' && titles.push(sheet.name)))));
+      // One row a finding on the findings sheet: AONLY's and BROKEN's (DUAL's 2 link hosts are fewer than the edition's 3).
+      expect(titles).toEqual([expect.any(String), expect.any(String)]);
+      expect(new Set(titles).size).toBe(1);
     } finally {
       h.close();
     }
