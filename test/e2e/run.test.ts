@@ -10,6 +10,8 @@ import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli, type CliResult } from '../helpers/cli.js';
 import { readValidReport } from '../helpers/report-schema.js';
+import { derive } from '../fixtures/checker.js';
+import { cstDay } from '../fixtures/support.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
 let fleet: Fleet;
@@ -110,6 +112,13 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
       expect(unstated).toEqual([]);
     });
 
+    it('says not-checked, with its reason, on the rules its data gives nothing to measure', () => {
+      for (const rule of derive(fixture, cstDay(AT)).notChecked) {
+        const said = site().notChecked.find((n) => n.rule === rule);
+        expect({ rule, reason: said?.reason }).toEqual({ rule, reason: expect.any(String) });
+      }
+    });
+
     it('stays silent where it must', () => {
       for (const rule of served.fixture.expect.silent) {
         expect({
@@ -120,6 +129,13 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
         }).toEqual({ rule, findings: [] });
       }
     });
+  });
+
+  it('ipv6: the fleet is registered by address, so its portals are not checked on it, with why', () => {
+    const portals = report.sites.filter((s) => derive(FLEET.find((f) => f.id === s.id)!, cstDay(AT)).notChecked.includes('ipv6'));
+    expect(portals.length).toBeGreaterThan(0);
+    for (const s of portals)
+      expect(s.notChecked.find((n) => n.rule === 'ipv6')?.reason).toMatch(/^登记的首页网址是 IP 地址（127\.0\.0\.1）/);
   });
 
   describe('interaction-unanswered', () => {
