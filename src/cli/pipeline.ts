@@ -33,7 +33,7 @@ import {
   withJsonLogs,
 } from './stages.js';
 
-export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit';
+export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit, docx';
 export const DEFAULT_FORMATS = 'json,csv,xlsx,html';
 export const onlyOption = () =>
   new Option('--only <which>', 'list only these sites in the reports (the summary still counts every site)').choices(['unqualified']);

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { renderCsv } from './csv.js';
+import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './md.js';
@@ -22,6 +23,7 @@ export const REPORTERS = {
   html: { extension: 'html', render: renderHtml },
   md: { extension: 'md', render: renderMarkdown },
   junit: { extension: 'junit.xml', render: renderJunit },
+  docx: { extension: 'docx', render: renderDocx },
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('writeReports', () => {
   it('maps each format name to its extension', () => {
-    expect(Object.keys(REPORTERS)).toEqual(['json', 'csv', 'xlsx', 'html', 'md', 'junit']);
+    expect(Object.keys(REPORTERS)).toEqual(['json', 'csv', 'xlsx', 'html', 'md', 'junit', 'docx']);
   });
 
   it('creates the directory and writes each format once, returning the paths', async () => {
