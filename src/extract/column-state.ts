@@ -2,6 +2,8 @@
 // or something we cannot read with confidence. "Empty" needs evidence; doubt is "unreadable".
 import type { ListState } from '../model/artifacts.js';
 import type { ExtractedList } from './lists.js';
+import { channelKind } from '../model/channel-kinds.js';
+import { channelLinks } from './channels.js';
 import { looksLikeArticle, sameSite } from './links.js';
 import type { PageWalkRead } from './page.js';
 
@@ -20,10 +22,13 @@ export function mainList(read: PageWalkRead): ExtractedList | null {
   return from.reduce<ExtractedList | null>((best, l) => (!best || l.items.length > best.items.length ? l : best), null);
 }
 
-export function readColumn(read: PageWalkRead): ColumnReading {
+/** `name`: the column's name as the link to it said, when known (a 互动交流 page is read by what it names). */
+export function readColumn(read: PageWalkRead, name: string | null = null): ColumnReading {
   const list = mainList(read);
   if (list && list.items.length > 0) return { state: 'items', reason: null, list };
   if (read.placeholder) return { state: 'empty', reason: `页面显示“${read.placeholder}”`, list: null };
+  const hub = name === null ? null : channelHub(read, name);
+  if (hub) return { state: 'container', reason: `互动栏目页为互动渠道导航（${hub.slice(0, 5).join('、')}），按各渠道检查`, list: null };
   if (read.scripted) return { state: 'unreadable', reason: read.scripted, list: null };
   if (read.emptyContainer) return { state: 'empty', reason: '列表区域为空', list: null };
   // Links to sub-columns make a parent column; links to articles are a list we failed to read.
@@ -39,4 +44,16 @@ export function readColumn(read: PageWalkRead): ColumnReading {
     return { state: 'page', reason: '栏目页为单篇内容，不是信息列表', list: null };
   }
   return { state: 'unreadable', reason: '未识别出列表，也没有“暂无信息”等空栏目的明确标志', list: null };
+}
+
+/**
+ * A 互动交流 page that is a menu of channels (咨询投诉, 在线访谈, 调查征集, 网上信访), often image tiles
+ * with no breadcrumb: not an information column that failed to read, but the way to its channels. Two
+ * kinds of channel outside the main navigation make it one; the header's 在线咨询 alone does not.
+ */
+function channelHub(read: PageWalkRead, name: string): string[] | null {
+  if (channelKind(name) !== 'hub') return null;
+  const nav = new Set(read.nav.map((l) => l.url));
+  const channels = channelLinks(read.links).filter((c) => c.kind !== 'hub' && !nav.has(c.url));
+  return new Set(channels.map((c) => c.kind)).size >= 2 ? channels.map((c) => c.name) : null;
 }

@@ -45,6 +45,13 @@ export interface ItemArtifact {
   dateText: string | null;
   /** Resolved calendar day, or null when the item shows no date. */
   date: Day | null;
+  /**
+   * Where `date` was read: the list itself, or (for a list that shows no dates) the item's own page.
+   * Absent: the list, as stored by the crawl.
+   */
+  dateFrom?: 'list' | 'article';
+  /** The item's own page was read at judging time (whether or not it shows a date). Absent: not read. */
+  articleRead?: boolean;
 }
 
 /** How a list (a column page, or a block on the homepage) read. */

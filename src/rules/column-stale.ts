@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import type { ListArtifact } from '../model/artifacts.js';
 import { defineRule, type RuleInput } from './rule.js';
+import { openedItems, unconfirmedUndated } from './utils/undated-lists.js';
 import { type ColumnCategory, classifyColumn } from './utils/categories.js';
 import { describePeriod, newestItem, type Period, windowStart } from './utils/window.js';
 
@@ -56,8 +57,14 @@ export const columnStale = defineRule({
       return { status: 'not-checked', reason: '没有读取到任何栏目列表' };
     }
     const stale: Stale[] = [];
+    // Undated lists whose items' pages could not be read: as unknown as an unreadable column.
+    const unconfirmed: ListArtifact[] = [];
     for (const list of columns) {
       if (list.state !== 'items') continue;
+      if (unconfirmedUndated(list)) {
+        unconfirmed.push(list);
+        continue;
+      }
       const category = classifyColumn(list.name, ctx.lexicons.columnCategories);
       if (!category) continue;
       // Level unknown is not first-level: a notice column is only counted where we know it is one.
@@ -71,7 +78,7 @@ export const columnStale = defineRule({
     const long = stale.filter((s) => s.category === 'longterm');
     const empty = opts.countEmptyInLong ? columns.filter((c) => c.state === 'empty') : [];
     // Columns we could not read might be stale (or empty): a count they could tip is not certain.
-    const unreadable = columns.filter((c) => c.state === 'unreadable');
+    const unreadable = [...columns.filter((c) => c.state === 'unreadable'), ...unconfirmed];
     const mayCount = unreadable.filter((c) => {
       const cat = classifyColumn(c.name, ctx.lexicons.columnCategories);
       return cat === 'news' || (cat === 'notice' && (!opts.noticeFirstLevelOnly || c.level === 1));
@@ -81,10 +88,12 @@ export const columnStale = defineRule({
       : unreadable.filter((c) => classifyColumn(c.name, ctx.lexicons.columnCategories) === 'longterm');
     const tips = (known: number, unknown: number, at: number) => known < at && known + unknown >= at;
     if (tips(counted.length, mayCount.length, opts.vetoCount) || tips(long.length + empty.length, mayLong.length, opts.longVetoCount)) {
-      const names = [...new Set([...mayCount, ...mayLong])].slice(0, 5).map((c) => `${c.name}：${c.stateReason ?? ''}`);
+      const names = [...new Set([...mayCount, ...mayLong])]
+        .slice(0, 5)
+        .map((c) => `${c.name}：${c.stateReason ?? (c.state === 'items' ? '列表未标注日期，文章页未能读取' : '')}`);
       return {
         status: 'not-checked',
-        reason: `已确认 ${counted.length + long.length} 个栏目未按时更新，另有 ${unreadable.length} 个栏目无法读取，可能达到否决标准（${names.join('；')}）`,
+        reason: `已确认 ${counted.length + long.length} 个栏目未按时更新，另有 ${unreadable.length} 个栏目无法读取或未标注日期，可能达到否决标准（${names.join('；')}）`,
       };
     }
     const findings: Finding[] = [];
@@ -117,7 +126,16 @@ function periodOf(c: ColumnCategory, o: Options): Period {
 }
 
 function describe(s: Stale) {
-  return { name: s.list.name, url: s.list.url, level: s.list.level, category: s.category, windowStart: s.since, newestDate: s.newest };
+  const opened = openedItems(s.list.items);
+  return {
+    name: s.list.name,
+    url: s.list.url,
+    level: s.list.level,
+    category: s.category,
+    windowStart: s.since,
+    newestDate: s.newest,
+    ...(opened.length > 0 ? { articlesOpened: opened } : {}),
+  };
 }
 
 function veto(a: RuleInput<'lists'>, code: string, message: string, stale: Stale[], empty: ListArtifact[]): Finding {
@@ -137,7 +155,10 @@ function veto(a: RuleInput<'lists'>, code: string, message: string, stale: Stale
 
 function perColumn(a: RuleInput<'lists'>, s: Stale): Finding {
   const first = s.list.level === 1;
-  const seen = s.newest ? `最新信息发布于 ${s.newest}` : '列表中的信息均未标注日期';
+  const opened = openedItems(s.list.items).length;
+  const seen = s.newest
+    ? `最新信息发布于 ${s.newest}${opened > 0 ? '（列表未标注日期，据其文章页）' : ''}`
+    : `列表中的信息均未标注日期${opened > 0 ? `（已打开 ${opened} 篇文章页，也未标注）` : ''}`;
   return {
     rule: 'column-stale',
     code: first ? 'stale-first-level' : 'stale-column',

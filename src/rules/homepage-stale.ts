@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 import { homepageLists } from './utils/homepage-lists.js';
+import { openedItems, unconfirmedUndated } from './utils/undated-lists.js';
 import { describePeriod, newestItem, windowStart } from './utils/window.js';
 
 const TEXT = {
@@ -34,14 +35,27 @@ export const homepageStale = defineRule({
     const items = judged.flatMap((l) => l.items);
     const newest = newestItem(items, ctx.atDay);
     if (newest && newest.date! >= since) return { status: 'checked', findings: [] };
+    const unconfirmed = judged.filter(unconfirmedUndated);
+    if (unconfirmed.length > 0) {
+      return {
+        status: 'not-checked',
+        reason: `首页${unconfirmed
+          .slice(0, 3)
+          .map((l) => `“${l.name}”`)
+          .join('、')}等列表未标注发布日期，其信息的文章页也未能读取，无法判断是否更新`,
+      };
+    }
+    const opened = openedItems(items);
     const finding: Finding = {
       rule: 'homepage-stale',
       code: 'stale',
       siteId: a.site.id,
       url: a.homepage.finalUrl,
       message: newest
-        ? `首页最新信息发布于 ${newest.date}，${describePeriod({ days: opts.days })}内（${since} 起）没有更新${navOnly ? '（首页仅为导航，已检查一级栏目）' : ''}`
-        : TEXT.undated,
+        ? `首页最新信息发布于 ${newest.date}${newest.dateFrom === 'article' ? '（首页列表未标注日期，据其文章页）' : ''}，${describePeriod({ days: opts.days })}内（${since} 起）没有更新${navOnly ? '（首页仅为导航，已检查一级栏目）' : ''}`
+        : opened.length > 0
+          ? `${TEXT.undated}（已打开 ${opened.length} 篇信息的文章页，均未标注发布日期）`
+          : TEXT.undated,
       evidence: {
         windowStart: since,
         newestDate: newest?.date ?? null,
@@ -49,6 +63,8 @@ export const homepageStale = defineRule({
         newestUrl: newest?.url ?? null,
         itemsSeen: items.length,
         undatedItems: items.filter((i) => !i.date).length,
+        newestDateFrom: newest?.dateFrom ?? null,
+        articlesOpened: opened,
         judgedOn: navOnly ? 'first-level-columns' : 'homepage-blocks',
         lists: judged.map((l) => ({ name: l.name, url: l.url })),
       },

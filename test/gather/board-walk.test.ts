@@ -14,6 +14,7 @@ const LIMITS: WalkLimits = {
   maxListPages: 10,
   maxDepth: 6,
   articlesPerColumn: 0,
+  undatedArticles: 0,
   pageUntil: '2025-12-01',
   maxBoardPages: 3,
   maxLetterPages: 2,

@@ -45,6 +45,23 @@ export function block(name: string, days: (number | null)[]): ListArtifact {
   return { ...column(name, { items: days }), kind: 'homepage-block', url: 'http://x.gov.cn/', level: null, source: 'homepage' };
 }
 
+/**
+ * The list as judging sees it once its undated items' own pages were read: each page shows the date at
+ * the same index of `pageDays` (null: no date on the page either).
+ */
+export function opened(list: ListArtifact, pageDays: (number | null)[] = []): ListArtifact {
+  return {
+    ...list,
+    items: list.items.map((it, i) => {
+      if (it.date) return it;
+      const d = pageDays[i] ?? null;
+      return d === null
+        ? { ...it, articleRead: true }
+        : { ...it, date: daysBefore(AT_DAY, d), dateFrom: 'article' as const, articleRead: true };
+    }),
+  };
+}
+
 export function probes(total: number, failed: number, spanDays = 7): ProbeArtifact[] {
   const end = Date.parse(AT);
   const step = (spanDays * 86_400_000) / total;

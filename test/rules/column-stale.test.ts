@@ -1,5 +1,5 @@
 import { columnStale } from '../../src/rules/column-stale.js';
-import { column, many, site } from '../helpers/artifacts.js';
+import { column, many, opened, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(columnStale, {
@@ -42,7 +42,7 @@ ruleTable(columnStale, {
     },
     {
       name: 'undated news list counts as not updated',
-      artifacts: site({ lists: [column('要闻', { level: 2, items: [null] })] }),
+      artifacts: site({ lists: [opened(column('要闻', { level: 2, items: [null] }))] }),
       codes: ['stale-column'],
     },
     {
@@ -68,6 +68,10 @@ ruleTable(columnStale, {
 ruleTable(columnStale, {
   valid: [
     {
+      name: 'an undated news list whose items’ pages show fresh dates',
+      artifacts: site({ lists: [opened(column('工作动态', { level: 2, items: [null, null] }), [3, 5])] }),
+    },
+    {
       name: 'unreadable columns with unclassified names cannot tip the count',
       artifacts: site({ lists: [column('要闻', { items: [1] }), ...many(6, '机构概况', { state: 'unreadable' })] }),
       options: { countEmptyInLong: false },
@@ -86,6 +90,12 @@ ruleTable(columnStale, {
     },
   ],
   notChecked: [
+    {
+      name: '4 stale + an undated news column whose items’ pages were not read could reach 5',
+      artifacts: site({
+        lists: [...many(4, '工作动态', { level: 2, items: [20] }), column('部门动态', { level: 2, items: [null, null] })],
+      }),
+    },
     {
       name: '3 stale + 2 unreadable news columns could reach 5',
       artifacts: site({ lists: [...many(3, '工作动态', { level: 2, items: [20] }), ...many(2, '部门动态', { state: 'unreadable' })] }),

@@ -1,5 +1,5 @@
 import { homepageStale } from '../../src/rules/homepage-stale.js';
-import { block, column, site } from '../helpers/artifacts.js';
+import { block, column, opened, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 ruleTable(homepageStale, {
@@ -12,11 +12,33 @@ ruleTable(homepageStale, {
       name: 'nav-only homepage judged on fresh first-level columns',
       artifacts: site({ lists: [column('工作动态', { items: [3] }), column('通知公告', { items: [100] })] }),
     },
+    {
+      name: 'undated list whose items’ pages show a fresh 发布时间',
+      artifacts: site({ lists: [opened(block('要闻', [null, null, null]), [2, 9, null])] }),
+    },
+    {
+      name: 'an undated list of off-site items beside a fresh dated block',
+      artifacts: site({
+        lists: [
+          { ...block('专题', [null]), items: [{ title: '专题', url: 'http://other.cn/', dateText: null, date: null }] },
+          block('要闻', [1]),
+        ],
+      }),
+    },
     { name: 'a longer window from the edition', artifacts: site({ lists: [block('要闻', [20])] }), options: { days: 21 } },
   ],
   invalid: [
     { name: 'newest item 15 days ago', artifacts: site({ lists: [block('要闻', [15, 30])] }), codes: ['stale'] },
-    { name: 'items undated only: not updated', artifacts: site({ lists: [block('要闻', [null, null])] }), codes: ['stale'] },
+    {
+      name: 'items undated on the list and on their own pages: not updated',
+      artifacts: site({ lists: [opened(block('要闻', [null, null]))] }),
+      codes: ['stale'],
+    },
+    {
+      name: 'an undated list whose pages show old dates',
+      artifacts: site({ lists: [opened(block('要闻', [null, null]), [20, 30])] }),
+      codes: ['stale'],
+    },
     { name: 'an item dated after `at` did not exist at `at`', artifacts: site({ lists: [block('要闻', [-3, 20])] }), codes: ['stale'] },
     {
       name: 'nav-only homepage with stale first-level columns',
@@ -25,6 +47,10 @@ ruleTable(homepageStale, {
     },
   ],
   notChecked: [
+    {
+      name: 'undated list whose items’ pages were not read: a veto must not rest on them',
+      artifacts: site({ lists: [block('要闻', [null, null]), block('通知公告', [40])] }),
+    },
     { name: 'homepage not fetched', artifacts: site({ homepage: null, lists: [block('要闻', [1])] }) },
     {
       name: 'no list on homepage and no readable first-level column',

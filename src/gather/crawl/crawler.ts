@@ -32,6 +32,8 @@ import { Admission, activeLimit } from './admission.js';
 import { SiteBudget } from './site-budget.js';
 import { HeapWatch } from './heap-watch.js';
 import { whyUnusable } from './unusable-page.js';
+import { CHALLENGE_PASSED, ChallengeCookies } from './challenge-cookies.js';
+import { challengePasser } from '../browser/challenge.js';
 
 export interface CrawlOptions {
   concurrency: number;
@@ -46,6 +48,8 @@ export interface CrawlOptions {
   maxLetterPages: number;
   maxDepth: number;
   articlesPerColumn: number;
+  /** Articles opened from each list that shows no dates, newest first. */
+  undatedArticles?: number;
   /** auto: render pages whose lists are built by script; never; always: render every homepage and column page. */
   render: RenderMode;
   renderConcurrency: number;
@@ -73,6 +77,7 @@ export const CRAWL_DEFAULTS = {
   maxLetterPages: 100,
   maxDepth: 6,
   articlesPerColumn: 1,
+  undatedArticles: 3,
   render: 'auto' as RenderMode,
   renderConcurrency: 2,
   maxBodyBytes: 10_000_000,
@@ -146,7 +151,11 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     pump();
     void consume(job, page).then(pump, crash);
   };
-  const http = httpFetcher(opts, settle);
+  // A firewall's challenge is passed in Chromium once per host, bounded by the page timeout; its cookies
+  // serve that host's plain requests (and renders) for the rest of the crawl.
+  const passer = challengePasser({ guard: opts.guard, timeoutMs: opts.timeoutSecs * 1000 });
+  const challenges = new ChallengeCookies(passer.pass);
+  const http = httpFetcher({ ...opts, challenges }, settle);
   const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
 
   const consume = async (job: Job, page: FetchedPage) => {
@@ -163,6 +172,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
       }
     }
     if (crashed) return;
+    if (job.passedChallenge) job.walk.note(CHALLENGE_PASSED);
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered)
       writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
@@ -195,7 +205,15 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   };
 
   const enqueue = (walk: SiteWalk, req: WalkRequest) => {
-    const job: Job = { id: nextId++, url: req.url, kind: req.kind, walk, req, host: new URL(req.url).host };
+    const job: Job = {
+      id: nextId++,
+      url: req.url,
+      kind: req.kind,
+      walk,
+      req,
+      host: new URL(req.url).host,
+      challenge: walk.renderMode !== 'never',
+    };
     const rendered = req.render === true;
     if (!rendered) admission.plainSent(walk);
     const page = resume.answer(req.url, rendered);
@@ -220,6 +238,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     maxLetterPages: opts.maxLetterPages,
     maxDepth: opts.maxDepth,
     articlesPerColumn: opts.articlesPerColumn,
+    undatedArticles: opts.undatedArticles ?? CRAWL_DEFAULTS.undatedArticles,
     pageUntil: monthsBefore(atDay, 12),
   };
   const stopMemoryLog = memoryLog('memory');
@@ -236,6 +255,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     }
   }
   await Promise.all([http.close(), browser.close(), parser.close()]);
+  await passer.close();
   stopMemoryLog();
   if (crashed) throw crashed;
 }

@@ -30,6 +30,11 @@ export interface WalkLimits {
   /** Levels of columns below the homepage followed at most (a runaway menu is a trap, not a site). */
   maxDepth: number;
   articlesPerColumn: number;
+  /**
+   * Articles opened from a list that shows no dates (its newest items first): their pages' 发布时间 is
+   * the only date a person sees, and without it an undated homepage would be vetoed as never updated.
+   */
+  undatedArticles: number;
   /** Keep paging a list while its items are this recent (the start of the longest window). */
   pageUntil: Day;
   /** List pages of one message board read at most (a board is paged back over the whole year). */
@@ -65,6 +70,10 @@ export class SiteWalk {
   /** Pages asked for that gave nothing to read (timeouts, resets, caps, error statuses), in order. */
   private unread: { url: string; error: string }[] = [];
   private stopped = false;
+  /** Articles asked for because their list shows no dates, over the whole site. */
+  private undatedAsked = 0;
+  /** Said of the crawl without making it partial (a firewall's challenge passed). */
+  private notes = new Set<string>();
   private host: string;
   private boards: BoardWalk;
 
@@ -72,7 +81,7 @@ export class SiteWalk {
     readonly siteId: string,
     private homeUrl: string,
     private limits: WalkLimits,
-    private renderMode: RenderMode = 'never',
+    readonly renderMode: RenderMode = 'never',
   ) {
     this.host = new URL(homeUrl).host;
     this.boards = new BoardWalk(
@@ -122,6 +131,11 @@ export class SiteWalk {
     this.limitsHit.add(reason);
   }
 
+  /** Something the crawl's reason should say that leaves it complete. */
+  note(text: string): void {
+    this.notes.add(text);
+  }
+
   result(): SiteCrawlResult {
     if (this.failed) return { state: 'failed', reason: this.failed, pagesFetched: this.pages, lists: [] };
     const columns = [...this.columns.values()]
@@ -142,7 +156,7 @@ export class SiteWalk {
     const partial = [...this.limitsHit];
     // Pages lost on the way do not make the crawl partial (the rules see each unreadable column and say
     // "not checked" where it could tip a count), but the crawl's reason names them.
-    const notes = this.unread.length > 0 ? [...partial, unreadNote(this.unread)] : partial;
+    const notes = [...partial, ...(this.unread.length > 0 ? [unreadNote(this.unread)] : []), ...this.notes];
     return {
       state: partial.length > 0 ? 'partial' : 'complete',
       reason: notes.length > 0 ? notes.join('；') : null,
@@ -202,7 +216,8 @@ export class SiteWalk {
         .map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
     ];
     const columns = found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1));
-    return this.ask([...again, ...columns, ...this.scanChannels(read, 0)]);
+    const articles = read.lists.flatMap((l) => this.undatedSample(l.items));
+    return this.ask([...again, ...columns, ...articles, ...this.scanChannels(read, 0)]);
   }
 
   /** Interaction channels linked from a homepage or column page; 互动交流 sections are read as columns. */
@@ -210,6 +225,21 @@ export class SiteWalk {
     const found = this.boards.scan(read, (key) => this.columns.get(key));
     const sections = found.sections.flatMap((link) => this.addColumn(link, null, 'interaction', depth + 1));
     return [...found.requests.map((r) => this.withRender(r)), ...sections];
+  }
+
+  /** The first items of a list that shows no date at all, to be read on their own pages. */
+  private undatedSample(items: ItemArtifact[]): WalkRequest[] {
+    if (items.length === 0 || items.some((i) => i.date)) return [];
+    // A portal has many undated link blocks (专题, 领导, 服务): four lists' worth is the site's share.
+    const room = this.limits.undatedArticles * 4 - this.undatedAsked;
+    // The list's first items, less those already asked for (a block and its column list the same ones).
+    const picked = items
+      .filter((i) => i.url && this.ownPage(i.url))
+      .slice(0, this.limits.undatedArticles)
+      .filter((i) => !this.requested.has(`article|fetched|${urlKey(i.url!)}`))
+      .slice(0, Math.max(0, room));
+    this.undatedAsked += picked.length;
+    return picked.map((i) => ({ url: i.url!, kind: 'article' as const }));
   }
 
   private renderBoard(r: WalkRequest): WalkRequest[] {
@@ -275,7 +305,7 @@ export class SiteWalk {
     // A rendered first page replaces the plain one's reading rather than adding a page.
     if (first && req.render) col.pagesRead = 0;
     col.pagesRead++;
-    const reading = readColumn(read);
+    const reading = readColumn(read, col.name);
     const out: WalkRequest[] = this.renderAgain(req, read, reading.state === 'unreadable');
     // A column that shows letters is a board: the board walk pages it and reads its letters.
     if (first && read.messages.length > 0) this.boards.adoptColumn(col.key, col.name, col.url);
@@ -293,9 +323,11 @@ export class SiteWalk {
         for (const link of read.mainLinks)
           out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
       }
-      for (const it of board ? [] : (reading.list?.items ?? []).slice(0, this.limits.articlesPerColumn)) {
+      const listed = board ? [] : (reading.list?.items ?? []);
+      for (const it of listed.slice(0, this.limits.articlesPerColumn)) {
         if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });
       }
+      out.push(...this.undatedSample(listed));
       out.push(...this.scanChannels(read, col.depth));
     }
     const seen = new Set(col.items.map((i) => i.url));

@@ -8,8 +8,11 @@ import { loadSiteArtifacts } from '../../store/artifacts.js';
 import type { Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { pageBodies } from '../../store/page-bodies.js';
+import { datesFromArticles } from './item-dates.js';
 import { readSiteContent } from './site-content.js';
 
 export function siteArtifacts(db: Db, check: Check, site: Site): SiteArtifacts {
-  return { ...loadSiteArtifacts(db, check, site), ...readSiteContent(pageBodies(db, check.id, site.id), cstDay(check.at)) };
+  const stored = loadSiteArtifacts(db, check, site);
+  const content = readSiteContent(pageBodies(db, check.id, site.id), cstDay(check.at));
+  return { ...stored, ...content, lists: datesFromArticles(stored.lists, content.articles) };
 }

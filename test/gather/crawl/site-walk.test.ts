@@ -13,6 +13,7 @@ const LIMITS: WalkLimits = {
   maxListPages: 10,
   maxDepth: 6,
   articlesPerColumn: 0,
+  undatedArticles: 0,
   pageUntil: '2026-06-01',
   maxBoardPages: 3,
   maxLetterPages: 2,
@@ -211,6 +212,51 @@ describe('SiteWalk', () => {
     expect(result.pagesFetched).toBe(fetched.length);
     expect(result.state).toBe('complete');
     expect(paths(crawl(paged).fetched, 'article')).toEqual([]);
+  });
+
+  it('a list that shows no dates has its first items opened on their own pages, a dated list none', () => {
+    const undated = (dir: string, n: number) =>
+      `<ul class="list">${Array.from({ length: n }, (_, i) => `<li><a href="/${dir}/show.asp?id=${90 - i}">关于做好第${i + 1}项重点工作的通知和安排</a></li>`).join('')}<li><a href="http://other.gov.cn/x.html">省政府门户网站转载的重要文件</a></li></ul>`;
+    const pages = {
+      '/': page(block('本地要闻', '/bdyw/', undated('bdyw', 6)) + block('通知公告', '/tzgg/', list('tzgg', recent))),
+      '/bdyw/': column('本地要闻', undated('bdyw', 6)),
+      '/tzgg/': column('通知公告', list('tzgg', recent)),
+    };
+    const { fetched } = crawl(pages, { undatedArticles: 3 });
+    // Both the block and its column page list the same items: each page is asked for once, off-site ones never.
+    expect(paths(fetched, 'article')).toEqual(['/bdyw/show.asp?id=90', '/bdyw/show.asp?id=89', '/bdyw/show.asp?id=88']);
+    expect(paths(crawl(pages, { undatedArticles: 0 }).fetched, 'article')).toEqual([]);
+  });
+
+  it('undated lists share a bound per site: a portal’s many undated link blocks do not open dozens of pages', () => {
+    const undated = (dir: string) =>
+      `<ul class="list">${[1, 2, 3, 4, 5, 6].map((i) => `<li><a href="/${dir}/show.asp?id=${i}">关于${dir}第${i}项重点工作的情况通报</a></li>`).join('')}</ul>`;
+    const dirs = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const { fetched } = crawl({ '/': page(dirs.map((d) => block(`栏目${d}`, `/${d}/`, undated(d))).join('')) }, { undatedArticles: 2 });
+    expect(paths(fetched, 'article')).toHaveLength(8);
+  });
+
+  it('a 互动交流 page that is a menu of channel tiles is the way to its channels, not an unreadable column', () => {
+    const nav = NAV.replace('</ul>', '<li><a href="/hdjl/">互动交流</a></li></ul>');
+    const header = '<div class="top"><a href="/hdjl/zxzx/">在线咨询</a></div>';
+    const tile = (href: string, alt: string) => `<a href="${href}"><img src="/images/${alt}.png" alt="${alt}"></a>`;
+    const pages = {
+      '/': page(block('新闻动态', '/xwdt/', list('xwdt', recent)), nav),
+      '/xwdt/': page(header, nav),
+      '/hdjl/': page(
+        `<div class="hd-tiles">${tile('/hdjl/zxts/', '咨询投诉')}${tile('/hdjl/zxft/', '在线访谈')}${tile('/hdjl/dczj/', '调查征集')}${tile('http://xf.hn.gov.cn/', '网上信访')}</div>`,
+        nav,
+      ),
+    };
+    const cols = columnsOf(crawl(pages).result);
+    expect(cols.find((c) => c.name === '互动交流')).toMatchObject({ state: 'container' });
+    expect(cols.find((c) => c.name === '互动交流')!.stateReason).toContain('咨询投诉');
+    // Near misses: a news column with a header 在线咨询 link only, and a 互动交流 page offering one kind of channel.
+    expect(cols.find((c) => c.name === '新闻动态')).toMatchObject({ state: 'unreadable' });
+    const one = columnsOf(
+      crawl({ ...pages, '/hdjl/': page(`<div>${tile('/hdjl/zxts/', '咨询投诉')}${tile('/hdjl/ldxx/', '领导信箱')}</div>`, nav) }).result,
+    );
+    expect(one.find((c) => c.name === '互动交流')).toMatchObject({ state: 'unreadable' });
   });
 
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
