@@ -7,6 +7,10 @@ export interface FetchJob {
   kind: FetchedPage['kind'];
   /** For a render: the page as already fetched, so the browser does not ask the site for it again. */
   body?: { bytes: Buffer; contentType: string | null };
+  /** A firewall's JavaScript challenge may be passed in Chromium (its site may be rendered). */
+  challenge?: boolean;
+  /** Set by the fetcher: the page was read with the cookies a passed challenge earned. */
+  passedChallenge?: boolean;
 }
 
 export interface Fetcher {

@@ -9,7 +9,8 @@ import { BlockedAddressError } from '../../errors.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { FinalFetchError, ServerError } from '../http/errors.js';
-import { getPage } from '../http/page-get.js';
+import { getPage, type PageAnswer } from '../http/page-get.js';
+import { type ChallengeCookies, MAX_PASSES, refusal, WHY } from './challenge-cookies.js';
 import { pinnedLookup } from '../http/pinned-lookup.js';
 import { classify } from '../http/failure.js';
 import { USER_AGENT } from '../http/user-agent.js';
@@ -26,43 +27,34 @@ const FAILURE_LABEL: Record<string, string> = {
   other: '请求失败',
 };
 
-export function httpFetcher(opts: { timeoutSecs: number; maxBodyBytes: number; guard: AddressGuard }, settle: Settle): Fetcher {
+export function httpFetcher(
+  opts: { timeoutSecs: number; maxBodyBytes: number; guard: AddressGuard; challenges?: ChallengeCookies },
+  settle: Settle,
+): Fetcher {
   // One pool of keep-alive connections, each opened to the address the guard checked (DNS rebinding).
   // Certificates are not verified, as crawlee did not: many government sites serve expired or incomplete
   // chains, and the crawl reads what a visitor would see past the warning. Availability probes judge TLS.
   const dispatcher = new Agent({ connect: { lookup: pinnedLookup(opts.guard), rejectUnauthorized: false }, keepAliveTimeout: 10_000 });
   const stop = new AbortController();
   const open = new Set<Promise<void>>();
+  const challenges = opts.challenges;
+  const cookies = challenges ? (url: string) => challenges.header(url) : undefined;
 
-  const fetchOne = async (job: FetchJob) => {
+  /** The page as answered, tried twice where another try can help; or why there is none. */
+  const get = async (job: FetchJob): Promise<PageAnswer | { error: string; status: number | null }> => {
     let lastError = '';
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= TRIES; attempt++) {
       if (stop.signal.aborted) break;
       const deadline = tryDeadline(stop.signal, opts.timeoutSecs * 1000);
       try {
-        const page = await getPage(job.url, {
+        return await getPage(job.url, {
           guard: opts.guard,
           dispatcher,
           userAgent: USER_AGENT,
           maxBodyBytes: opts.maxBodyBytes,
           signal: deadline.signal,
-        });
-        return settle(job, {
-          url: job.url,
-          finalUrl: page.finalUrl,
-          kind: job.kind,
-          status: page.status,
-          contentType: page.contentType,
-          encoding: null,
-          fetchedAt: new Date().toISOString(),
-          body: page.body,
-          // A firewall's answer says the checker was stopped, not that the page is gone.
-          error: page.waf
-            ? `网站防护拦截了检查（HTTP ${page.status}），需在浏览器中核实`
-            : page.status >= 400
-              ? `HTTP ${page.status}`
-              : null,
+          cookies,
         });
       } catch (e) {
         lastStatus = e instanceof ServerError ? e.status : null;
@@ -72,7 +64,41 @@ export function httpFetcher(opts: { timeoutSecs: number; maxBodyBytes: number; g
         deadline.done();
       }
     }
-    settle(job, failedPage(job, lastError.slice(0, 300), lastStatus));
+    return { error: lastError.slice(0, 300), status: lastStatus };
+  };
+
+  const fetchOne = async (job: FetchJob) => {
+    let page = await get(job);
+    // A firewall's challenge: passed in the browser when the site may be rendered, then asked again with
+    // the cookies it earned (challenge-cookies bounds how often).
+    let why: string = WHY.noBrowser;
+    // Each retry follows cookies newly earned, so MAX_PASSES bounds it; the count only guards that bound.
+    for (let asked = 0; 'waf' in page && page.waf && job.challenge && challenges && !stop.signal.aborted; asked++) {
+      if (asked > MAX_PASSES) {
+        why = WHY.stillBlocked;
+        break;
+      }
+      const next = await challenges.refused(page.finalUrl, page.cookie);
+      if (!next.retry) {
+        why = next.reason;
+        break;
+      }
+      page = await get(job);
+    }
+    if (!('waf' in page)) return settle(job, failedPage(job, page.error, page.status));
+    if (page.cookie !== undefined && !page.waf) job.passedChallenge = true; // only earned cookies are sent
+    settle(job, {
+      url: job.url,
+      finalUrl: page.finalUrl,
+      kind: job.kind,
+      status: page.status,
+      contentType: page.contentType,
+      encoding: null,
+      fetchedAt: new Date().toISOString(),
+      body: page.body,
+      // A firewall's answer says the checker was stopped, not that the page is gone.
+      error: page.waf ? refusal(page.status, why) : page.status >= 400 ? `HTTP ${page.status}` : null,
+    });
   };
 
   return {

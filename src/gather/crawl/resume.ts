@@ -3,6 +3,7 @@
 import type { Db } from '../../store/db.js';
 import { type FetchedPage, loadPage, storedKey, storedPageKeys } from '../../store/pages.js';
 import type { FetchJob } from './fetcher.js';
+import { isRefusal } from './challenge-cookies.js';
 
 export class StoredPages {
   // One query for what was stored before this run, instead of one per request.
@@ -15,11 +16,14 @@ export class StoredPages {
     this.stored = storedPageKeys(db, checkId);
   }
 
-  /** The page an earlier run stored for this request, when it is worth keeping; errors and 5xx are fetched again. */
+  /**
+   * The page an earlier run stored for this request, when it is worth keeping; errors, 5xx and a
+   * firewall's refusal (a later run may pass its challenge) are fetched again.
+   */
   answer(url: string, rendered: boolean): FetchedPage | undefined {
     if (!this.stored.has(storedKey(url, rendered))) return undefined;
     const page = loadPage(this.db, this.checkId, url, rendered);
-    return page && page.body !== null && (page.status ?? 0) < 500 ? page : undefined;
+    return page && page.body !== null && (page.status ?? 0) < 500 && !isRefusal(page.error) ? page : undefined;
   }
 
   /**

@@ -19,6 +19,8 @@ export interface PageAnswer {
   body: Buffer;
   /** A firewall answered, not the site (waf.ts). */
   waf: boolean;
+  /** The Cookie header sent with the final request, if any. */
+  cookie: string | undefined;
 }
 
 export interface PageGetOptions {
@@ -27,12 +29,15 @@ export interface PageGetOptions {
   userAgent: string;
   maxBodyBytes: number;
   signal: AbortSignal;
+  /** A Cookie header for a hop's URL, asked per hop: a cookie earned on one host must not follow a redirect to another. */
+  cookies?: (url: string) => string | undefined;
 }
 
 export async function getPage(url: string, opts: PageGetOptions): Promise<PageAnswer> {
   let current = url;
   for (let hop = 0; ; hop++) {
     await opts.guard.check(current);
+    const cookie = opts.cookies?.(current);
     const res = await request(current, {
       method: 'GET',
       dispatcher: opts.dispatcher,
@@ -41,6 +46,7 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
         'user-agent': opts.userAgent,
         accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
         'accept-encoding': 'gzip, deflate, br',
+        ...(cookie ? { cookie } : {}),
       },
     });
     const next = nextHop(current, res.statusCode, res.headers.location, hop);
@@ -49,7 +55,9 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
       current = next;
       continue;
     }
-    if (res.statusCode >= 500) {
+    // A firewall's 503 is its challenge page, to be read like its 412; the site's own 5xx is a failure.
+    const waf = blockedByWaf(res.statusCode, res.headers);
+    if (res.statusCode >= 500 && !waf) {
       discard(res.body);
       throw new ServerError(res.statusCode);
     }
@@ -64,7 +72,8 @@ export async function getPage(url: string, opts: PageGetOptions): Promise<PageAn
       finalUrl: current,
       contentType: header(res.headers, 'content-type'),
       body,
-      waf: blockedByWaf(res.statusCode, res.headers),
+      waf,
+      cookie,
     };
   }
 }
