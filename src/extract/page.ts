@@ -25,6 +25,8 @@ export interface PageWalkRead {
   title: string | null;
   lists: ExtractedList[];
   nav: Link[];
+  /** The navigation is a named block of only one or two links: navigation only where they lead to lists. */
+  navShort: boolean;
   subnav: Link[];
   breadcrumb: string[] | null;
   nextPage: string | null;
@@ -146,6 +148,7 @@ export function readHtml(
     ...head,
     lists,
     nav: nav.links,
+    navShort: nav.short === true,
     subnav: sub.links,
     breadcrumb: crumb?.names ?? null,
     nextPage: nextPage(
@@ -175,6 +178,7 @@ function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' |
   return {
     lists: [],
     nav: [],
+    navShort: false,
     subnav: [],
     breadcrumb: null,
     nextPage: null,

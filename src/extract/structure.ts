@@ -25,14 +25,20 @@ export function isFooterLike(el: Element): boolean {
   return [el, ...ancestors(el)].some((a) => a.name === 'footer' || FOOTER_HINT.test(hintOf(a)));
 }
 
-/** The site's main navigation: the first nav-like block with several short same-site links. */
-export function mainNav(root: Element, baseUrl: string): { el: Element | null; links: Link[] } {
+/**
+ * The site's main navigation: the first nav-like block with several short same-site links. `short`: a
+ * named navigation block of one or two links (首页, 通知公告 on a tiny site), which the crawl keeps only
+ * where its links lead to column pages with lists.
+ */
+export function mainNav(root: Element, baseUrl: string): { el: Element | null; links: Link[]; short?: true } {
   const all = descendants(root);
+  let short: { el: Element; links: Link[]; short: true } | null = null;
   for (const el of all) {
     const hint = hintOf(el);
     if (!(el.name === 'nav' || NAV_HINT.test(hint)) || NOT_MAIN_NAV.test(hint) || isFooterLike(el)) continue;
     const links = menuLinks(el, baseUrl, 10).filter((l) => !isHome(l, baseUrl));
     if (links.length >= 3) return { el, links };
+    if (links.length > 0 && !short) short = { el, links, short: true };
   }
   // Table layouts name nothing: take the first run of four or more short links near the top of the page.
   for (const el of all) {
@@ -42,7 +48,7 @@ export function mainNav(root: Element, baseUrl: string): { el: Element | null; l
     const links = menuLinks(el, baseUrl, 8).filter((l) => !isHome(l, baseUrl));
     if (links.length >= 4 && links.length >= anchors.length - 2) return { el, links };
   }
-  return { el: null, links: [] };
+  return short ?? { el: null, links: [] };
 }
 
 function isHome(l: Link, baseUrl: string): boolean {

@@ -140,6 +140,8 @@ export class SiteWalk {
     if (this.failed) return { state: 'failed', reason: this.failed, pagesFetched: this.pages, lists: [] };
     const columns = [...this.columns.values()]
       .filter((c) => c.state !== null)
+      // A short navigation's link is a column only where it led to one (a list, or a page saying it is empty).
+      .filter((c) => c.source !== 'short-nav' || c.state === 'items' || c.state === 'empty')
       .map((c) => ({
         kind: 'column' as const,
         key: c.key,
@@ -210,7 +212,7 @@ export class SiteWalk {
       });
     });
     const found: { link: Link; level: number | null; source: string }[] = [
-      ...read.nav.map((link) => ({ link, level: 1, source: 'nav' })),
+      ...read.nav.map((link) => ({ link, level: 1, source: read.navShort ? 'short-nav' : 'nav' })),
       ...read.lists
         .filter((l) => l.moreUrl)
         .map((l) => ({ link: { text: l.name ?? '', url: l.moreUrl! }, level: null, source: 'more-link' })),
@@ -253,6 +255,8 @@ export class SiteWalk {
     const known = this.columns.get(key);
     if (known) {
       if (known.level === null && level !== null) known.level = level;
+      // Named elsewhere too (a 互动交流 link is a channel section): more than a short navigation's guess.
+      if (known.source === 'short-nav' && source !== 'short-nav') known.source = source;
       return [];
     }
     // Only a column not yet read is left out by the depth limit: a deepest page's side menu that lists
@@ -319,7 +323,8 @@ export class SiteWalk {
         col.level = crumb.length;
       }
       for (const link of read.subnav) out.push(...this.addColumn(link, null, 'submenu', col.depth + 1));
-      if (reading.state === 'container') {
+      // A short navigation's link to a menu page (网站地图, 无障碍) is not a parent column to descend from.
+      if (reading.state === 'container' && col.source !== 'short-nav') {
         for (const link of read.mainLinks)
           out.push(...this.addColumn(link, col.level === null ? null : col.level + 1, 'container', col.depth + 1));
       }

@@ -259,6 +259,22 @@ describe('SiteWalk', () => {
     expect(one.find((c) => c.name === '互动交流')).toMatchObject({ state: 'unreadable' });
   });
 
+  it('a tiny site’s two-link navigation is navigation where its link leads to a list', () => {
+    const nav = '<div class="nav"><a href="/">首页</a><a href="/tzgg/">通知公告</a></div>';
+    const pages = {
+      '/': page('<div class="banner">欢迎访问某镇人民政府网站</div>', nav),
+      '/tzgg/': column('通知公告', list('tzgg', recent), {}).replace(NAV, nav),
+    };
+    const cols = columnsOf(crawl(pages).result);
+    expect(cols.map((c) => [c.name, c.level, c.state])).toEqual([['通知公告', 1, 'items']]);
+    // Near miss: a one-link block that leads to a page with no list is not taken for a column.
+    const other = {
+      '/': page('', '<div class="nav"><a href="/">首页</a><a href="/wzdt/">网站地图</a></div>'),
+      '/wzdt/': page('<p>网站地图</p>', ''),
+    };
+    expect(columnsOf(crawl(other).result)).toEqual([]);
+  });
+
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
     const notice = '/tzgg/t20261120_7.html';
     const pages = {
