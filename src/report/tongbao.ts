@@ -58,8 +58,9 @@ function counted(f: ReportFinding): boolean {
   return f.kind !== 'notice' && !f.ignored;
 }
 
-/** When the problem was seen: its evidence picture's time, else the check's reference time. */
+/** When the problem was seen: the day a person found it, its evidence picture's time, else the check's reference time. */
 function seenOn(f: ReportFinding, report: Report): string {
+  if (f.provenance) return cstDateText(f.provenance.date);
   const shots = f.evidence.screenshots as { capturedAt?: unknown }[] | undefined;
   const taken = shots?.find((s) => typeof s.capturedAt === 'string')?.capturedAt as string | undefined;
   return cstDateText(taken ?? report.at);
@@ -98,8 +99,10 @@ function problemKinds(report: Report): ProblemKind[] {
 function overall(report: Report): string[] {
   const s = report.summary;
   const first = [
-    `本次共抽查政府网站${report.sites.length}个，完成检查${s.checked}个，其中合格${s.qualified}个、不合格${s.unqualified}个，合格率为${percent(s.qualifiedRate)}。`,
-    s.notChecked > 0 ? `另有${s.notChecked}个网站未能完成检查，未计入合格率。` : '',
+    s.qualifiedRate === null
+      ? `本次共抽查政府网站${report.sites.length}个，均未完成检查，未计算合格率。`
+      : `本次共抽查政府网站${report.sites.length}个，完成检查${s.checked}个，其中合格${s.qualified}个、不合格${s.unqualified}个，合格率为${percent(s.qualifiedRate)}。`,
+    s.qualifiedRate !== null && s.notChecked > 0 ? `另有${s.notChecked}个网站未能完成检查，未计入合格率。` : '',
     s.warned > 0 ? `${s.warned}个网站接近单项否决标准，已予预警。` : '',
   ].join('');
   const spread = (label: string, rows: ReturnType<typeof ratesByLevel>) => {

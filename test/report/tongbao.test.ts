@@ -63,6 +63,17 @@ describe('the 通报 draft’s content', () => {
     expect(tongbao(r).problems.find((k) => k.title === '首页不更新')!.examples[0]!.date).toBe('2026年11月29日');
   });
 
+  it('dates a person’s finding by the day they found it', () => {
+    const r = loadReport();
+    const f = r.sites[2]!.findings[0]!;
+    r.sites[2]!.findings[0] = {
+      ...f,
+      source: 'manual',
+      provenance: { file: '/data/专家.xlsx', row: 3, inspector: '李四', date: '2026-11-20', screenshot: null },
+    };
+    expect(tongbao(r).problems.find((k) => k.title === f.title)!.examples[0]!.date).toBe('2026年11月20日');
+  });
+
   it('lists the unqualified sites in the attachment by region, with what is wrong', () => {
     const t = tongbao(loadReport());
     expect(t.attachment.header).toEqual(['序号', '地区', '网站名称', '网址', '网站标识码', '主办单位', '问题']);
@@ -83,6 +94,13 @@ describe('the 通报 draft’s content', () => {
     expect(t.attachment.rows).toEqual([]);
     expect(t.attachment.empty).toBe('本季度无不合格网站');
     expect(t.requirements[0]!.text).toContain('扣分问题');
+  });
+
+  it('computes no 合格率 when no site could be judged', () => {
+    const r = loadReport();
+    r.sites = r.sites.filter((s) => s.verdict === 'not-checked');
+    r.summary = { checked: 0, qualified: 0, unqualified: 0, notChecked: 1, qualifiedRate: null, warned: 0 };
+    expect(tongbao(r).overall[0]).toBe('本次共抽查政府网站1个，均未完成检查，未计算合格率。');
   });
 
   it('names repeat offenders when the history has them', () => {
