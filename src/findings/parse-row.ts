@@ -6,7 +6,7 @@ import { parseSiteId, parseUrl, type Cell, type Parsed } from '../registry/valid
 import type { FindingField } from './fields.js';
 import { resolveIssueType } from './issue-types.js';
 
-/** A row that passed: what it says, normalised. The screenshot is checked and copied by import.ts. */
+/** A row that passed: what it says, normalised. Its screenshot is copied into the store by import.ts. */
 export interface FindingRow {
   row: number;
   quarter: string;
@@ -19,8 +19,8 @@ export interface FindingRow {
   description: string;
   inspector: string;
   date: string;
-  /** The screenshot cell (a path) with its header, or null when empty. */
-  screenshot: Cell | null;
+  /** The screenshot the row names, checked to be an image (src/findings/screenshot.ts); null when none. */
+  screenshot: { given: string; file: string; ext: string } | null;
 }
 
 export type FindingCells = Partial<Record<FindingField, Cell>>;
@@ -32,6 +32,8 @@ export interface RowContext {
   /** Today in China time: a finding dated later is a typing mistake. */
   today: string;
   isRegistered(siteId: string): boolean;
+  /** Checks a screenshot the row names (screenshot.ts reads the file). */
+  checkScreenshot(given: string): Parsed<{ given: string; file: string; ext: string }>;
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -80,7 +82,7 @@ export function parseFindingRow(ctx: RowContext, row: number, cells: FindingCell
   const url = field<string | null>('url', (raw) => (raw.trim() ? parseUrl(raw) : ok(null)));
   const inspector = field<string>('inspector', (raw) => (oneLine(raw) ? ok(oneLine(raw)) : fail('who found it (检查人), not empty')));
   const date = field('date', (raw) => parseFoundDay(raw, ctx.today));
-  const screenshot = cells.screenshot?.value.trim() ? cells.screenshot : null;
+  const screenshot = field('screenshot', (raw) => (raw.trim() ? ctx.checkScreenshot(raw) : ok(null)));
   if (
     errors.length > 0 ||
     siteId === undefined ||
@@ -88,7 +90,8 @@ export function parseFindingRow(ctx: RowContext, row: number, cells: FindingCell
     description === undefined ||
     url === undefined ||
     inspector === undefined ||
-    date === undefined
+    date === undefined ||
+    screenshot === undefined
   ) {
     return { finding: null, errors };
   }

@@ -27,19 +27,23 @@ export function screenshotFile(given: string, sheet: string): string {
   return existsSync(asWritten) ? asWritten : resolve(dirname(sheet), path.replaceAll('\\', '/'));
 }
 
-/** Checks the screenshot and copies it to `storeDir` under its content hash (the same image is kept once). */
-export function keepScreenshot(given: string, sheet: string, storeDir: string): Parsed<{ given: string; path: string }> {
+/** Checks that the screenshot a row names is an image; `file` is where it was found. */
+export function checkScreenshot(given: string, sheet: string): Parsed<{ given: string; file: string; ext: string }> {
   const expected = `a PNG, JPEG, GIF or WebP file, its path relative to the folder of ${basename(sheet)}`;
   if (/^https?:\/\//i.test(given.trim()))
     return { ok: false, expected: `${expected} (an address on the web is not fetched: save the image)` };
   const file = screenshotFile(given, sheet);
   if (!existsSync(file) || !statSync(file).isFile()) return { ok: false, expected: `${expected}; there is no file ${file}` };
-  const bytes = readFileSync(file);
-  const ext = imageExt(bytes);
+  const ext = imageExt(readFileSync(file));
   if (!ext) return { ok: false, expected: `${expected}; ${file} is not an image` };
-  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+  return { ok: true, value: { given: given.trim(), file, ext } };
+}
+
+/** Copies a checked screenshot to `storeDir` under its content hash (the same image is kept once); returns the copy's path. */
+export function keepScreenshot(shot: { file: string; ext: string }, storeDir: string): string {
+  const bytes = readFileSync(shot.file);
+  const path = join(storeDir, `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${shot.ext}`);
   mkdirSync(storeDir, { recursive: true });
-  const path = join(storeDir, name);
   if (!existsSync(path)) writeFileSync(path, bytes);
-  return { ok: true, value: { given: given.trim(), path } };
+  return path;
 }
