@@ -18,8 +18,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   const { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun } = docx;
   const t: Tongbao = tongbao(report);
 
-  const run = (text: string, font: string, size: number, bold = false) =>
-    new TextRun({ text, bold, size, font: { ascii: font, eastAsia: font, hAnsi: font } });
+  const run = (text: string, font: string, size: number) => new TextRun({ text, size, font: { ascii: font, eastAsia: font, hAnsi: font } });
   // Justified, as body text is; paragraphs quoting URLs are left-aligned, or a long URL stretches the line around it.
   const body = (text: string, runs: InstanceType<typeof TextRun>[] = []) =>
     new Paragraph({
@@ -36,15 +35,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   const problems: DocxParagraph[] =
     t.problems.length === 0
       ? [body('本次抽查未发现构成单项否决或扣分的问题。')]
-      : t.problems.flatMap((k, i) => {
-          const examples = k.examples.map((e) => `${e.site}（${e.url}）：${e.message}（检查日期：${e.date}）`).join('；');
-          const more = k.sites > k.examples.length ? `等${k.sites}个网站` : '';
-          return [
-            body(`${k.sites}个网站存在此类问题${k.veto ? '（单项否决）' : ''}。如${examples}${more ? `，${more}` : ''}。`, [
-              run(`（${chineseNumber(i + 1)}）${k.title}。`, FONT.subheading, SIZE.body),
-            ]),
-          ];
-        });
+      : t.problems.map((k, i) => body(k.text, [run(`（${chineseNumber(i + 1)}）${k.title}。`, FONT.subheading, SIZE.body)]));
 
   const requirements = t.requirements.map((r, i) =>
     body(r.text, [run(`（${chineseNumber(i + 1)}）${r.heading}`, FONT.subheading, SIZE.body)]),

@@ -18,6 +18,8 @@ export interface ProblemKind {
   /** Sites with at least one such finding. */
   sites: number;
   examples: { site: string; url: string; date: string; message: string }[];
+  /** The paragraph under the kind's heading: how many sites, then the examples. */
+  text: string;
 }
 
 export interface Tongbao {
@@ -79,11 +81,8 @@ function problemKinds(report: Report): ProblemKind[] {
     }
   }
   return [...byTitle]
-    .map(([title, k]) => ({
-      title,
-      veto: k.veto,
-      sites: k.sites.size,
-      examples: [...k.sites.values()]
+    .map(([title, k]) => {
+      const examples = [...k.sites.values()]
         .sort((a, b) => byRegionThenId(a.site, b.site))
         .slice(0, EXAMPLES_PER_KIND)
         .map(({ site, finding }) => ({
@@ -91,8 +90,13 @@ function problemKinds(report: Report): ProblemKind[] {
           url: clean(finding.url ?? site.url),
           date: seenOn(finding, report),
           message: clean(cstTextIn(finding.message)),
-        })),
-    }))
+        }));
+      const named = examples.map((e) => `${e.site}（${e.url}）：${e.message}（检查日期：${e.date}）`).join('；');
+      // Only unqualified sites are in the attachment: the others are counted here, not pointed to.
+      const more = k.sites.size > examples.length ? `等${k.sites.size}个网站` : '';
+      const text = `${k.sites.size}个网站存在此类问题${k.veto ? '（单项否决）' : ''}。如${named}${more}。`;
+      return { title, veto: k.veto, sites: k.sites.size, examples, text };
+    })
     .sort((a, b) => Number(b.veto) - Number(a.veto) || b.sites - a.sites || a.title.localeCompare(b.title, 'zh-CN'));
 }
 

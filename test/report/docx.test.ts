@@ -59,6 +59,7 @@ describe('the 通报 docx, read out of the zip', () => {
     for (const [i, k] of t.problems.entries()) {
       const p = paragraphs.find((x) => x.startsWith(`（${'一二三四五六'[i]}）${k.title}。`));
       expect(p, k.title).toBeDefined();
+      expect(p).toBe(`（${'一二三四五六'[i]}）${k.title}。${k.text}`);
       expect(p).toContain(`${k.sites}个网站存在此类问题`);
       for (const e of k.examples) expect(p).toContain(`${e.site}（${e.url}）：${e.message}（检查日期：${e.date}）`);
     }

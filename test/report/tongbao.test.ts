@@ -37,6 +37,9 @@ describe('the 通报 draft’s content', () => {
         message: '栏目“通知公告”无任何信息',
       },
     ]);
+    expect(t.problems[0]!.text).toBe(
+      '1个网站存在此类问题（单项否决）。如长沙市教育局（http://jyj.changsha.gov.cn/tzgg/）：栏目“通知公告”无任何信息（检查日期：2026年12月1日）。',
+    );
     expect(t.problems[3]!.examples.map((e) => e.site)).toEqual(['湖南省人民政府门户网站', '长沙市教育局']);
   });
 
@@ -54,6 +57,7 @@ describe('the 通报 draft’s content', () => {
     const stale = tongbao(many).problems.find((k) => k.title === '栏目不更新')!;
     expect(stale.sites).toBe(5);
     expect(stale.examples).toHaveLength(EXAMPLES_PER_KIND);
+    expect(stale.text).toMatch(/^5个网站存在此类问题。如站0（[^；]*；站1（[^；]*；站2（[^；]*）等5个网站。$/);
   });
 
   it('dates an example by its evidence picture, in Beijing time', () => {
