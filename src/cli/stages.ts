@@ -12,6 +12,8 @@ import { InputError } from '../errors.js';
 import { parseAt, parseQuarter, parseTier } from '../plan/quarter.js';
 import { buildReport } from '../report/build.js';
 import { writeReports } from '../report/index.js';
+import { copyManualShots } from '../report/manual-shots.js';
+import { screenshotDirFor } from './findings.js';
 import type { Report } from '../model/report.js';
 import { allChecks, type Check, ensureCheck, findCheck, sampleOf, setCheckEdition } from '../store/checks.js';
 import { linkStatusCounts } from '../store/links.js';
@@ -347,6 +349,8 @@ export async function doReport(
       .filter(Boolean),
     out,
   );
+  const shots = await copyManualShots(listed, screenshotDirFor(g.db), out);
+  for (const m of shots.missing) say(g, `screenshot of a manual finding missing from the store: ${m}`);
   const s = report.summary;
   say(g, `${check.quarter}: ${s.checked} checked, ${s.qualified} qualified, ${s.unqualified} unqualified, ${s.notChecked} not checked`);
   for (const p of paths) say(g, `wrote ${p}`);

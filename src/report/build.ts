@@ -14,6 +14,7 @@ import { verdictHistory } from '../store/history.js';
 import { lowerVerdictsOf } from '../store/tiers.js';
 import { disagreements } from '../plan/tiers.js';
 import { computeHistory } from './history.js';
+import { manualShotPath } from './manual-shots.js';
 import { cstIsoIn, withCstInstants } from './time.js';
 
 /** Every instant in the report, evidence and messages included, is written in China Standard Time (+08:00). */
@@ -48,7 +49,7 @@ function buildUtc(db: Db, check: Check, generatedAt: string, outDir: string): Re
   const sites: ReportSite[] = getSites(db, [...sample.keys()]).map((s) => {
     const j = judged.get(s.id);
     const c = sample.get(s.id)!;
-    const all = (j?.findings ?? []).map(withShots).map(messageInCst);
+    const all = (j?.findings ?? []).map(withShots).map(messageInCst).map(manualShotIn);
     return {
       id: s.id,
       name: s.name,
@@ -118,6 +119,13 @@ function buildUtc(db: Db, check: Check, generatedAt: string, outDir: string): Re
 /** A message quoting a probe's time ("最近一次 …") quotes it with +08:00, like every other instant in the report. */
 function messageInCst(f: ReportFinding): ReportFinding {
   return { ...f, message: cstIsoIn(f.message) };
+}
+
+/** Where a manual finding's screenshot is in the report's folder: copied there with the reports (manual-shots.ts). */
+function manualShotIn(f: ReportFinding): ReportFinding {
+  const shot = f.provenance?.screenshot;
+  if (!f.provenance || !shot) return f;
+  return { ...f, provenance: { ...f.provenance, screenshot: { ...shot, path: manualShotPath(shot.path) } } };
 }
 
 /** Pre-warnings are listed apart from the findings in every report: they are advice, not defects. */

@@ -1,5 +1,5 @@
 // What a site's row says, worked out once so the CSV and every XLSX sheet agree on it.
-import type { ReportSite } from '../model/report.js';
+import type { ReportFinding, ReportSite } from '../model/report.js';
 
 export const VETO_SCORE_TEXT = '单项否决';
 
@@ -13,9 +13,17 @@ export function vetoTitles(site: ReportSite): string[] {
   return [...new Set([...titles, ...orphans])];
 }
 
+/** What every report calls a finding a person made (source `manual`, imported with `choucha findings import`). */
+export const MANUAL_LABEL = '人工';
+
+/** A finding's message as the tables give it: a person's finding is marked 【人工】. */
+export function findingText(f: ReportFinding): string {
+  return f.source === 'manual' ? `【${MANUAL_LABEL}】${f.message}` : f.message;
+}
+
 /** Messages of the findings that cost the site its verdict or points; notices are left out. */
 export function problemMessages(site: ReportSite): string[] {
-  return site.findings.filter((f) => f.kind !== 'notice').map((f) => f.message);
+  return site.findings.filter((f) => f.kind !== 'notice').map(findingText);
 }
 
 /** Why the site, or some of its rules, could not be judged. */

@@ -3,13 +3,15 @@
 // script inline; screenshots are the PNGs written beside it (evidence/…), linked, never fetched from
 // anywhere else. Every text is escaped: titles and messages quote the sites' own pages.
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { ruleById } from '../rules/index.js';
 import { esc, link, safeHref } from './html-escape.js';
 import { closedSection, disagreementSection, historySection, streakNote } from './html-workflow.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
-import { cstText, cstTextIn } from './time.js';
+import { cstDateText, cstText, cstTextIn } from './time.js';
+import { MANUAL_LABEL } from './facts.js';
 
 const STYLE = `
 body{font-family:"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:0;background:#f4f5f7;color:#222}
@@ -22,6 +24,7 @@ h2{font-size:18px;margin:4px 0 10px}table{border-collapse:collapse;width:100%}th
 .card h3{margin:0 0 6px;font-size:16px}.meta{color:#555;font-size:13px}.badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:13px}
 .badge.qualified{background:#2e7d32}.badge.unqualified{background:#c62828}.badge.not-checked{background:#757575}
 .finding{margin:6px 0;padding:6px 8px;background:#fafafa;border-radius:3px}.finding.veto{background:#ffebee}.finding.ignored{opacity:.65}.kind{font-weight:bold;margin-right:6px}
+.source{display:inline-block;padding:0 6px;margin-right:6px;border:1px solid #6a1b9a;border-radius:3px;color:#6a1b9a;font-size:12px}
 .shots img{max-width:240px;max-height:180px;border:1px solid #ccc;margin:4px 6px 0 0;vertical-align:top}
 .warn{background:#fff8e1}.muted{color:#777}.count{color:#555;margin-left:8px}
 `;
@@ -75,7 +78,19 @@ function finding(f: ReportFinding, homePath: string | null): string {
   const ignored = f.ignored
     ? `<div class="muted">已复核忽略：${esc(f.ignored.reason)}（${esc(f.ignored.by)}${f.ignored.until ? `，至 ${esc(f.ignored.until)}` : ''}；原为${esc(FINDING_KIND_LABELS[f.ignored.kind])}）</div>`
     : '';
-  return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}"><span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(cstTextIn(f.message))}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${shots(f, homePath)}</div>`;
+  const manual = f.source === 'manual' ? `<span class="source">${MANUAL_LABEL}</span>` : '';
+  return `<div class="finding ${esc(f.kind)}${f.ignored ? ' ignored' : ''}">${manual}<span class="kind">${esc(FINDING_KIND_LABELS[f.kind])}</span><b>${esc(f.title)}</b>${points}<div>${esc(cstTextIn(f.message))}</div>${ignored}${f.url ? `<div class="meta">${link(f.url)}</div>` : ''}${provenance(f)}${shots(f, homePath)}</div>`;
+}
+
+/** Who found a manual finding, when, and the file and row it came from; its own screenshot. */
+function provenance(f: ReportFinding): string {
+  const p = f.provenance;
+  if (!p) return '';
+  const shot = p.screenshot ? safeHref(p.screenshot.path) : null;
+  const img = shot
+    ? `<div class="shots"><a href="${shot}" target="_blank" rel="noopener noreferrer"><img src="${shot}" alt="${esc(`检查人截图：${p.screenshot!.given}`)}" loading="lazy"></a></div>`
+    : '';
+  return `<div class="meta">${MANUAL_LABEL}检查：${esc(p.inspector)}，${esc(cstDateText(p.date))}（${esc(basename(p.file))} 第 ${esc(p.row)} 行）</div>${img}`;
 }
 
 function card(s: ReportSite, report: Report): string {

@@ -2,7 +2,7 @@
 // 通报 annex is, then every site and every finding for whoever has to follow up.
 import type ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
-import { byRegionThenId, notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './facts.js';
+import { byRegionThenId, findingText, notCheckedReasons, problemMessages, scoreValue, vetoTitles } from './facts.js';
 import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, VERDICT_LABELS } from './labels.js';
 import type { Report, ReportSite } from '../model/report.js';
 import { neutralize, type CellValue } from './neutralize.js';
@@ -156,7 +156,7 @@ function findingRows(report: Report, which: 'findings' | 'warnings'): Out[][] {
       FINDING_KIND_LABELS[f.kind],
       f.points,
       f.url === null ? '' : { url: f.url },
-      cstTextIn(f.message),
+      cstTextIn(findingText(f)),
     ]),
   );
 }
