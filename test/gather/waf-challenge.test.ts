@@ -35,10 +35,10 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
   let h: Harness;
   beforeAll(async () => {
     [js, js503, expiring, captcha] = await Promise.all([
-      startWafSite({ mode: 'js-challenge' }),
-      startWafSite({ mode: 'js-challenge', status: 503 }),
-      startWafSite({ mode: 'js-challenge', clearanceUses: 3 }),
-      startWafSite({ mode: 'captcha' }),
+      startWafSite({ mode: 'js-challenge', host: '127.0.0.11' }),
+      startWafSite({ mode: 'js-challenge', status: 503, host: '127.0.0.12' }),
+      startWafSite({ mode: 'js-challenge', clearanceUses: 3, host: '127.0.0.13' }),
+      startWafSite({ mode: 'captcha', host: '127.0.0.14' }),
     ]);
     h = harness(AT);
     h.register([
@@ -58,7 +58,7 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
   it.each([
     ['412', '4301000001', () => js],
     ['503 with the firewall’s cookie', '4301000002', () => js503],
-  ])('%s: passed once, then the homepage and every column are read with its cookies', (_, id, site) => {
+  ])('%s: passed once, then the homepage and every column are read with its cookies, rendered ones too', (_, id, site) => {
     const a = artifactsFor(h, id);
     expect(site().passed).toBe(1);
     expect(a.homepage).toMatchObject({ readable: true, status: 200, error: null });
@@ -67,7 +67,10 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
       '/c1/': { state: 'items', items: 5 },
       '/c2/': { state: 'items', items: 5 },
       '/c3/': { state: 'items', items: 5 },
+      // Its list comes from a script whose request the firewall lets through only with the clearance.
+      '/c4/': { state: 'items', items: 5 },
     });
+    expect(site().served).toContain('/data/c4.json');
     // The plain requests read the site: the browser asked only for the homepage.
     expect(site().served.filter((p) => p.startsWith('/c') || p.startsWith('/a/')).length).toBeGreaterThanOrEqual(6);
     expect(a.crawl).toMatchObject({ state: 'complete', reason: CHALLENGE_PASSED });
@@ -133,5 +136,31 @@ describe('with --render never', { timeout: 60_000 }, () => {
     expect(js.passed).toBe(1);
     expect(artifactsFor(h, '4301000001').homepage).toMatchObject({ readable: true, status: 200 });
     expect(loadPage(h.db, h.check.id, js.url)?.error).toBeNull();
+  });
+});
+
+describe('with --render always', { timeout: 60_000 }, () => {
+  let js: WafSite;
+  let h: Harness;
+  beforeAll(async () => {
+    js = await startWafSite({ mode: 'js-challenge', host: '127.0.0.15' });
+    h = harness(AT);
+    h.register([siteRow('4301000001', js.url)]);
+    await crawl(h, 'always');
+  });
+  afterAll(async () => {
+    h?.close();
+    await js?.close();
+  });
+
+  it('the rendered homepage passes the challenge, and the columns rendered after it carry its cookies', () => {
+    const a = artifactsFor(h, '4301000001');
+    expect(loadPage(h.db, h.check.id, js.url, true)).toMatchObject({ status: 200, error: null });
+    expect(a.lists.filter((l) => l.kind === 'homepage-block').flatMap((l) => l.items)).toHaveLength(5);
+    expect(columnsOf(h, '4301000001')).toMatchObject({
+      '/c1/': { state: 'items', items: 5 },
+      '/c4/': { state: 'items', items: 5 },
+    });
+    expect(a.crawl).toMatchObject({ state: 'complete', reason: CHALLENGE_PASSED });
   });
 });

@@ -156,7 +156,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   const passer = challengePasser({ guard: opts.guard, timeoutMs: opts.timeoutSecs * 1000 });
   const challenges = new ChallengeCookies(passer.pass);
   const http = httpFetcher({ ...opts, challenges }, settle);
-  const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency }, settle);
+  const browser = renderFetcher({ ...opts, concurrency: opts.renderConcurrency, challenges }, settle);
 
   const consume = async (job: Job, page: FetchedPage) => {
     const unusable = whyUnusable(page);

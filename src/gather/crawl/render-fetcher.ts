@@ -2,11 +2,13 @@
 // The rendered DOM is stored beside the raw page and read by the same extractors.
 import { existsSync } from 'node:fs';
 import type { PlaywrightCrawler } from '@crawlee/playwright';
-import type { Page } from 'playwright';
+import type { Page, Response } from 'playwright';
 import type { AddressGuard } from '../http/address-guard.js';
 import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from '../browser/browser.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { USER_AGENT } from '../http/user-agent.js';
+import { blockedByWaf } from '../http/waf.js';
+import { type ChallengeCookies, MAX_PASSES, refusal, WHY } from './challenge-cookies.js';
 
 /** Jobs one browser page renders in turn before crawlee is asked for a fresh one. */
 const JOBS_PER_PAGE = 25;
@@ -17,7 +19,10 @@ const JOBS_PER_PAGE = 25;
  * (33 renders in sequence: 23.4 s of CPU with a new page each, 10.7 s on one page reused), which is
  * most of what rendering costs.
  */
-export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; guard: AddressGuard }, settle: Settle): Fetcher {
+export function renderFetcher(
+  opts: { concurrency: number; timeoutSecs: number; guard: AddressGuard; challenges?: ChallengeCookies },
+  settle: Settle,
+): Fetcher {
   const jobs = new Map<number, FetchJob>();
   // Submitted jobs no page has taken yet, and the pages (crawlee requests) open.
   const queue: FetchJob[] = [];
@@ -34,9 +39,46 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
   const scope = async (page: Page, job: FetchJob | undefined, url: string) => {
     await opts.guard.check(url);
     await restrictRequests(page, url, { guard: opts.guard, textOnly: true, body: job?.body });
+    await carryCookies(page, url);
+  };
+  /** The cookies a firewall's challenge earned for `url`'s host: its scripts' requests pass the firewall too. */
+  const carryCookies = async (page: Page, url: string) => {
+    const cookies = opts.challenges?.cookies(url) ?? [];
+    if (cookies.length > 0) await page.context().addCookies(cookies);
+    sent.set(page, opts.challenges?.header(url));
+  };
+  // The Cookie header a page's navigation carried, for challenge-cookies to tell a stale cookie from a new one.
+  const sent = new WeakMap<Page, string | undefined>();
+
+  /**
+   * A navigation a firewall refused: its challenge is passed (challenge-cookies) and the page asked
+   * again, while the handler's time (`until`) leaves room. The answer, and why it stayed refused.
+   */
+  const through = async (job: FetchJob, page: Page, res: Response | null, until: number) => {
+    let why: string = job.challenge && opts.challenges ? WHY.stillBlocked : WHY.noBrowser;
+    for (let asked = 0; res && job.challenge && opts.challenges && asked <= MAX_PASSES; asked++) {
+      if (!blockedByWaf(res.status(), await res.allHeaders())) return { res, why: null };
+      // A pass (at most timeoutSecs) and another navigation (× 2) must fit before crawlee gives up on the
+      // handler; a handler that runs over is retried by crawlee, by then with the cookies.
+      if (Date.now() + opts.timeoutSecs * 3000 > until) {
+        why = WHY.failed('渲染时限内来不及通过验证');
+        break;
+      }
+      const next = await opts.challenges.refused(res.url(), sent.get(page));
+      if (!next.retry) {
+        why = next.reason;
+        break;
+      }
+      await carryCookies(page, job.url);
+      res = await page.goto(job.url, { waitUntil: 'load', timeout: opts.timeoutSecs * 2000 });
+    }
+    return { res, why: res && blockedByWaf(res.status(), await res.allHeaders()) ? why : null };
   };
 
-  const rendered = async (job: FetchJob, page: Page, status: number | null) => {
+  const rendered = async (job: FetchJob, page: Page, first: Response | null, until: number) => {
+    const { res, why } = await through(job, page, first, until);
+    const status = res?.status() ?? null;
+    if (why === null && opts.challenges?.header(job.url) !== undefined) job.passedChallenge = true;
     // Lists arrive after load (XHR, JSONP, templates): let the network go quiet, briefly.
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
     const body = Buffer.from(await page.content(), 'utf8');
@@ -49,7 +91,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
       encoding: 'utf-8',
       fetchedAt: new Date().toISOString(),
       body,
-      error: status !== null && status >= 400 ? `HTTP ${status}` : null,
+      error: why !== null && status !== null ? refusal(status, why) : status !== null && status >= 400 ? `HTTP ${status}` : null,
       rendered: true,
     });
   };
@@ -68,7 +110,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
         await page.unrouteAll({ behavior: 'ignoreErrors' });
         await scope(page, job, job.url);
         const res = await page.goto(job.url, { waitUntil: 'load', timeout: opts.timeoutSecs * 2000 });
-        await rendered(job, page, res?.status() ?? null);
+        await rendered(job, page, res, handlerStart + opts.timeoutSecs * 4000);
       } catch (e) {
         failed(job, e);
         return; // the page may be what failed: crawlee closes it and the next job gets a fresh one
@@ -128,7 +170,7 @@ export function renderFetcher(opts: { concurrency: number; timeoutSecs: number; 
           const start = Date.now();
           const attempt = request.retryCount;
           const job = jobs.get(request.userData.job as number);
-          if (job) await rendered(job, page, response?.status() ?? null);
+          if (job) await rendered(job, page, response ?? null, start + opts.timeoutSecs * 4000);
           await renderQueued(page, start);
           // A handler crawlee gave up on (timed out) finishes late: the retry holds the place now.
           if (request.retryCount === attempt) release(request.uniqueKey);
