@@ -2,7 +2,7 @@
 // 总体情况 with 合格率, 存在的主要问题 by kind with examples, 下一步工作要求 and the 不合格网站名单.
 // Placeholders a person has to fill (the issuing office, the deadline) are left as blanks to fill,
 // never guessed: this is a draft for an office to edit and sign.
-import { byRegionThenId, isVetoed, problemMessages, vetoTitles } from './facts.js';
+import { byRegionThenId, findingText, isVetoed, problemMessages, vetoTitles } from './facts.js';
 import { quarterLabel, regionLabel } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from '../model/report.js';
 import { percent, ratesByLevel, ratesByRegion } from './rates.js';
@@ -89,7 +89,7 @@ function problemKinds(report: Report): ProblemKind[] {
           site: clean(site.name),
           url: clean(finding.url ?? site.url),
           date: seenOn(finding, report),
-          message: clean(cstTextIn(finding.message)),
+          message: clean(cstTextIn(findingText(finding))),
         }));
       const named = examples.map((e) => `${e.site}（${e.url}）：${e.message}（检查日期：${e.date}）`).join('；');
       // Only unqualified sites are in the attachment: the others are counted here, not pointed to.

@@ -67,7 +67,7 @@ describe('the 通报 draft’s content', () => {
     expect(tongbao(r).problems.find((k) => k.title === '首页不更新')!.examples[0]!.date).toBe('2026年11月29日');
   });
 
-  it('dates a person’s finding by the day they found it', () => {
+  it('dates a person’s finding by the day they found it, and marks it 人工 in the examples and the list', () => {
     const r = loadReport();
     const f = r.sites[2]!.findings[0]!;
     r.sites[2]!.findings[0] = {
@@ -75,7 +75,11 @@ describe('the 通报 draft’s content', () => {
       source: 'manual',
       provenance: { file: '/data/专家.xlsx', row: 3, inspector: '李四', date: '2026-11-20', screenshot: null },
     };
-    expect(tongbao(r).problems.find((k) => k.title === f.title)!.examples[0]!.date).toBe('2026年11月20日');
+    const t = tongbao(r);
+    const example = t.problems.find((k) => k.title === f.title)!.examples[0]!;
+    expect(example.date).toBe('2026年11月20日');
+    expect(example.message).toBe(`【人工】${f.message}`);
+    expect(t.attachment.rows[0]![6]).toContain(`【人工】${f.message}`);
   });
 
   it('lists the unqualified sites in the attachment by region, with what is wrong', () => {
