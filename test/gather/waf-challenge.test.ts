@@ -74,6 +74,9 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
     // The plain requests read the site: the browser asked only for the homepage.
     expect(site().served.filter((p) => p.startsWith('/c') || p.startsWith('/a/')).length).toBeGreaterThanOrEqual(6);
     expect(a.crawl).toMatchObject({ state: 'complete', reason: CHALLENGE_PASSED });
+    // The report says the site was read past its firewall.
+    const reported = buildReport(h.db, h.check, new Date().toISOString()).sites.find((s) => s.id === id)!;
+    expect(reported.crawl).toMatchObject({ state: 'complete', reason: CHALLENGE_PASSED });
   });
 
   it('the cookies are never sent to another host, even through a redirect', () => {
