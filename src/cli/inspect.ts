@@ -68,6 +68,14 @@ export function registerInspect(program: Command): void {
     });
 }
 
+const DATE_SOURCE: Record<string, string> = {
+  label: '标注字段',
+  table: '信息公开元数据表',
+  'under-title': '标题下方信息行',
+  meta: 'meta 标签',
+  comment: '模板注释',
+};
+
 function dropUrls(r: InspectResult): InspectResult {
   return { ...r, columns: r.columns.map((c) => ({ ...c, url: null, items: c.items.map((i) => ({ ...i, url: null })) })) };
 }
@@ -77,16 +85,21 @@ function human(r: InspectResult): string {
     `页面类型：${KIND_LABELS[r.kind]}`,
     `标题：${r.title ?? '（无）'}`,
     `编码：${r.encoding}`,
-    `发布日期：${r.publishedAt ?? '（未识别）'}`,
+    `发布日期：${r.publishedAt ?? '（未识别）'}${r.publishedFrom ? `（${DATE_SOURCE[r.publishedFrom.source] ?? r.publishedFrom.source}${r.publishedFrom.label ? `：${r.publishedFrom.label}` : ''}）` : ''}`,
   ];
   if (r.notReadable) lines.push(`无法确认读取：${r.notReadable}`);
   lines.push(`信息列表：${r.columns.length} 个`);
   for (const c of r.columns) {
     const dates = c.items.map((i) => i.date).filter((d): d is string => !!d);
     const newest = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : '（无日期）';
-    lines.push(`  · ${c.name ?? '（未命名）'}  ${c.empty ? '空白' : `${c.items.length} 条，最新 ${newest}`}${c.url ? `  ${c.url}` : ''}`);
+    const from = c.nameFrom === 'tab' ? '［选项卡］' : '';
+    lines.push(
+      `  · ${c.name ?? '（未命名）'}${from}  ${c.empty ? '空白' : `${c.items.length} 条，最新 ${newest}`}${c.url ? `  ${c.url}` : ''}`,
+    );
     for (const i of c.items) lines.push(`      ${i.date ?? '无日期    '}  ${i.title}`);
   }
+  for (const f of r.frames)
+    lines.push(`内嵌页面：${f.name ?? '（未命名）'}  ${f.url}  ${f.read ? '（同站，抓取时读取）' : '（不读取：非本站或非首页）'}`);
   lines.push(
     `网站标识码：${r.identity.siteCode ?? '（未找到）'}`,
     `ICP备案号：${r.identity.icp ?? '（未找到）'}`,

@@ -9,8 +9,12 @@ export interface InspectResult {
   encoding: string;
   title: string | null;
   publishedAt: string | null;
+  /** How the publication date was found: label, table, under-title, meta or comment, with the label read. */
+  publishedFrom: { source: string; label: string | null } | null;
   columns: {
     name: string | null;
+    /** Where the name was read: a tab heading, or the heading above the list. */
+    nameFrom: string | null;
     url: string | null;
     items: { title: string; url: string | null; date: string | null }[];
     empty: boolean;
@@ -19,6 +23,8 @@ export interface InspectResult {
   messages: { title: string; url: string | null; askedOn: string | null; repliedOn: string | null; status: string | null }[];
   /** A letter's own page: the days it shows and its status; null elsewhere. */
   letter: { askedOn: string | null; repliedOn: string | null; status: string | null } | null;
+  /** iframes and whether the crawl reads them (same site, one level deep) or only lists them. */
+  frames: { url: string; name: string | null; read: boolean }[];
   /** The words by which a board says it publishes only answered letters, or null. */
   answeredOnly: string | null;
   notReadable: string | null;
@@ -50,23 +56,49 @@ export function inspectRead(read: PageRead, urlKnown = true): InspectResult {
   const messages = read.messages.map(({ title, url, askedOn, repliedOn, status }) => ({ title, url, askedOn, repliedOn, status }));
   const letter = kind === 'board' && messages.length === 0 ? read.board.letter : null;
   const answeredOnly = kind === 'board' ? read.board.answeredOnly : null;
-  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages, letter, answeredOnly };
+  const host = safeHost(read.url);
+  const frames = read.frames.map((f) => ({ ...f, read: kind === 'homepage' && safeHost(f.url) === host }));
+  const base = { kind, encoding: read.encoding, title: read.title, identity: read.identity, messages, letter, answeredOnly, frames };
+  const none = { publishedAt: null, publishedFrom: null };
   const strip = (items: { title: string; url: string | null; date: string | null }[]) =>
     items.map(({ title, url, date }) => ({ title, url, date }));
-  if (kind === 'board') return { ...base, publishedAt: null, columns: [], notReadable: null };
-  if (kind === 'article') return { ...base, publishedAt: read.publishedAt?.day ?? null, columns: [], notReadable: null };
+  if (kind === 'board') return { ...base, ...none, columns: [], notReadable: null };
+  if (kind === 'article') {
+    const p = read.publishedAt;
+    return {
+      ...base,
+      publishedAt: p?.day ?? null,
+      publishedFrom: p ? { source: p.source, label: p.label } : null,
+      columns: [],
+      notReadable: null,
+    };
+  }
   if (kind === 'homepage') {
-    const columns = read.lists.map((l) => ({ name: l.name, url: l.moreUrl, items: strip(l.items), empty: l.items.length === 0 }));
+    const columns = read.lists.map((l) => ({
+      name: l.name,
+      nameFrom: l.nameFrom,
+      url: l.moreUrl,
+      items: strip(l.items),
+      empty: l.items.length === 0,
+    }));
     const notReadable = columns.length === 0 && read.scripted ? read.scripted : null;
-    return { ...base, publishedAt: null, columns, notReadable };
+    return { ...base, ...none, columns, notReadable };
   }
   const name = read.breadcrumb?.at(-1) ?? reading.list?.name ?? read.title;
   const columns =
     reading.state === 'items'
-      ? [{ name, url: read.url, items: strip(reading.list!.items), empty: false }]
+      ? [{ name, nameFrom: null, url: read.url, items: strip(reading.list!.items), empty: false }]
       : reading.state === 'empty'
-        ? [{ name, url: read.url, items: [], empty: true }]
+        ? [{ name, nameFrom: null, url: read.url, items: [], empty: true }]
         : [];
   const notReadable = reading.state === 'unreadable' && kind === 'column' ? reading.reason : null;
-  return { ...base, publishedAt: null, columns, notReadable };
+  return { ...base, ...none, columns, notReadable };
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import type { Day } from '../model/day.js';
 import { findDate } from './dates.js';
 import { ancestors, childElements, contains, descendants, documentOrder, hintOf, textOf } from './dom.js';
 import { anchorText, isMoreLink, looksLikeArticle, resolveHref } from './links.js';
-import { nameList } from './list-name.js';
+import { type ListNameSource, nameList } from './list-name.js';
 
 export interface ExtractedItem {
   title: string;
@@ -17,6 +17,8 @@ export interface ExtractedItem {
 
 export interface ExtractedList {
   name: string | null;
+  /** Where the name was read (inspect shows it); null with no name. */
+  nameFrom: ListNameSource | null;
   moreUrl: string | null;
   items: ExtractedItem[];
   /** True when the list sits in a sidebar-like region (left/right/aside). */
@@ -56,9 +58,10 @@ export function findLists(root: Element, baseUrl: string, atDay: Day): FoundList
   const order = documentOrder(root);
   kept.sort((a, b) => (order.get(a.container) ?? 0) - (order.get(b.container) ?? 0));
   return kept.map((c) => {
-    const { name, moreUrl } = nameList(c.container, baseUrl, order);
+    const { name, moreUrl, nameFrom } = nameList(c.container, baseUrl, order);
     return {
       name,
+      nameFrom,
       moreUrl,
       items: c.items.map((i) => i.item),
       container: c.container,

@@ -6,7 +6,8 @@ import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type PublishedDate, readPublished } from './published.js';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './document.js';
-import { contains, isElement, textOf } from './dom.js';
+import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
+import { nameList } from './list-name.js';
 import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
@@ -46,6 +47,8 @@ export interface PageWalkRead {
   board: { answeredOnly: string | null; pageCount: number | null; letter: Letter | null };
   /** Every link on the page, for the dead-link check. */
   links: PageLink[];
+  /** `<iframe src>`s, resolved, with the name the page gives each (its title, or the heading above it). */
+  frames: { url: string; name: string | null }[];
 }
 
 /** What the content rules read from a page: its words, its date, its footer. */
@@ -164,8 +167,24 @@ export function readHtml(
     messages: boardMessages(root, store, (h) => resolveHref(h, base), opts.atDay),
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links,
+    frames: frames(root, base),
   };
   return parts === 'walk' ? walk : { ...walk, ...content() };
+}
+
+/** A homepage's blocks may be pages of their own in iframes (a 最新公开 block served by the 公开 platform). */
+function frames(root: Element, base: string): PageWalkRead['frames'] {
+  const els = descendants(root, 'iframe');
+  if (els.length === 0) return [];
+  const order = documentOrder(root);
+  const out: PageWalkRead['frames'] = [];
+  for (const el of els) {
+    const url = resolveHref(el.attribs.src ?? null, base);
+    if (!url || !/^https?:/.test(url) || out.some((f) => f.url === url)) continue;
+    const title = (el.attribs.title ?? '').trim();
+    out.push({ url, name: title.length >= 2 && title.length <= 16 ? title : nameList(el, base, order).name });
+  }
+  return out;
 }
 
 /** Letters in the page, or in a 大汉 jpage datastore (<script type="text/xml">) when the page shows none. */
@@ -190,6 +209,7 @@ function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' |
     messages: [],
     board: { answeredOnly: null, pageCount: null, letter: null },
     links: [],
+    frames: [],
   };
 }
 

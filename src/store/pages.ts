@@ -6,7 +6,8 @@ import { type Db, prepared } from './db.js';
 import { pages } from './schema.js';
 
 /** `board`: a message board's list page read as a board; `message`: one letter's own page. */
-export type PageKind = 'homepage' | 'column' | 'article' | 'board' | 'message';
+/** `frame`: a same-site page the homepage shows in an iframe (its lists are homepage blocks). */
+export type PageKind = 'homepage' | 'frame' | 'column' | 'article' | 'board' | 'message';
 
 export interface FetchedPage {
   url: string;

@@ -175,7 +175,9 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     if (job.passedChallenge) job.walk.note(CHALLENGE_PASSED);
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
     if (read && !page.rendered)
-      writes.write(() => saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage', read.links));
+      writes.write(() =>
+        saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage' || job.req.kind === 'frame', read.links),
+      );
     const next = job.walk.onPage(job.req, read, unusable ?? unreadable, page.finalUrl);
     for (const r of next) enqueue(job.walk, r);
     answered(job);

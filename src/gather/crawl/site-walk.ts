@@ -65,6 +65,10 @@ export class SiteWalk {
   private pages = 0;
   private columns = new Map<string, Column>();
   private blocks: (ListArtifact & { key: string })[] = [];
+  /** Blocks the homepage gave no name: they take the name of the column their 更多 link leads to. */
+  private unnamedBlocks = new Set<string>();
+  /** Same-site iframes of the homepage, by address, and the name the homepage gives each. */
+  private frameNames = new Map<string, string | null>();
   private failed: string | null = null;
   private limitsHit = new Set<string>();
   /** Pages asked for that gave nothing to read (timeouts, resets, caps, error statuses), in order. */
@@ -114,6 +118,7 @@ export class SiteWalk {
     // A failed render leaves the plain page's reading; only a page with nothing read is lost.
     if (!read && !req.render && req.kind !== 'homepage') this.unread.push({ url: req.url, error: error ?? '未知错误' });
     if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
+    if (req.kind === 'frame') return read ? this.onFrame(req, read) : [];
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
     if (req.kind === 'board') return this.ask(this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
     if (req.kind === 'message') this.boards.onLetter(req, read);
@@ -163,9 +168,15 @@ export class SiteWalk {
       state: partial.length > 0 ? 'partial' : 'complete',
       reason: notes.length > 0 ? notes.join('；') : null,
       pagesFetched: this.pages,
-      lists: [...this.blocks, ...columns],
+      lists: [...this.blocks.map((b) => this.namedByColumn(b)), ...columns],
       channels: this.boards.result(),
     };
+  }
+
+  private namedByColumn<B extends ListArtifact & { key: string }>(b: B): B {
+    if (!this.unnamedBlocks.has(b.key) || !b.moreUrl) return b;
+    const col = this.columns.get(urlKey(b.moreUrl));
+    return col && col.state !== null && col.state !== 'unreadable' && col.name ? { ...b, name: col.name } : b;
   }
 
   private ask(reqs: WalkRequest[]): WalkRequest[] {
@@ -196,21 +207,13 @@ export class SiteWalk {
     }
     const again = this.renderAgain(req, read, read.lists.length === 0);
     if (finalUrl) this.host = new URL(finalUrl).host;
-    read.lists.forEach((l, i) => {
-      this.blocks.push({
-        kind: 'homepage-block',
-        key: `${read.url}#block-${i + 1}`,
-        name: l.name ?? `首页信息列表${i + 1}`,
-        url: read.url,
-        level: null,
-        source: 'homepage',
-        state: l.items.length > 0 ? 'items' : 'empty',
-        stateReason: null,
-        items: l.items,
-        pagesRead: 1,
-        moreUrl: l.moreUrl,
+    this.addBlocks(read, null);
+    const frames = read.frames
+      .filter((f) => this.ownPage(f.url))
+      .map((f) => {
+        this.frameNames.set(f.url, f.name);
+        return { url: f.url, kind: 'frame' as const };
       });
-    });
     const found: { link: Link; level: number | null; source: string }[] = [
       ...read.nav.map((link) => ({ link, level: 1, source: read.navShort ? 'short-nav' : 'nav' })),
       ...read.lists
@@ -219,7 +222,39 @@ export class SiteWalk {
     ];
     const columns = found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1));
     const articles = read.lists.flatMap((l) => this.undatedSample(l.items));
-    return this.ask([...again, ...columns, ...articles, ...this.scanChannels(read, 0)]);
+    return this.ask([...again, ...frames, ...columns, ...articles, ...this.scanChannels(read, 0)]);
+  }
+
+  /** The homepage's lists as blocks; a frame's are named by the frame when they name themselves nothing. */
+  private addBlocks(read: PageWalkRead, frameName: string | null): void {
+    const start = this.blocks.length;
+    read.lists.forEach((l, i) => {
+      const key = `${read.url}#block-${i + 1}`;
+      const name = l.name ?? (frameName && read.lists.length === 1 ? frameName : null);
+      if (!name) this.unnamedBlocks.add(key);
+      this.blocks.push({
+        kind: 'homepage-block',
+        key,
+        name: name ?? `首页信息列表${start + i + 1}`,
+        url: read.url,
+        level: null,
+        source: frameName === null ? 'homepage' : 'homepage-frame',
+        state: l.items.length > 0 ? 'items' : 'empty',
+        stateReason: null,
+        items: l.items,
+        pagesRead: 1,
+        moreUrl: l.moreUrl,
+      });
+    });
+  }
+
+  /** A same-site iframe of the homepage, read one level deep: its lists are blocks of the homepage. */
+  private onFrame(req: WalkRequest, read: PageWalkRead): WalkRequest[] {
+    this.addBlocks(read, this.frameNames.get(req.url) ?? null);
+    const columns = read.lists
+      .filter((l) => l.moreUrl)
+      .flatMap((l) => this.addColumn({ text: l.name ?? '', url: l.moreUrl! }, null, 'more-link', 1));
+    return this.ask([...columns, ...read.lists.flatMap((l) => this.undatedSample(l.items))]);
   }
 
   /** Interaction channels linked from a homepage or column page; 互动交流 sections are read as columns. */

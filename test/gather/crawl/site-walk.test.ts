@@ -275,6 +275,22 @@ describe('SiteWalk', () => {
     expect(columnsOf(crawl(other).result)).toEqual([]);
   });
 
+  it('a same-site iframe on the homepage is read one level deep as a block; other hosts’ frames are not fetched', () => {
+    const pages = {
+      '/': page(
+        `${block('新闻动态', '/xwdt/', list('xwdt', recent))}<div class="zxgk"><iframe src="/zxgk/frame.html" title="最新公开" frameborder="0"></iframe></div><iframe src="http://map.other.cn/embed"></iframe>`,
+      ),
+      '/zxgk/frame.html': `<html><body><ul class="list">${list('zxgk', ['2026-11-27', '2026-11-25']).replace(/^<ul class="list">|<\/ul>$/g, '')}</ul><iframe src="/zxgk/deeper.html"></iframe></body></html>`,
+    };
+    const { result, fetched } = crawl(pages);
+    expect(paths(fetched, 'frame')).toEqual(['/zxgk/frame.html']);
+    const blocks = result.lists.filter((l) => l.kind === 'homepage-block');
+    expect(blocks.map((b) => [b.name, b.source, b.items[0]?.date])).toEqual([
+      ['新闻动态', 'homepage', '2026-11-20'],
+      ['最新公开', 'homepage-frame', '2026-11-27'],
+    ]);
+  });
+
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
     const notice = '/tzgg/t20261120_7.html';
     const pages = {
