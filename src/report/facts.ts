@@ -1,5 +1,6 @@
 // What a site's row says, worked out once so the CSV and every XLSX sheet agree on it.
 import type { ReportFinding, ReportSite } from '../model/report.js';
+import { ruleTitle } from '../rules/index.js';
 
 export const VETO_SCORE_TEXT = '单项否决';
 
@@ -26,10 +27,10 @@ export function problemMessages(site: ReportSite): string[] {
   return site.findings.filter((f) => f.kind !== 'notice').map(findingText);
 }
 
-/** Why the site, or some of its rules, could not be judged. */
+/** Why the site, or some of its rules, could not be judged: each rule by the Chinese title a reader knows it by. */
 export function notCheckedReasons(site: ReportSite): string[] {
   const reasons = site.notCheckedReason === null ? [] : [site.notCheckedReason];
-  return [...reasons, ...site.notChecked.map((n) => `未检查（${n.rule}）：${n.reason}`)];
+  return [...reasons, ...site.notChecked.map((n) => `未检查（${ruleTitle(n.rule)}）：${n.reason}`)];
 }
 
 export function isVetoed(site: ReportSite): boolean {

@@ -11,7 +11,7 @@ import { FINDING_KIND_LABELS, levelLabel, quarterLabel, regionLabel, tierLabel, 
 import type { Report, ReportFinding, ReportSite } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
 import { cstDateText, cstText, cstTextIn } from './time.js';
-import { MANUAL_LABEL } from './facts.js';
+import { MANUAL_LABEL, notCheckedReasons } from './facts.js';
 
 const STYLE = `
 body{font-family:"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:0;background:#f4f5f7;color:#222}
@@ -97,7 +97,7 @@ function card(s: ReportSite, report: Report): string {
   const rules = [...new Set([...s.findings, ...s.warnings].map((f) => f.rule))].join(' ');
   const score = s.verdict === 'not-checked' ? '' : s.vetoes.length > 0 ? '单项否决' : s.score === null ? '' : `${s.score.toFixed(1)} 分`;
   const home = s.screenshot ? safeHref(s.screenshot.path) : null;
-  const notChecked = [s.notCheckedReason, ...s.notChecked.map((n) => `未检查（${n.rule}）：${n.reason}`)].filter((x): x is string => !!x);
+  const notChecked = notCheckedReasons(s);
   return `<article class="card ${esc(s.verdict)}" data-verdict="${esc(s.verdict)}" data-rules="${esc(rules)}" data-region="${esc(s.region?.slice(0, 2) ?? '')}">
 <h3>${esc(s.name)} <span class="badge ${esc(s.verdict)}">${esc(VERDICT_LABELS[s.verdict])}</span> <span class="count">${esc(score)}</span>${streakNote(report, s.id)}</h3>
 <div class="meta">网站标识码 ${esc(s.id)} · ${esc(regionLabel(s.region) || '未登记地区')} · ${esc(levelLabel(s.level) || '未登记层级')}${s.sponsor ? ` · 主办：${esc(s.sponsor)}` : ''} · ${link(s.url)}</div>
