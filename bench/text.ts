@@ -1,6 +1,8 @@
 // npm run bench:text [-- --mb N]: the typo and serious-error checkers' speed in characters per second
 // over generated official text (the fixtures' paragraphs with near misses mixed in), and the time
-// to compile the lexicons. Run alone: nothing else should share the two cores.
+// to compile the lexicons. `typo` is the lexicon and the statistical detector together, as `check` and
+// `proofread` run them; `typo (listed)` the lexicon alone. Run alone: nothing else should share the two
+// cores. The detector's precision and recall: bench/text-detector.ts.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { paragraphs } from '../fixtures/text.js';
@@ -45,13 +47,14 @@ function measure(name: string, check: (s: string) => unknown[]): void {
   for (const l of lines) hits += check(l).length;
   const s = (performance.now() - start) / 1000;
   console.log(
-    `${name.padEnd(14)} ${(chars / s / 1e6).toFixed(2)} M chars/s  (${(chars / 1e6).toFixed(1)} M chars in ${s.toFixed(2)} s, ${hits} hits)`,
+    `${name.padEnd(15)} ${(chars / s / 1e6).toFixed(2)} M chars/s  (${(chars / 1e6).toFixed(1)} M chars in ${s.toFixed(2)} s, ${hits} hits)`,
   );
 }
 
 console.log(
   `lexicons: typo ${typoSize} entries compiled in ${(t1 - t0).toFixed(0)} ms (with loading); serious-error ${seriousSize} variants in ${(t2 - t1).toFixed(0)} ms`,
 );
+measure('typo (listed)', (s) => lex.typos.checkListed(s));
 measure('typo', (s) => lex.typos.check(s));
 measure('serious-error', (s) => lex.serious.check(s));
 console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -12,10 +12,15 @@ const SPACE = /\r\n|\s/y;
 const LATIN = /^[a-zA-Z0-9]$/;
 
 /**
- * The best route through `text[from, to)`: `next[i − from]` is where the word starting at i ends.
- * Each word scores ln(count) − ln(total); a character no word starts with is a word of count 1.
+ * The best route through `text[from, to)`: `next[i − from]` is where the word starting at i ends, and
+ * the route's score is the sum of its words' ln(count) − ln(total), a character no word starts with
+ * counting as a word of count 1.
  */
 export function route(dict: WordDict, text: string, from: number, to: number): Int32Array {
+  return bestRoute(dict, text, from, to).next;
+}
+
+export function bestRoute(dict: WordDict, text: string, from: number, to: number): { next: Int32Array; score: number } {
   const n = to - from;
   const best = new Float64Array(n + 1);
   const next = new Int32Array(n);
@@ -39,7 +44,7 @@ export function route(dict: WordDict, text: string, from: number, to: number): I
     best[i - from] = top;
     next[i - from] = end;
   }
-  return next;
+  return { next, score: best[0]! };
 }
 
 /** The words of `text` as jieba's `cut(text, false)` gives them. */

@@ -1,10 +1,12 @@
-// The typo lexicon (rules/lexicons/typos.yaml): validated on load, compiled once into a matcher.
+// The typo lexicon (rules/lexicons/typos.yaml): validated on load, compiled once into a matcher; and
+// beside it the statistical detector (typo-detector.ts) for the misspellings no lexicon lists.
 import { z } from 'zod';
 import { Matcher } from './matcher.js';
 import { looksLikeName } from './names.js';
 import { splitByWords } from './segment.js';
 import { dropOverlaps, type TextHit } from './text-hit.js';
 import { inSpans, quotedSpans, urlSpans } from './text-spans.js';
+import { detectorData, detectTypos, TUNING, type DetectorTuning } from './typo-detector.js';
 
 export const typoLexiconSchema = z
   .object({
@@ -42,7 +44,10 @@ export type TypoLexicon = z.infer<typeof typoLexiconSchema>;
 type Entry = TypoLexicon['entries'][number];
 
 export interface TypoChecker {
+  /** The lexicon's hits and, where none is, the detector's. */
   check(text: string): TextHit[];
+  /** The lexicon's hits alone. */
+  checkListed(text: string): TextHit[];
   size: number;
 }
 
@@ -56,22 +61,36 @@ export function excepted(text: string, start: number, end: number, except: strin
   });
 }
 
-export function compileTypos(lex: TypoLexicon): TypoChecker {
+const HAN_PAIR = /[\u4e00-\u9fa5]{2}/;
+
+export function compileTypos(lex: TypoLexicon, tuning: DetectorTuning = TUNING): TypoChecker {
   const m = new Matcher<Entry>();
   for (const e of lex.entries) m.add(e.wrong, e);
+  const listed = (text: string, skip: () => [number, number][]): TextHit[] => {
+    const found = m.findAll(text);
+    if (found.length === 0) return [];
+    const hits: TextHit[] = [];
+    for (const f of found) {
+      if (inSpans(skip(), f.start, f.end) || excepted(text, f.start, f.end, f.value.except)) continue;
+      if (looksLikeName(text, f.start, f.end) || splitByWords(text, f.start, f.end)) continue;
+      hits.push({ rule: 'typo', start: f.start, end: f.end, wrong: f.text, suggestion: f.value.right, how: f.value.source });
+    }
+    return dropOverlaps(hits);
+  };
+  const spans = (text: string) => {
+    let s: [number, number][] | null = null;
+    return () => (s ??= [...urlSpans(text), ...quotedSpans(text)]);
+  };
   return {
     size: m.size,
+    checkListed: (text) => listed(text, spans(text)),
     check(text) {
-      const found = m.findAll(text);
-      if (found.length === 0) return [];
-      const skip = [...urlSpans(text), ...quotedSpans(text)];
-      const hits: TextHit[] = [];
-      for (const f of found) {
-        if (inSpans(skip, f.start, f.end) || excepted(text, f.start, f.end, f.value.except)) continue;
-        if (looksLikeName(text, f.start, f.end) || splitByWords(text, f.start, f.end)) continue;
-        hits.push({ rule: 'typo', start: f.start, end: f.end, wrong: f.text, suggestion: f.value.right, how: f.value.source });
-      }
-      return dropOverlaps(hits);
+      if (!HAN_PAIR.test(text)) return [];
+      const skip = spans(text);
+      const known = listed(text, skip);
+      const found = detectTypos(text, detectorData(), tuning, skip()).filter((d) => !known.some((k) => d.start < k.end && d.end > k.start));
+      if (found.length === 0) return known;
+      return [...known, ...found.map(({ margin: _m, ...h }) => h)].sort((a, b) => a.start - b.start);
     },
   };
 }

@@ -129,6 +129,25 @@ export class WordDict {
     return e < 0 ? -1 : this.count[e]!;
   }
 
+  /** As `countOf`, for `text[from, to)` with the unit at `at` replaced by `unit`: a candidate correction, tried without a new string. */
+  countWith(text: string, from: number, to: number, at: number, unit: number, h = -1): number {
+    if (to - from > 255 || to <= from) return -1;
+    if (h < 0) {
+      h = hashStart;
+      for (let k = from; k < to; k++) h = hashStep(h, k === at ? unit : text.charCodeAt(k));
+    }
+    const l = to - from;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const e = this.slots[s]! - 1;
+      if (e < 0) return -1;
+      if (this.len[e] !== l) continue;
+      const w = this.start[e]! - from;
+      let k = from;
+      while (k < to && this.units[w + k] === (k === at ? unit : text.charCodeAt(k))) k++;
+      if (k === to) return this.count[e]!;
+    }
+  }
+
   /** The count of `word` as a word (0 when it is none). */
   count1(word: string): number {
     return Math.max(0, this.countOf(word, 0, word.length));

@@ -1,0 +1,205 @@
+// 错别字 no lexicon lists: a character that makes no word where it stands, when a character of the same
+// sound or a similar shape would make a frequent one. Each position jieba leaves as a lone character (or
+// in a rare two-character word: 签定) is tried with its confusables (confusion.ts); a candidate counts
+// when it makes a dictionary word of two characters or more, and the sentence's most probable
+// segmentation around it (jieba's unigram model, segment.ts) gains at least the margin set for its kind
+// of confusion. The margins are tuned for precision on training data (bench/text-detector.ts): a false
+// typo puts an office on a list wrongly. A word that is right where it stands (形式 for 形势) is left
+// alone unless a longer word proves it, which the segmentation gain measures the same way.
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../paths.js';
+import { ConfusionSets, parseShapeNeighbours, type Via, VIA_NAMES } from './confusion.js';
+import { looksLikeName } from './names.js';
+import { bestRoute } from './segment.js';
+import type { TextHit } from './text-hit.js';
+import { inSpans, type Span } from './text-spans.js';
+import { hashStart, hashStep, type WordDict, wordDict } from './word-dict.js';
+
+export interface DetectorTuning {
+  /** Least gain in the ln-probability of the best segmentation around the character, by kind of confusion. */
+  minGain: Record<Via, number>;
+  /** Least dictionary count of the word the correction makes. */
+  minCount: number;
+  /** A two-character word rarer than this is tried as a possible misspelling (签定 147, 按排 3). */
+  rareWord: number;
+  /** A two-character word more frequent than this is not tried at all. */
+  commonWord: number;
+  /** A character that stands alone as a word more often than this (的, 在, 和) is not tried: its confusions are grammar, not spelling. */
+  commonChar: number;
+  /**
+   * The least gain for a character inside a frequent two-character word (可学 for 科学): a correction
+   * there must make a word the sentence prefers, which is rarer and surer. 99 never.
+   */
+  minGainInWord: Record<Via, number>;
+}
+
+/** Tuned on the training split of ECSpell odw (official documents) and SIGHAN 2013–2015 train. */
+export const TUNING: DetectorTuning = {
+  minGain: { sound: 10, tone: 11, shape: 11, near: 14 },
+  minCount: 20,
+  rareWord: 30,
+  commonChar: 100_000,
+  commonWord: 2000,
+  minGainInWord: { sound: 7, tone: 7, shape: 99, near: 7 },
+};
+
+/** Characters either side of the one tried whose words the gain is measured over. */
+const REACH = 3;
+/** The longest word a correction is looked for in. */
+const LONGEST = 8;
+const HAN = /[\u4e00-\u9fa5]{2,}/g;
+
+/** A name's suffix: a misspelling right before 村 or 公司 is more often a place or a firm the dictionary lacks. */
+const NAME_SUFFIX = /^(?:村|镇|乡|街道|社区|居委会|路|街|巷|屯|寨|嘎查|苏木|公司|集团|合作社|有限)/;
+
+/** Words the dictionary lacks (rules/lexicons/modern-words.txt), by each character they hold. */
+export class KnownWords {
+  private readonly byChar = new Map<string, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) for (const c of new Set(w)) (this.byChar.get(c) ?? this.byChar.set(c, []).get(c)!).push(w);
+  }
+
+  /** Is text[i] inside one of the words, written in full? */
+  covers(text: string, i: number): boolean {
+    for (const w of this.byChar.get(text[i]!) ?? [])
+      for (let k = w.indexOf(text[i]!); k >= 0; k = w.indexOf(text[i]!, k + 1)) if (i - k >= 0 && text.startsWith(w, i - k)) return true;
+    return false;
+  }
+}
+
+export interface DetectedHit extends TextHit {
+  /** The gain over the kind's least gain, in ln-probability. */
+  margin: number;
+}
+
+export interface DetectorData {
+  dict: WordDict;
+  conf: ConfusionSets;
+  known: KnownWords;
+}
+
+export function detectTypos(text: string, data: DetectorData, tuning: DetectorTuning = TUNING, skip: Span[] = []): DetectedHit[] {
+  const hits: DetectedHit[] = [];
+  for (const m of text.matchAll(HAN)) runHits(text, m.index, m.index + m[0].length, data, tuning, skip, hits);
+  if (hits.length < 2) return hits;
+  // Of overlapping corrections keep the surest.
+  const kept: DetectedHit[] = [];
+  for (const h of [...hits].sort((x, y) => y.margin - x.margin)) if (!kept.some((k) => h.start < k.end && h.end > k.start)) kept.push(h);
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+function runHits(
+  text: string,
+  a: number,
+  b: number,
+  { dict, conf, known }: DetectorData,
+  tuning: DetectorTuning,
+  skip: Span[],
+  out: DetectedHit[],
+): void {
+  const { next } = bestRoute(dict, text, a, b);
+  const tokStart = new Int32Array(b - a);
+  const tokEnd = new Int32Array(b - a);
+  for (let i = a; i < b; ) {
+    const e = next[i - a]!;
+    for (let k = i; k < e; k++) {
+      tokStart[k - a] = i;
+      tokEnd[k - a] = e;
+    }
+    i = e;
+  }
+  const prefixHash = new Uint32Array(REACH + 1);
+  const startAt = new Int32Array(REACH + 1);
+  for (let i = a; i < b; i++) {
+    const ts = tokStart[i - a]!;
+    const te = tokEnd[i - a]!;
+    if (te - ts > 2 || (te - ts === 1 && dict.countOf(text, i, i + 1) > tuning.commonChar)) continue;
+    const wordCount = te - ts === 2 ? dict.countOf(text, ts, te) : 0;
+    const inWord = wordCount >= tuning.rareWord;
+    if (wordCount > tuning.commonWord) continue;
+    const least = inWord ? tuning.minGainInWord : tuning.minGain;
+    const cs = conf.of(text[i]!);
+    if (cs.units.length === 0 || inSpans(skip, i, i + 1)) continue;
+    if ((i > 0 && looksLikeName(text, i - 1, i + 1)) || looksLikeName(text, i, i + 2)) continue;
+    // Where a corrected word may start: at i, or where text[st, i) begins some word.
+    let starts = 0;
+    for (let st = i; st >= Math.max(a, i - REACH); st--) {
+      let h = hashStart;
+      for (let k = st; k < i; k++) h = hashStep(h, text.charCodeAt(k));
+      if (st < i && dict.countOf(text, st, i, h) < 0) continue;
+      startAt[starts] = st;
+      prefixHash[starts++] = h;
+    }
+    const w0 = tokStart[Math.max(a, i - REACH) - a]!;
+    const w1 = tokEnd[Math.min(b - 1, i + REACH) - a]!;
+    let base = Number.NaN;
+    let best: DetectedHit | null = null;
+    for (let c = 0; c < cs.units.length; c++) {
+      const unit = cs.units[c]!;
+      if (!formsWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount)) continue;
+      if (Number.isNaN(base)) base = bestRoute(dict, text, w0, w1).score;
+      const s1 = `${text.slice(w0, i)}${String.fromCharCode(unit)}${text.slice(i + 1, w1)}`;
+      const r = bestRoute(dict, s1, 0, s1.length);
+      const via = VIA_NAMES[cs.via[c]!]!;
+      const margin = r.score - base - least[via];
+      if (margin < 0 || (best && margin <= best.margin)) continue;
+      let ws = 0;
+      while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
+      const we = r.next[ws]!;
+      if (we - ws < 2 || dict.countOf(s1, ws, we) < tuning.minCount) continue;
+      best = {
+        rule: 'typo',
+        start: w0 + ws,
+        end: w0 + we,
+        wrong: text.slice(w0 + ws, w0 + we),
+        suggestion: s1.slice(ws, we),
+        how: `detected-${via}${inWord ? '-inword' : ''}`,
+        margin,
+      };
+    }
+    if (best && !known.covers(text, i) && !NAME_SUFFIX.test(text.slice(best.end, best.end + 3))) out.push(best);
+  }
+}
+
+/** Does `unit` at i make a word of two characters or more, of at least `minCount`, with its neighbours? */
+function formsWord(
+  text: string,
+  i: number,
+  b: number,
+  unit: number,
+  starts: number,
+  startAt: Int32Array,
+  prefixHash: Uint32Array,
+  dict: WordDict,
+  minCount: number,
+): boolean {
+  for (let s = 0; s < starts; s++) {
+    const st = startAt[s]!;
+    let h = hashStep(prefixHash[s]!, unit);
+    for (let end = i + 1; end <= Math.min(b, st + LONGEST); end++) {
+      if (end > i + 1) h = hashStep(h, text.charCodeAt(end - 1));
+      const n = dict.countWith(text, st, end, i, unit, h);
+      if (n < 0) break;
+      if (end - st >= 2 && n >= minCount) return true;
+    }
+  }
+  return false;
+}
+
+let shared: DetectorData | null = null;
+
+const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
+
+/** The dictionary, confusion sets and known words, read once on first use and shared by every checker. */
+export function detectorData(): DetectorData {
+  return (shared ??= {
+    dict: wordDict(),
+    conf: new ConfusionSets(parseShapeNeighbours(shipped('shape-neighbours.txt'))),
+    known: new KnownWords(
+      shipped('modern-words.txt')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#')),
+    ),
+  });
+}

@@ -1,0 +1,113 @@
+// The statistical typo detector: misspellings no lexicon lists are found with the right correction;
+// correct sentences, names, places, new terms, numbers and quotations stay silent.
+import { describe, expect, it } from 'vitest';
+import { typo } from '../../src/rules/typo.js';
+import { detectorData, detectTypos } from '../../src/rules/utils/typo-detector.js';
+import { ctx, withText } from '../helpers/artifacts.js';
+import { ruleTable } from '../helpers/rule-table.js';
+
+const hits = (s: string) => ctx.lexicons.typos.check(s).map((h) => [h.wrong, h.suggestion, h.how]);
+
+describe('detected misspellings', () => {
+  it.each([
+    ['今年以来，我局持旭优化营商环境，企业开办时间压缩至1个工作日。', '持旭', '持续'],
+    ['县人民医院心内科主任医帅张建国带队开展义诊活动。', '主任医帅', '主任医师'],
+    ['本站开通了政务服务“好差评”系统，欢迎广大群众参予评价。', '参予', '参与'],
+    ['进一步提高行政审批效律。', '效律', '效率'],
+    ['县政府新闻办举行新闻发布会，通报今年前三季度经济运形情况。', '经济运形', '经济运行'],
+  ])('%s', (sentence, wrong, right) => {
+    const found = hits(sentence);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.slice(0, 2)).toEqual([wrong, right]);
+    expect(found[0]![2]).toMatch(/^detected-/);
+  });
+});
+
+describe('near misses stay silent', () => {
+  it.each([
+    ['correct official prose', '区委书记在调研时强调，要切实加强基层党组织建设，充分发挥战斗堡垒作用。'],
+    ['a person named in full', '县长王晓东主持召开县政府常务会议，研究部署冬春季森林防火工作。'],
+    ['a village the dictionary lacks', '双畈村党支部书记李德明介绍了村集体经济发展情况。'],
+    ['a term newer than the dictionary', '抗疫一线医务人员先进事迹报告会在县文化中心举行。'],
+    ['numbers and units', '全县共发放惠农补贴资金1.2亿元，惠及农户3.6万户，户均333元。'],
+    ['a quoted misspelling', '有读者来信指出，文中“持旭”二字应为“持续”，已更正。'],
+    ['a right word in the wrong sense is not guessed at', '经济形式持续向好，全年地区生产总值增长6.2%。'],
+    ['a web address', '详见 http://www.x.gov.cn/chixu/xiaolv.html 。'],
+    ['a contact person', '联系人：陈持旭，联系电话：0731-88880000。'],
+  ])('%s', (_name, sentence) => {
+    expect(hits(sentence)).toEqual([]);
+  });
+});
+
+describe('detectTypos', () => {
+  it('says how sure it is and prefers the surer of overlapping corrections', () => {
+    const found = detectTypos('今年以来，我局持旭优化营商环境。', detectorData());
+    expect(found).toHaveLength(1);
+    expect(found[0]!.margin).toBeGreaterThan(0);
+    expect(found[0]!.start).toBe(7);
+  });
+});
+
+ruleTable(typo, {
+  valid: [
+    {
+      name: 'a detected form the site writes on three pages and never corrected is a local name',
+      artifacts: withText({
+        'a.html': ['今年以来，我局持旭优化营商环境。'],
+        'b.html': ['我局持旭优化服务。'],
+        'c.html': ['持旭优化审批流程。'],
+      }),
+    },
+    {
+      name: 'a detected form only in the template, never written corrected',
+      artifacts: withText({ 'a.html': ['正文'] }, ['我局持旭优化营商环境']),
+    },
+    {
+      name: 'the detector switched off',
+      artifacts: withText({ 'a.html': ['今年以来，我局持旭优化营商环境。'] }),
+      options: { detect: false },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a detected misspelling on one page',
+      artifacts: withText({ 'a.html': ['今年以来，我局持旭优化营商环境。'] }),
+      codes: ['typo'],
+    },
+    {
+      name: 'on three pages, but the site writes the corrected form elsewhere',
+      artifacts: withText({
+        'a.html': ['今年以来，我局持旭优化营商环境。'],
+        'b.html': ['我局持旭优化服务。'],
+        'c.html': ['持旭优化审批流程。'],
+        'd.html': ['持续深化改革。'],
+      }),
+      codes: ['typo'],
+    },
+  ],
+});
+
+describe('typo evidence for a detected misspelling', () => {
+  it('names the corrected form the site writes elsewhere, and asks for confirmation', () => {
+    const r = typo.run(
+      withText({ 'a.html': ['今年以来，我局持旭优化营商环境。'], 'b.html': ['持续深化改革，持续优化服务。'] }),
+      typo.meta.options.parse({}),
+      ctx,
+    );
+    expect(r.status).toBe('checked');
+    if (r.status !== 'checked') return;
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f.evidence).toMatchObject({ wrong: '持旭', suggestion: '持续', source: 'detected-sound', suggestionOnSite: 2 });
+    expect(f.message).toContain('疑似错别字');
+    expect(f.message).toContain('本站其他位置写作“持续”2 处');
+  });
+});
+
+describe('a misspelled protected term', () => {
+  it('is serious-error’s finding, not also a typo', () => {
+    const r = typo.run(withText({ 'a.html': ['县人民攻府各部门：'] }), typo.meta.options.parse({}), ctx);
+    expect(r.status === 'checked' && r.findings).toEqual([]);
+    expect(hits('县人民攻府各部门：').map((h) => h[0])).toEqual(['人民攻府']);
+  });
+});
