@@ -12,7 +12,8 @@ import { type Letter, readLetter } from './letter.js';
 import { type Link, resolveHref } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
-import { emptyListContainer, identity, placeholderText, scriptedList } from './signals.js';
+import { footerIncludes, pageIdentity } from './footer.js';
+import { emptyListContainer, placeholderText, scriptedList } from './signals.js';
 import { type Identity } from '../model/artifacts.js';
 import { breadcrumb, isFooterLike, mainNav, nextPage, subMenu } from './structure.js';
 import { headline, textBlocks } from './text.js';
@@ -49,6 +50,8 @@ export interface PageWalkRead {
   links: PageLink[];
   /** `<iframe src>`s, resolved, with the name the page gives each (its title, or the heading above it). */
   frames: { url: string; name: string | null }[];
+  /** Same-site scripts and fragments that write or hold the footer (footer.ts): the crawl fetches them. */
+  footerIncludes: string[];
 }
 
 /** What the content rules read from a page: its words, its date, its footer. */
@@ -58,6 +61,8 @@ export interface PageContentRead {
   title: string | null;
   publishedAt: PublishedDate | null;
   identity: Identity;
+  /** Same-site scripts and fragments that write or hold the footer: judging reads them where `identity` lacks items. */
+  footerIncludes: string[];
   /** The page's readable text in blocks (paragraphs, cells, entries), for the content checks. */
   blocks: string[];
   /** The document's own title (an article's headline), when the page shows one; null when unsure. */
@@ -111,12 +116,15 @@ export function readHtml(
   if (!root) return { ...head, ...emptyWalk(), ...emptyContent() };
 
   const content = (): Omit<PageContentRead, keyof typeof head> => {
-    const fullText = textOf(root);
     const blocks = textBlocks(root);
     const headlineText = headline(blocks, title);
     return {
       publishedAt: readPublished({ blocks, headline: headlineText, metas, comments: dateComments }, opts.atDay),
-      identity: identity(fullText),
+      identity: pageIdentity(
+        root,
+        scripts.filter((x) => !x.src).map((x) => x.text),
+      ),
+      footerIncludes: footerIncludes(scripts, base),
       blocks,
       headline: headlineText,
       hiddenLinks: hiddenLinks(
@@ -168,6 +176,7 @@ export function readHtml(
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links,
     frames: frames(root, base),
+    footerIncludes: footerIncludes(scripts, base),
   };
   return parts === 'walk' ? walk : { ...walk, ...content() };
 }
@@ -210,11 +219,19 @@ function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' |
     board: { answeredOnly: null, pageCount: null, letter: null },
     links: [],
     frames: [],
+    footerIncludes: [],
   };
 }
 
 function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
-  return { publishedAt: null, identity: { siteCode: null, icp: null, police: null }, blocks: [], headline: null, hiddenLinks: [] };
+  return {
+    publishedAt: null,
+    identity: { siteCode: null, icp: null, police: null },
+    footerIncludes: [],
+    blocks: [],
+    headline: null,
+    hiddenLinks: [],
+  };
 }
 
 /** What follows the breadcrumb, less navigation, sidebar and footer: where a column's content lives. */

@@ -136,6 +136,14 @@ export interface Identity {
 /** The homepage's footer identity. */
 export interface IdentityArtifact extends Identity {
   url: string;
+  /**
+   * Where the footer was read: the page itself, a footer script or fragment it includes (`footerUrl`), or
+   * `unread`: the page shows no item and its footer include could not be read (`footerReason`).
+   * Absent on readings made before it was kept: the page.
+   */
+  footer?: 'page' | 'include' | 'unread';
+  footerUrl?: string | null;
+  footerReason?: string | null;
 }
 
 /** A link hidden from people on a crawled page, or written into it by a script (an 暗链 candidate). */

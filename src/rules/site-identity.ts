@@ -51,9 +51,18 @@ export const siteIdentity = defineRule({
     if (registered && shown && registrableDomain(registered) !== registrableDomain(shown))
       return { status: 'not-checked', reason: `首页跳转到其他域名（${shown}），网站标识未检查` };
     const id = a.identity;
+    // Items missing from a footer that was never read are not missing: a person may well see them.
+    if (id.footer === 'unread') return { status: 'not-checked', reason: `首页页脚未能读取：${id.footerReason ?? '页脚由脚本生成'}` };
     const out: Finding[] = [];
     const add = (code: Code, message: string, evidence: Record<string, unknown>) =>
-      out.push({ rule: 'site-identity', code, siteId: a.site.id, url: id.url, message, evidence });
+      out.push({
+        rule: 'site-identity',
+        code,
+        siteId: a.site.id,
+        url: id.url,
+        message,
+        evidence: { ...evidence, footerReadFrom: id.footer === 'include' ? id.footerUrl : id.url },
+      });
     const pattern = new RegExp(opts.siteCodePattern);
     if (!id.siteCode) add('site-code-missing', TEXT['site-code-missing'], { registered: a.site.id });
     else if (!pattern.test(id.siteCode))

@@ -6,8 +6,11 @@ import { type Db, prepared } from './db.js';
 import { pages } from './schema.js';
 
 /** `board`: a message board's list page read as a board; `message`: one letter's own page. */
-/** `frame`: a same-site page the homepage shows in an iframe (its lists are homepage blocks). */
-export type PageKind = 'homepage' | 'frame' | 'column' | 'article' | 'board' | 'message';
+/**
+ * `frame`: a same-site page the homepage shows in an iframe (its lists are homepage blocks). `footer`: a
+ * script or fragment that writes the homepage's footer (its identity items are read from it).
+ */
+export type PageKind = 'homepage' | 'frame' | 'footer' | 'column' | 'article' | 'board' | 'message';
 
 export interface FetchedPage {
   url: string;

@@ -66,6 +66,17 @@ ruleTable(siteIdentity, {
   ],
   notChecked: [
     { name: 'homepage not read', artifacts: site(null) },
+    {
+      name: 'the footer is written by a script that could not be read: nothing is missing for sure',
+      artifacts: site({
+        siteCode: null,
+        icp: null,
+        police: null,
+        footer: 'unread',
+        footerUrl: 'http://x.gov.cn/js/footer.js',
+        footerReason: '页脚由 http://x.gov.cn/js/footer.js 生成，未能获取',
+      }),
+    },
     { name: 'homepage unreadable', artifacts: site({}, { homepage: null }) },
     {
       name: 'the registered address leads to another domain (a parking page): its footer is not the site’s',

@@ -165,7 +165,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     if (unusable === null) {
       try {
         // An article leads nowhere the walk follows: only its links are read (judging reads its words).
-        const parts = job.req.kind === 'article' ? 'links' : 'walk';
+        const parts = job.req.kind === 'article' || job.req.kind === 'footer' ? 'links' : 'walk';
         read = await parser.read(page.body!, { url: page.finalUrl ?? page.url, contentType: page.contentType, atDay, parts });
       } catch (e) {
         unreadable = `页面无法解析：${(e as Error).message}`;
@@ -174,7 +174,8 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
     if (crashed) return;
     if (job.passedChallenge) job.walk.note(CHALLENGE_PASSED);
     // Links as served (a rendered DOM adds the script-built ones, which the raw page cannot vouch for).
-    if (read && !page.rendered)
+    // A footer script's markup is in string literals: its "links" are not links of a page.
+    if (read && !page.rendered && job.req.kind !== 'footer')
       writes.write(() =>
         saveLinks(db, check.id, job.walk.siteId, page.url, job.req.kind === 'homepage' || job.req.kind === 'frame', read.links),
       );

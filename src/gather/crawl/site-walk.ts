@@ -119,6 +119,7 @@ export class SiteWalk {
     if (!read && !req.render && req.kind !== 'homepage') this.unread.push({ url: req.url, error: error ?? '未知错误' });
     if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
     if (req.kind === 'frame') return read ? this.onFrame(req, read) : [];
+    if (req.kind === 'footer') return [];
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
     if (req.kind === 'board') return this.ask(this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
     if (req.kind === 'message') this.boards.onLetter(req, read);
@@ -222,7 +223,9 @@ export class SiteWalk {
     ];
     const columns = found.flatMap(({ link, level, source }) => this.addColumn(link, level, source, 1));
     const articles = read.lists.flatMap((l) => this.undatedSample(l.items));
-    return this.ask([...again, ...frames, ...columns, ...articles, ...this.scanChannels(read, 0)]);
+    // The footer's script or fragment, read at judging time for the identity items (same host only).
+    const footers = read.footerIncludes.filter((u) => new URL(u).host === this.host).map((url) => ({ url, kind: 'footer' as const }));
+    return this.ask([...again, ...frames, ...footers, ...columns, ...articles, ...this.scanChannels(read, 0)]);
   }
 
   /** The homepage's lists as blocks; a frame's are named by the frame when they name themselves nothing. */

@@ -2,7 +2,8 @@
 // judging time. One page is parsed at a time; only the text blocks are kept.
 import { readPage } from '../../extract/page.js';
 import { splitBoilerplate } from '../../extract/text.js';
-import type { ArticleArtifact, HiddenLinkArtifact, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
+import { footerIdentity, hasAnyIdentity, mergeIdentity } from '../../extract/footer.js';
+import type { ArticleArtifact, HiddenLinkArtifact, Identity, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
 import type { Day } from '../../model/day.js';
 import { docNumbersIn } from '../../rules/utils/state-council-docs.js';
 import type { StoredBody } from '../../store/page-bodies.js';
@@ -21,14 +22,23 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
   const articles: ArticleArtifact[] = [];
   let identity: IdentityArtifact | null = null;
   const hiddenLinks: HiddenLinkArtifact[] = [];
+  let includes: string[] = [];
+  const footers = new Map<string, Identity | string>();
   for (const b of bodies) {
+    if (b.kind === 'footer') {
+      footers.set(b.url, readFooter(b));
+      continue;
+    }
     // Attachments and images are not text the site wrote in HTML; reading them as HTML would be noise.
     if (b.contentType && !HTML.test(b.contentType)) continue;
     // Boards and letters are the public's words as much as the site's: not text the site is judged on.
     if (b.kind !== 'homepage' && b.kind !== 'column' && b.kind !== 'article') continue;
     const read = readPage(b.body, { url: b.finalUrl, contentType: b.contentType, atDay }, 'content');
     pages.push({ url: b.url, kind: b.kind, blocks: read.blocks });
-    if (b.kind === 'homepage') identity = { url: b.url, ...read.identity };
+    if (b.kind === 'homepage') {
+      identity = { url: b.url, ...read.identity, footer: 'page', footerUrl: null, footerReason: null };
+      includes = read.footerIncludes;
+    }
     for (const h of read.hiddenLinks) hiddenLinks.push({ pageUrl: b.url, ...h });
     if (b.kind === 'article') {
       articles.push({
@@ -42,10 +52,48 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
   // The homepage first: template text is credited to the page a person opens first.
   pages.sort((a, b) => Number(b.kind === 'homepage') - Number(a.kind === 'homepage'));
   const split = splitBoilerplate(pages);
+  if (identity) identity = withFooter(identity, includes, footers);
   return {
     texts: { pages: pages.map((p, i) => ({ ...p, blocks: split.pages[i]!.blocks })), shared: split.shared },
     articles,
     identity,
     hiddenLinks,
   };
+}
+
+/** A footer script larger than this is not a footer: it is skipped, with the reason. */
+const FOOTER_MAX_BYTES = 256 * 1024;
+const SCRIPT = /javascript|ecmascript/i;
+
+function readFooter(b: StoredBody): Identity | string {
+  if (b.body.length > FOOTER_MAX_BYTES) return `页脚脚本 ${b.url} 超过 ${FOOTER_MAX_BYTES / 1024} KB，未读取`;
+  const script = SCRIPT.test(b.contentType ?? '') || /\.js(\?|$)/i.test(new URL(b.url).pathname);
+  return footerIdentity(b.body.toString('utf8'), script);
+}
+
+/**
+ * The homepage's identity completed from the footer its scripts write. When the page itself shows none of
+ * the items and its footer script or fragment could not be read, the footer is `unread`: the rule says
+ * not-checked rather than report items missing that a person may well see.
+ */
+function withFooter(page: IdentityArtifact, includes: string[], footers: Map<string, Identity | string>): IdentityArtifact {
+  if (includes.length === 0 || (page.siteCode && page.icp && page.police)) return page;
+  let merged: Identity = page;
+  let from: string | null = null;
+  const problems: string[] = [];
+  for (const url of includes) {
+    const got = footers.get(url);
+    if (got === undefined) problems.push(`页脚由 ${url} 生成，未能获取`);
+    else if (typeof got === 'string') problems.push(got);
+    else if (hasAnyIdentity(got)) {
+      merged = mergeIdentity(merged, got);
+      from ??= url;
+    }
+  }
+  const complete = merged.siteCode !== null && merged.icp !== null && merged.police !== null;
+  // An item still missing while an include went unread may be in that include.
+  if (!complete && problems.length > 0)
+    return { ...page, ...merged, footer: 'unread', footerUrl: includes[0]!, footerReason: problems.join('；') };
+  if (from) return { ...page, ...merged, footer: 'include', footerUrl: from, footerReason: null };
+  return page;
 }

@@ -291,6 +291,15 @@ describe('SiteWalk', () => {
     ]);
   });
 
+  it('the homepage’s footer script is asked for once, as a footer; another host’s is not', () => {
+    const home = page(block('新闻动态', '/xwdt/', list('xwdt', recent))).replace(
+      '</head>',
+      '<script src="/js/footer.js"></script><script src="http://cdn.other.cn/foot.js"></script></head>',
+    );
+    const { fetched } = crawl({ '/': home, '/js/footer.js': "document.write('网站标识码：4301000001');" });
+    expect(paths(fetched, 'footer')).toEqual(['/js/footer.js']);
+  });
+
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
     const notice = '/tzgg/t20261120_7.html';
     const pages = {
