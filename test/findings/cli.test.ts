@@ -72,12 +72,16 @@ describe('choucha findings import, check and report', () => {
     after = await checkAndReport('after');
   }, 120_000);
 
+  // The scores before are what the rules make of the stored crawl; what a person adds is measured from them.
+  const scoreBefore = (id: string) => site(before, id).score!;
+
   it('starts from three qualified sites with no findings of a person', () => {
-    expect(before.sites.map((s) => [s.id, s.verdict, s.score, manual(s).length])).toEqual([
-      [A, 'qualified', 100, 0],
-      [B, 'qualified', 100, 0],
-      [C, 'qualified', 100, 0],
+    expect(before.sites.map((s) => [s.id, s.verdict, manual(s).length])).toEqual([
+      [A, 'qualified', 0],
+      [B, 'qualified', 0],
+      [C, 'qualified', 0],
     ]);
+    expect(before.sites.every((s) => s.vetoes.length === 0 && s.score! >= 90)).toBe(true);
   });
 
   it('a manual veto is a veto: the site is unqualified, the finding is 人工 with its provenance', () => {
@@ -110,7 +114,7 @@ describe('choucha findings import, check and report', () => {
 
   it('manual deductions come off the score as the edition counts them (typo −1, a mobile number −2)', () => {
     const b = site(after, B);
-    expect(b).toMatchObject({ verdict: 'qualified', score: 97 });
+    expect(b).toMatchObject({ verdict: 'qualified', score: scoreBefore(B) - 3 });
     expect(manual(b).map((f) => [f.rule, f.kind, f.points])).toEqual([
       ['typo', 'deduction', 1],
       ['privacy-leak', 'deduction', 2],
@@ -124,7 +128,7 @@ describe('choucha findings import, check and report', () => {
     expect(html).toContain('人工检查：张三，2026年11月20日（experts.csv 第 2 行）');
     expect(html).toMatch(/<img src="evidence\/manual\/[0-9a-f]{16}\.png"/);
     const md = readFileSync(join(dir, 'after', 'report.md'), 'utf8');
-    expect(md).toMatch(/\| 长沙市人民政府 \|.*\| 首页不更新 \| 【人工】首页最新信息发布于2026年10月8日 \|/);
+    expect(md).toMatch(/\| 长沙市人民政府 \|.*\| 首页不更新 \| (.*；)?【人工】首页最新信息发布于2026年10月8日(；.*)? \|/);
     expect(readFileSync(join(dir, 'after', 'report.csv'), 'utf8')).toContain('【人工】“中华人民共合国”');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'after', 'report.xlsx'));
@@ -140,7 +144,7 @@ describe('choucha findings import, check and report', () => {
     writeFileSync(list, `entries:\n  - fingerprint: ${veto.fingerprint}\n    reason: 复核：引用的是原文件标题\n    by: 办公厅网站监管处\n`);
     const ignored = await checkAndReport('ignored', '--ignore', list);
     const c = site(ignored, C);
-    expect(c).toMatchObject({ verdict: 'qualified', score: 100, vetoes: [] });
+    expect(c).toMatchObject({ verdict: 'qualified', score: scoreBefore(C), vetoes: [] });
     expect(manual(c)).toEqual([
       expect.objectContaining({
         rule: 'serious-error',
@@ -163,7 +167,7 @@ describe('choucha findings import, check and report', () => {
     const again = await checkAndReport('again');
     expect(again.sites.map((s) => [s.id, manual(s).length, s.score])).toEqual([
       [A, 1, null],
-      [B, 2, 97],
+      [B, 2, scoreBefore(B) - 3],
       [C, 1, null],
     ]);
   }, 60_000);
@@ -188,7 +192,7 @@ describe('choucha findings import, check and report', () => {
     expect(r.stderr).toContain(`${file}: row 3, field 问题描述: got (empty), expected what the inspector found (描述), not empty`);
     expect(r.stderr).toContain(`${file}: 2 rows, 1 added, 0 updated, 0 unchanged, 1 bad; quarter 2026Q4`);
     const report = await checkAndReport('xlsx');
-    expect(site(report, B)).toMatchObject({ verdict: 'qualified', score: 96 });
+    expect(site(report, B)).toMatchObject({ verdict: 'qualified', score: scoreBefore(B) - 4 });
     expect(existsSync(join(dir, 'xlsx', 'report.html'))).toBe(true);
   }, 60_000);
 
