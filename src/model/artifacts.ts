@@ -280,6 +280,38 @@ export interface Ipv6Artifact {
   linkHostsOmitted: number;
 }
 
+/** A link or button on the homepage that runs a script instead of leading to an address (无障碍, 长者模式 toggles). */
+export interface ScriptControlArtifact {
+  /** What a person reads on it: its text, its image's alt, its title. */
+  text: string;
+  /** Its id, class and onclick, as written: what names a toolbar when the text does not. */
+  hint: string;
+}
+
+/** A search form on the homepage, as its markup says it submits. */
+export interface SearchFormArtifact {
+  /** Where it submits, resolved; null when it has no usable action (submitted by script). */
+  action: string | null;
+  method: 'get' | 'post';
+  /** The field a person types the words into. */
+  textField: string | null;
+  /** The other fields it sends as they are (hidden channel ids and the like). */
+  hidden: { name: string; value: string }[];
+  /** It asks for a verification code (验证码). */
+  captcha: boolean;
+  /** An onsubmit handler or a javascript: action decides what is sent. */
+  scripted: boolean;
+}
+
+/** What the homepage offers a visitor beyond its links, read again from its stored body at judging time. */
+export interface HomepageFeaturesArtifact {
+  url: string;
+  /** The `<meta name="viewport">` content; null when the homepage declares none. */
+  viewport: string | null;
+  controls: ScriptControlArtifact[];
+  forms: SearchFormArtifact[];
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -299,6 +331,8 @@ export interface SiteArtifacts {
   https: HttpsArtifact | null;
   /** The homepage host's IPv6 and its link hosts', measured once per check; null when not measured. */
   ipv6: Ipv6Artifact | null;
+  /** The homepage's viewport, script-driven controls and search forms, read from its stored body; null when not read. */
+  homepageFeatures: HomepageFeaturesArtifact | null;
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

@@ -2,6 +2,7 @@
 // Ids, titles and codes everywhere else are read from this list.
 import { columnEmpty } from './column-empty.js';
 import { columnStale } from './column-stale.js';
+import { functionEntries } from './function-entries.js';
 import { homepageDates } from './homepage-dates.js';
 import { hiddenLinks } from './hidden-links.js';
 import { homepageStale } from './homepage-stale.js';
@@ -37,6 +38,7 @@ export const RULES = [
   hiddenLinks,
   https,
   ipv6,
+  functionEntries,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

@@ -40,6 +40,7 @@ describe('the rule registry', () => {
       'hiddenLinks',
       'https',
       'ipv6',
+      'homepageFeatures',
     ];
     for (const r of RULES) for (const a of r.meta.requiredArtifacts) expect(known).toContain(a);
   });

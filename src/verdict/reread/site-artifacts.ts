@@ -10,9 +10,15 @@ import type { Db } from '../../store/db.js';
 import { pageBodies } from '../../store/page-bodies.js';
 import { datesFromArticles } from './item-dates.js';
 import { readSiteContent } from './site-content.js';
+import { homepageFeatures } from './homepage-features.js';
 
 export function siteArtifacts(db: Db, check: Check, site: Site): SiteArtifacts {
   const stored = loadSiteArtifacts(db, check, site);
   const content = readSiteContent(pageBodies(db, check.id, site.id), cstDay(check.at));
-  return { ...stored, ...content, lists: datesFromArticles(stored.lists, content.articles) };
+  return {
+    ...stored,
+    ...content,
+    lists: datesFromArticles(stored.lists, content.articles),
+    homepageFeatures: homepageFeatures(db, check.id, site.id),
+  };
 }
