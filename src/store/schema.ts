@@ -448,3 +448,50 @@ export const manualFindings = sqliteTable(
   },
   (t) => [uniqueIndex('manual_findings_key').on(t.key), index('manual_findings_quarter_site').on(t.quarter, t.siteId)],
 );
+
+/**
+ * Attachments of a site's own (xlsx, xls, csv, docx, doc, pdf, wps, et) linked from its crawled pages,
+ * fetched once per check for the personal-data check: their text as rows (gzip'd JSON, AttachmentRow[])
+ * or why they were not read. The rows hold what the file holds, so they stay here: findings carry only
+ * masked forms.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    url: text('url').notNull(),
+    /** The page that links to it, and the link's text. */
+    foundOn: text('found_on').notNull(),
+    linkText: text('link_text'),
+    format: text('format'),
+    /** read | not-read */
+    state: text('state').notNull(),
+    reason: text('reason'),
+    bytes: integer('bytes'),
+    rows: blob('rows', { mode: 'buffer' }),
+    fetchedAt: text('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId, t.url] })],
+);
+
+/** A site whose attachments were all fetched for a check: how many its pages link to, how many the per-site cap left out. */
+export const attachmentScans = sqliteTable(
+  'attachment_scans',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    found: integer('found').notNull(),
+    omitted: integer('omitted').notNull(),
+    scannedAt: text('scanned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
+);
