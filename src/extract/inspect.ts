@@ -44,8 +44,11 @@ export function pageKind(read: PageRead, urlKnown = true, reading: ColumnReading
   if (read.board.letter?.askedOn && (read.board.letter.repliedOn || read.board.letter.status)) return 'board';
   // An article may carry a short 相关文章 list; a column page does not show a labelled 发布日期 of its own.
   // Only a printed label counts here: a column page may carry a PubDate meta or a dated first item under its name.
-  const labelled = read.publishedAt?.source === 'label' || read.publishedAt?.source === 'table';
-  if (labelled && (reading.list?.items.length ?? 0) < 8) return 'article';
+  // A date read from the line under the headline, a meta tag or a comment makes an article only where no
+  // list of several items is read as well.
+  const listed = reading.list?.items.length ?? 0;
+  const source = read.publishedAt?.source;
+  if (((source === 'label' || source === 'table') && listed < 8) || (source !== undefined && listed < 3)) return 'article';
   if (reading.state !== 'unreadable' || read.breadcrumb || read.lists.length > 0) return 'column';
   return 'other';
 }

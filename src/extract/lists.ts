@@ -33,6 +33,9 @@ export interface FoundList extends ExtractedList {
 const ITEM_TAGS = new Set(['li', 'tr', 'dl', 'dt', 'dd', 'div', 'p', 'td', 'tbody', 'table', 'section', 'article']);
 const MAX_LINKS_PER_ITEM = 3;
 const MIN_TITLE = 4;
+// A header clock (今天是2026年12月1日 星期二) beside a 网站地图 link is not an item's date.
+const CLOCK =
+  /(今天是|今日是|今天|今日|当前时间|现在是|当前日期)\s*[:：]?\s*\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?(\s*(星期|周)[一二三四五六日天])?/g;
 
 interface Candidate {
   container: Element;
@@ -109,7 +112,7 @@ function readItem(row: Element, links: Element[], extra: Element | null, baseUrl
     .filter((x) => bestTitle(x.a, x.shown, null).length >= MIN_TITLE);
   if (titled.length === 0) return null;
   const { a, shown } = titled.reduce((x, y) => (y.shown.length > x.shown.length ? y : x));
-  const rest = [textOf(row).replace(shown, ' '), extra ? textOf(extra) : ''].join(' ').replace(/\s+/g, ' ').trim();
+  const rest = [textOf(row).replace(shown, ' '), extra ? textOf(extra) : ''].join(' ').replace(/\s+/g, ' ').replace(CLOCK, ' ').trim();
   let hit = findDate(rest, atDay, { alone: isDateCell(rest) }) ?? dateCellIn(row, a, atDay);
   let inLink: string | null = null;
   if (!hit) {
@@ -148,7 +151,7 @@ function dateCellIn(row: Element, title: Element, atDay: Day) {
   for (const el of descendants(row)) {
     if (el === title || contains(title, el) || contains(el, title)) continue;
     const t = textOf(el);
-    if (t && isDateCell(t)) {
+    if (t && isDateCell(t) && t.replace(CLOCK, '').trim() === t) {
       const hit = findDate(t, atDay, { alone: true });
       if (hit) return hit;
     }
