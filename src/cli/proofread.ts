@@ -39,7 +39,7 @@ export function draftLines(name: string, bytes: Buffer): string[] {
 function human(name: string | null, lines: string[], f: ProofreadFinding): string {
   const where = `${name ? `${name}:` : ''}${f.line}:${f.start + 1}-${f.end}`;
   const line = lines[f.line - 1] ?? '';
-  return `${where}  ${RULE_LABELS[f.rule]}  “${f.wrong}” → “${f.suggestion}”  ${[...line].slice(Math.max(0, f.start - 12), f.end + 12).join('')}\n`;
+  return `${where}  ${RULE_LABELS[f.rule]}${f.detected ? '（疑似）' : ''}  “${f.wrong}” → “${f.suggestion}”  ${[...line].slice(Math.max(0, f.start - 12), f.end + 12).join('')}\n`;
 }
 
 export function registerProofread(program: Command): void {
@@ -48,7 +48,7 @@ export function registerProofread(program: Command): void {
     .argument('[files...]', 'UTF-8 (or GBK) text, one paragraph per line, or HTML; standard input when none')
     .option(
       '--json',
-      'print {"findings": [{line, start, end, wrong, suggestion, rule}]}; start/end count code points in the line, end exclusive',
+      'print {"findings": [{line, start, end, wrong, suggestion, rule, detected?}]}; start/end count code points in the line, end exclusive; detected: true for a suspected typo no lexicon lists',
     )
     .option('--edition <name|file>', 'the edition whose lexicons to use', '2019')
     .description('check a draft for typos (错别字) and serious wording errors (严重表述错误) before it is published')

@@ -9,6 +9,8 @@ export interface ProofreadFinding {
   wrong: string;
   suggestion: string;
   rule: TextHit['rule'];
+  /** Present when the statistical detector found it (no lexicon lists it): a suspected typo to confirm. */
+  detected?: true;
 }
 
 type Checker = { check(text: string): TextHit[] };
@@ -37,6 +39,7 @@ export function proofreadLines(lines: string[], checkers: Checker[]): ProofreadF
         wrong: h.wrong,
         suggestion: h.suggestion,
         rule: h.rule,
+        ...(h.how.startsWith('detected-') ? { detected: true as const } : {}),
       });
   });
   return out;
