@@ -1,7 +1,9 @@
 // The one list of rules: a rule is added by its file, its test, its edition entries and a line here.
 // Ids, titles and codes everywhere else are read from this list.
 import { columnEmpty } from './column-empty.js';
+import { annualReport } from './annual-report.js';
 import { columnStale } from './column-stale.js';
+import { disclosureGuide } from './disclosure-guide.js';
 import { functionEntries } from './function-entries.js';
 import { homepageDates } from './homepage-dates.js';
 import { hiddenLinks } from './hidden-links.js';
@@ -39,6 +41,8 @@ export const RULES = [
   https,
   ipv6,
   functionEntries,
+  disclosureGuide,
+  annualReport,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
