@@ -280,6 +280,42 @@ export interface Ipv6Artifact {
   linkHostsOmitted: number;
 }
 
+/** The kinds of attachment read for personal data: by the file's contents, not its name. */
+export type AttachmentFormat = 'xlsx' | 'xls' | 'csv' | 'docx' | 'doc' | 'pdf' | 'wps' | 'et';
+
+/** A row of an attachment's text as the file holds it: a sheet's row, a table's row, a paragraph, a PDF line. */
+export interface AttachmentRow {
+  /** The sheet's name, 表N for a Word table, 第N页 for a PDF page; null for a CSV or a document's paragraphs. */
+  part: string | null;
+  /** The row's number within its part, as a person counts it (a sheet's row number, from 1). */
+  row: number;
+  cells: string[];
+}
+
+/** An attachment of the site's own, linked from a crawled page, fetched once per check. */
+export interface AttachmentArtifact {
+  url: string;
+  /** The page that links to it, and the link's text. */
+  foundOn: string;
+  linkText: string | null;
+  /** What the file is; null when it was not fetched or is none of the kinds read. */
+  format: AttachmentFormat | null;
+  /** `read`: its text is in `rows` (`reason` says when only a part was read); `not-read`: `reason` says why. */
+  state: 'read' | 'not-read';
+  reason: string | null;
+  bytes: number | null;
+  rows: AttachmentRow[];
+}
+
+/** The attachments linked from a site's crawled pages: those read, and how many the per-site cap left out. */
+export interface AttachmentsArtifact {
+  /** Distinct attachment links of the site's own found on the crawled pages. */
+  found: number;
+  /** Links past the per-site cap, not fetched. */
+  omitted: number;
+  files: AttachmentArtifact[];
+}
+
 /** A link or button on the homepage that runs a script instead of leading to an address (无障碍, 长者模式 toggles). */
 export interface ScriptControlArtifact {
   /** What a person reads on it: its text, its image's alt, its title. */
@@ -331,6 +367,8 @@ export interface SiteArtifacts {
   https: HttpsArtifact | null;
   /** The homepage host's IPv6 and its link hosts', measured once per check; null when not measured. */
   ipv6: Ipv6Artifact | null;
+  /** Attachments (xlsx, xls, csv, docx, doc, pdf, wps, et) linked from the crawled pages, with their text; null when not fetched. */
+  attachments: AttachmentsArtifact | null;
   /** The homepage's viewport, script-driven controls and search forms, read from its stored body; null when not read. */
   homepageFeatures: HomepageFeaturesArtifact | null;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, pages } from './schema.js';
 import type { Check } from './checks.js';
+import { attachmentsOf } from './attachments.js';
 import { channelsOf } from './channels.js';
 import { httpsCheckOf } from './https-checks.js';
 import { ipv6CheckOf } from './ipv6-checks.js';
@@ -65,5 +66,6 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     channels: channelsOf(db, check.id, site.id),
     https: httpsCheckOf(db, check.id, site.id),
     ipv6: ipv6CheckOf(db, check.id, site.id),
+    attachments: attachmentsOf(db, check.id, site.id),
   };
 }

@@ -99,6 +99,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     hiddenLinks: [],
     https: null,
     ipv6: null,
+    attachments: null,
     homepageFeatures: null,
     ...parts,
   };

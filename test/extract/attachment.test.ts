@@ -1,0 +1,99 @@
+// Attachments read to rows from real files: an xlsx (exceljs), a docx (docx), a GBK CSV, a PDF printed by
+// Chromium. Bounded: zip bombs (declared and understated sizes, and entry counts) are refused before any
+// parser unpacks them, OLE formats are said not read, a web page served as a file is named as such.
+import { describe, expect, it } from 'vitest';
+import { linkedFormat, sniff } from '../../src/extract/attachment/format.js';
+import { type AttachmentLimits, readAttachment } from '../../src/extract/attachment/read.js';
+import { csvOf, docxOf, pdfOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
+import { idNumber } from '../helpers/personal-numbers.js';
+
+const LIMITS: AttachmentLimits = { maxEntries: 200, maxUnzippedBytes: 5_000_000, maxRows: 1_000, maxChars: 100_000 };
+const id = idNumber('43010219850307121');
+const rows = [
+  ['序号', '姓名', '身份证号', '联系电话'],
+  ['1', '张某某', id, '13912345670'],
+  ['2', '李某某', '430102********5678', '139****5671'],
+];
+
+describe('readAttachment', () => {
+  it('reads an xlsx sheet by sheet, each row with its number', async () => {
+    const r = await readAttachment(await xlsxOf({ 低保名单: rows, 说明: [['本名单公示 7 天']] }), 'xlsx', LIMITS);
+    expect(r).toMatchObject({ state: 'read', format: 'xlsx', reason: null });
+    expect(r.state === 'read' && r.rows).toEqual([
+      { part: '低保名单', row: 1, cells: rows[0] },
+      { part: '低保名单', row: 2, cells: rows[1] },
+      { part: '低保名单', row: 3, cells: rows[2] },
+      { part: '说明', row: 1, cells: ['本名单公示 7 天'] },
+    ]);
+  });
+
+  it('reads a docx table as rows and its paragraphs as rows of one cell', async () => {
+    const r = await readAttachment(await docxOf('关于拟享受低保人员的公示', rows), 'docx', LIMITS);
+    expect(r.state === 'read' && r.rows).toEqual([
+      { part: null, row: 1, cells: ['关于拟享受低保人员的公示'] },
+      { part: '表1', row: 1, cells: rows[0] },
+      { part: '表1', row: 2, cells: rows[1] },
+      { part: '表1', row: 3, cells: rows[2] },
+    ]);
+  });
+
+  it('reads a GBK CSV as Excel saves it, and a UTF-8 one', async () => {
+    for (const enc of ['gbk', 'utf-8'] as const) {
+      const r = await readAttachment(csvOf(rows, enc), 'csv', LIMITS);
+      expect(r.state === 'read' && r.rows.map((x) => x.cells)).toEqual(rows);
+    }
+  });
+
+  it('reads a PDF table line by line, the numbers whole', async () => {
+    const r = await readAttachment(await pdfOf('低保名单公示', rows), 'pdf', LIMITS);
+    expect(r.state).toBe('read');
+    const lines = r.state === 'read' ? r.rows.map((x) => x.cells.join(' ')) : [];
+    expect(lines[0]).toBe('低保名单公示');
+    expect(lines.find((l) => l.includes('张某某'))).toMatch(new RegExp(`张某某\\s+${id}\\s+13912345670`));
+    expect(r.state === 'read' && r.rows[0]!.part).toBe('第1页');
+  });
+
+  it('refuses a zip bomb before unpacking it, whether it declares its size or understates it', async () => {
+    const declared = await readAttachment(zipBomb(6_000_000), 'docx', LIMITS);
+    expect(declared).toEqual({ state: 'not-read', format: null, reason: '解压后超过 5 MB 的上限，未解压（疑似压缩炸弹）' });
+    const lying = await readAttachment(zipBomb(6_000_000, true), 'docx', LIMITS);
+    expect(lying).toEqual({ state: 'not-read', format: null, reason: '压缩包内文件的实际大小与其声明不符，未解压（疑似压缩炸弹）' });
+    const many = await readAttachment(zipOfMany(201), 'xlsx', LIMITS);
+    expect(many.reason).toBe('压缩包内有 201 个文件，超过 200 个的上限，未解压（疑似压缩炸弹）');
+  });
+
+  it('caps the rows kept and says so', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => [`${i + 1}`, `姓名${i}`]);
+    const r = await readAttachment(await xlsxOf({ 名单: long }), 'xlsx', { ...LIMITS, maxRows: 10 });
+    expect(r).toMatchObject({ state: 'read', reason: '只读取了前 10 行（每个附件至多 10 行、100000 字）' });
+    expect(r.state === 'read' && r.rows.length).toBe(10);
+  });
+
+  it('says which files it cannot read, and why', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect(await readAttachment(ole, 'xls', LIMITS)).toEqual({
+      state: 'not-read',
+      format: 'xls',
+      reason: 'Excel 97-2003（.xls）格式暂不能读取，未检查',
+    });
+    expect((await readAttachment(ole, 'wps', LIMITS)).reason).toBe('WPS 文字（.wps）格式暂不能读取，未检查');
+    const login = Buffer.from('<!DOCTYPE html><html><body>请登录</body></html>');
+    expect((await readAttachment(login, 'xlsx', LIMITS)).reason).toMatch(/下载得到的是网页/);
+    expect((await readAttachment(Buffer.from('%PDF-1.4 broken'), 'pdf', LIMITS)).reason).toBe('PDF 文件已损坏，无法读取');
+  });
+});
+
+describe('which links are attachments', () => {
+  it('by the extension the address names, in its path or a query value', () => {
+    expect(linkedFormat('http://x.gov.cn/u/2026/名单.XLSX')).toBe('xlsx');
+    expect(linkedFormat('http://x.gov.cn/down.jsp?file=%E5%90%8D%E5%8D%95.xls&id=3')).toBe('xls');
+    expect(linkedFormat('http://x.gov.cn/art/2026/1.html')).toBeNull();
+    expect(linkedFormat('http://x.gov.cn/pdf/')).toBeNull();
+  });
+
+  it('what the bytes are, whatever the name', () => {
+    expect(sniff(Buffer.from('%PDF-1.7'))).toBe('pdf');
+    expect(sniff(Buffer.from('姓名,电话\r\n张三,1'))).toBe('csv');
+    expect(sniff(Buffer.from('  <html><body>'))).toBe('html');
+  });
+});

@@ -1,0 +1,58 @@
+// Real attachment files for the privacy tests, made the way offices make them: an xlsx by exceljs, a
+// docx by the docx package, a PDF printed by Chromium, a CSV in GBK as Excel saves it in China. The
+// personal numbers in them are synthetic (personal-numbers.ts): valid by their check digits, nobody's.
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { launchBrowser } from '../../src/gather/browser/browser.js';
+import { zipOf } from './zip-write.js';
+
+export type Rows = (string | number)[][];
+
+export async function xlsxOf(sheets: Record<string, Rows>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function docxOf(title: string, rows: Rows): Promise<Buffer> {
+  const table = new Table({
+    rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(String(c))] })) })),
+  });
+  const doc = new Document({ sections: [{ children: [new Paragraph(title), table] }] });
+  return Packer.toBuffer(doc);
+}
+
+export function csvOf(rows: Rows, encoding: 'utf-8' | 'gbk' = 'gbk'): Buffer {
+  const text = rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n');
+  return encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
+}
+
+/** A table printed to PDF by Chromium, as a 公示 page saved to PDF. */
+export async function pdfOf(title: string, rows: Rows): Promise<Buffer> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const cells = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+    await page.setContent(`<html><body><h1>${title}</h1><table border="1">${cells}</table></body></html>`);
+    return await page.pdf();
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A docx-shaped package whose document unpacks to `bytes` of spaces; `lie` declares it 1 KB. */
+export function zipBomb(bytes: number, lie = false): Buffer {
+  return zipOf([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'word/document.xml', data: Buffer.alloc(bytes, 0x20), ...(lie ? { declaredSize: 1000 } : {}) },
+  ]);
+}
+
+/** A package of `n` tiny entries. */
+export function zipOfMany(n: number): Buffer {
+  return zipOf(Array.from({ length: n }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from('<a/>') })));
+}
