@@ -6,6 +6,7 @@ import { readIgnoreList } from '../verdict/config/ignore-list.js';
 import { closeDb } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { type GlobalOptions, open } from './common.js';
+import { doNotify, type NotifyFlags, notifyConfigOf, withNotifyFlags } from './notify.js';
 import {
   type CheckFlags,
   type CrawlFlags,
@@ -152,19 +153,22 @@ export function registerPipeline(program: Command): void {
       }
     });
 
-  withJsonLogs(withCheckFlags(program.command('report').description('write the reports of a judged check')))
+  withNotifyFlags(withJsonLogs(withCheckFlags(program.command('report').description('write the reports of a judged check'))))
     .option('--format <list>', FORMAT_HELP, DEFAULT_FORMATS)
     .option('--out <dir>', 'output folder', 'out')
     .addOption(onlyOption())
     .addOption(failOnOption())
-    .action(async (o: CheckFlags & { format: string; out: string; failOn?: FailOn; only?: 'unqualified' }, cmd: Command) => {
+    .action(async (o: CheckFlags & NotifyFlags & { format: string; out: string; failOn?: FailOn; only?: 'unqualified' }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      // A bad notify config or a missing secret stops the command before anything is written.
+      const notify = notifyConfigOf(o);
       const db = open(g);
       try {
         existingCheck(db, o, 'report');
         // Found: theCheck keeps its behaviour on an existing check (a new --at, newly registered sites).
         const report = await doReport(db, theCheck(db, o), g, o.format, o.out, o.only);
         if (failTripped(report, o.failOn)) process.exitCode = 1;
+        if (notify) await doNotify(report, notify, g);
       } finally {
         closeDb(db);
       }

@@ -10,6 +10,7 @@ import { closeDb } from '../store/db.js';
 import { collectGarbage } from '../heap.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
 import { DEFAULT_FORMATS, failOnOption, FORMAT_HELP, onlyOption } from './pipeline.js';
+import { doNotify, type NotifyFlags, notifyConfigOf, withNotifyFlags } from './notify.js';
 import {
   type CheckFlags,
   type CrawlFlags,
@@ -36,7 +37,8 @@ import {
 type RunFlags = CheckFlags &
   ProbeFlags &
   CrawlFlags &
-  LinkFlags & {
+  LinkFlags &
+  NotifyFlags & {
     registry: string;
     out: string;
     format: string;
@@ -50,9 +52,13 @@ type RunFlags = CheckFlags &
 
 export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
-  withJsonLogs(
-    withLinkFlags(
-      withCrawlFlags(withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3')),
+  withNotifyFlags(
+    withJsonLogs(
+      withLinkFlags(
+        withCrawlFlags(
+          withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'),
+        ),
+      ),
     ),
   )
     .option('--edition <name|file>', 'rule edition: 2019, 2015 or a YAML file', '2019')
@@ -70,6 +76,7 @@ export function registerRun(program: Command): void {
       // Bad reference input stops the run before anything is fetched or written.
       const docs = o.stateCouncil ? readStateCouncilList(o.stateCouncil) : null;
       const ignore = o.ignore ? readIgnoreList(o.ignore) : null;
+      const notify = notifyConfigOf(o);
       loadEdition(o.edition);
       const db = open(g, true);
       try {
@@ -97,6 +104,7 @@ export function registerRun(program: Command): void {
         const report = await doReport(db, judged, g, o.format, o.out, o.only);
         if (imported.errors.length > 0) process.exitCode = 2;
         else if (failTripped(report, o.failOn)) process.exitCode = 1;
+        if (notify) await doNotify(report, notify, g);
       } finally {
         closeDb(db);
       }

@@ -22,8 +22,10 @@ const ALLOWED: Record<string, string[]> = {
   // Imported expert findings: read like the registry, named by the rules, stored; verdict reads them from the store.
   findings: ['model', 'rules', 'store', 'registry', 'plan', 'base'],
   report: ['model', 'rules', 'store', 'registry', 'plan', 'verdict', 'base'],
+  // Notifications: digests of the report model, sent once the reports are written; nothing of gather or the store.
+  notify: ['model', 'report', 'base'],
   worker: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'base'],
-  cli: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'worker', 'rules', 'verdict', 'report', 'findings', 'base'],
+  cli: ['model', 'extract', 'store', 'registry', 'plan', 'gather', 'worker', 'rules', 'verdict', 'report', 'findings', 'notify', 'base'],
 };
 
 function files(dir: string): string[] {
