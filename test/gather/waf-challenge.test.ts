@@ -32,13 +32,15 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
   let js503: WafSite;
   let expiring: WafSite;
   let captcha: WafSite;
+  let limited: WafSite;
   let h: Harness;
   beforeAll(async () => {
-    [js, js503, expiring, captcha] = await Promise.all([
+    [js, js503, expiring, captcha, limited] = await Promise.all([
       startWafSite({ mode: 'js-challenge', host: '127.0.0.11' }),
       startWafSite({ mode: 'js-challenge', status: 503, host: '127.0.0.12' }),
       startWafSite({ mode: 'js-challenge', clearanceUses: 3, host: '127.0.0.13' }),
       startWafSite({ mode: 'captcha', host: '127.0.0.14' }),
+      startWafSite({ mode: 'rate-limit', host: '127.0.0.16' }),
     ]);
     h = harness(AT);
     h.register([
@@ -46,13 +48,14 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
       siteRow('4301000002', js503.url, '503'),
       siteRow('4301000003', expiring.url, 'expiring'),
       siteRow('4301000004', captcha.url, 'captcha'),
+      siteRow('4301000005', limited.url, '429'),
     ]);
     await crawl(h, 'auto');
     judgeCheck(h.db, h.check, loadEdition('2019'), new Date().toISOString());
   }, 120_000);
   afterAll(async () => {
     h?.close();
-    await Promise.all([js, js503, expiring, captcha].map((s) => s?.close()));
+    await Promise.all([js, js503, expiring, captcha, limited].map((s) => s?.close()));
   });
 
   it.each([
@@ -110,6 +113,15 @@ describe('a JavaScript challenge, passed in Chromium', { timeout: 120_000 }, () 
     const site = buildReport(h.db, h.check, new Date().toISOString()).sites.find((s) => s.id === '4301000004')!;
     expect(site).toMatchObject({ verdict: 'not-checked', notCheckedReason: `首页未能读取：${a.homepage!.error}` });
     expect(site.findings.filter((f) => f.kind !== 'notice')).toEqual([]);
+  });
+
+  it('near miss: a rate limit is no challenge: no browser asks again, and the reason says to check later', () => {
+    expect(limited.challenged).toBe(1);
+    expect(artifactsFor(h, '4301000005').homepage).toMatchObject({
+      readable: false,
+      status: 429,
+      error: `网站防护拦截了检查（HTTP 429），${WHY.rateLimited}`,
+    });
   });
 });
 

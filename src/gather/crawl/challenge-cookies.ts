@@ -23,7 +23,11 @@ export function isRefusal(error: string | null): boolean {
   return error?.startsWith(REFUSED) === true;
 }
 
+/** A rate limit is no challenge: a browser would only be one more request refused. */
+export const RATE_LIMITED = 429;
+
 export const WHY = {
+  rateLimited: '网站限制了请求频率（HTTP 429），需稍后核实',
   noBrowser: '需用浏览器通过其验证后核实（本次未启用浏览器渲染：--render never）',
   failed: (reason: string) => `浏览器未能通过其验证（${reason}），需人工核实`,
   stillBlocked: `浏览器 ${MAX_PASSES} 次通过其验证后仍被拦截，需人工核实`,

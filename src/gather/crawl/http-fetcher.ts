@@ -10,7 +10,7 @@ import type { AddressGuard } from '../http/address-guard.js';
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { FinalFetchError, ServerError } from '../http/errors.js';
 import { getPage, type PageAnswer } from '../http/page-get.js';
-import { type ChallengeCookies, MAX_PASSES, refusal, WHY } from './challenge-cookies.js';
+import { type ChallengeCookies, MAX_PASSES, RATE_LIMITED, refusal, WHY } from './challenge-cookies.js';
 import { pinnedLookup } from '../http/pinned-lookup.js';
 import { classify } from '../http/failure.js';
 import { USER_AGENT } from '../http/user-agent.js';
@@ -73,7 +73,7 @@ export function httpFetcher(
     // the cookies it earned (challenge-cookies bounds how often).
     let why: string = WHY.noBrowser;
     // Each retry follows cookies newly earned, so MAX_PASSES bounds it; the count only guards that bound.
-    for (let asked = 0; 'waf' in page && page.waf && job.challenge && challenges && !stop.signal.aborted; asked++) {
+    for (let asked = 0; challenged(page) && job.challenge && challenges && !stop.signal.aborted; asked++) {
       if (asked > MAX_PASSES) {
         why = WHY.stillBlocked;
         break;
@@ -85,6 +85,7 @@ export function httpFetcher(
       }
       page = await get(job);
     }
+    if ('waf' in page && page.status === RATE_LIMITED) why = WHY.rateLimited;
     if (!('waf' in page)) return settle(job, failedPage(job, page.error, page.status));
     if (page.cookie !== undefined && !page.waf) job.passedChallenge = true; // only earned cookies are sent
     settle(job, {
@@ -132,6 +133,11 @@ function tryDeadline(stop: AbortSignal, ms: number): { signal: AbortSignal; done
       stop.removeEventListener('abort', onStop);
     },
   };
+}
+
+/** A firewall's challenge, which a browser may pass; a rate limit is none. */
+function challenged(p: PageAnswer | { error: string }): p is PageAnswer {
+  return 'waf' in p && p.waf && p.status !== RATE_LIMITED;
 }
 
 function describe(e: unknown, timeoutSecs: number): string {

@@ -8,7 +8,7 @@ import { BROWSER_ARGS, CHROMIUM_PATH, restrictRequests } from '../browser/browse
 import { failedPage, type Fetcher, type FetchJob, type Settle } from './fetcher.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { blockedByWaf } from '../http/waf.js';
-import { type ChallengeCookies, MAX_PASSES, refusal, WHY } from './challenge-cookies.js';
+import { type ChallengeCookies, MAX_PASSES, RATE_LIMITED, refusal, WHY } from './challenge-cookies.js';
 
 /** Jobs one browser page renders in turn before crawlee is asked for a fresh one. */
 const JOBS_PER_PAGE = 25;
@@ -58,6 +58,7 @@ export function renderFetcher(
     let why: string = job.challenge && opts.challenges ? WHY.stillBlocked : WHY.noBrowser;
     for (let asked = 0; res && job.challenge && opts.challenges && asked <= MAX_PASSES; asked++) {
       if (!blockedByWaf(res.status(), await res.allHeaders())) return { res, why: null };
+      if (res.status() === RATE_LIMITED) return { res, why: WHY.rateLimited };
       // A pass (at most timeoutSecs) and another navigation (× 2) must fit before crawlee gives up on the
       // handler; a handler that runs over is retried by crawlee, by then with the cookies.
       if (Date.now() + opts.timeoutSecs * 3000 > until) {
