@@ -348,6 +348,17 @@ export interface HomepageFeaturesArtifact {
   forms: SearchFormArtifact[];
 }
 
+/** A 规范性文件 list and the validity marks (有效, 失效, 废止, 有效期…) its stored pages show, read at judging time. */
+export interface ValidityListArtifact {
+  name: string;
+  url: string;
+  state: ListState;
+  /** Marks printed on the list's own page beside its entries, as written (a few). */
+  listMarks: string[];
+  /** The list's documents whose own pages the crawl stored (it opens each column's first), with their marks. */
+  documents: { title: string; url: string; marks: string[] }[];
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -371,6 +382,8 @@ export interface SiteArtifacts {
   attachments: AttachmentsArtifact | null;
   /** The homepage's viewport, script-driven controls and search forms, read from its stored body; null when not read. */
   homepageFeatures: HomepageFeaturesArtifact | null;
+  /** The site's 规范性文件 lists with the validity marks of their pages, read from the stored pages. */
+  documentValidity: ValidityListArtifact[];
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Day } from '../model/day.js';
 import { SITE_LEVELS } from '../model/site.js';
 import { defineRule } from './rule.js';
-import { disclosureSection, type Named, namesSeen, sectionNotJudgeable } from './utils/disclosure.js';
+import { disclosureSection, SECTION_TEXT, type Named, namesSeen, sectionNotJudgeable } from './utils/disclosure.js';
 import { homepageNotJudgeable } from './utils/homepage-read.js';
 
 const TEXT = {
@@ -24,7 +24,7 @@ const options = z.object({
     .string()
     .regex(/^\d{2}-\d{2}$/)
     .default('01-31'),
-  sectionText: z.string().default('信息公开|政务公开'),
+  sectionText: z.string().default(SECTION_TEXT),
   /** Words of a report's title. */
   reportText: z.string().default('年度报告|年报'),
 });

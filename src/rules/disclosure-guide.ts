@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SITE_LEVELS } from '../model/site.js';
 import { defineRule } from './rule.js';
-import { disclosureSection, namesSeen, sectionNotJudgeable } from './utils/disclosure.js';
+import { disclosureSection, SECTION_TEXT, namesSeen, sectionNotJudgeable } from './utils/disclosure.js';
 import { homepageNotJudgeable } from './utils/homepage-read.js';
 
 const TEXT = {
@@ -18,7 +18,7 @@ const options = z.object({
   /** Levels judged; all by default: every administrative organ publishes a guide (条例 第十二条). */
   levels: z.array(z.enum(SITE_LEVELS)).default([...SITE_LEVELS]),
   /** Names of a 信息公开 section (a column or a menu link). */
-  sectionText: z.string().default('信息公开|政务公开'),
+  sectionText: z.string().default(SECTION_TEXT),
   /** Names of the guide. */
   guideText: z.string().default('信息公开指南'),
 });

@@ -4,6 +4,7 @@ import { columnEmpty } from './column-empty.js';
 import { annualReport } from './annual-report.js';
 import { columnStale } from './column-stale.js';
 import { disclosureGuide } from './disclosure-guide.js';
+import { documentValidity } from './document-validity.js';
 import { functionEntries } from './function-entries.js';
 import { homepageDates } from './homepage-dates.js';
 import { hiddenLinks } from './hidden-links.js';
@@ -43,6 +44,7 @@ export const RULES = [
   functionEntries,
   disclosureGuide,
   annualReport,
+  documentValidity,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

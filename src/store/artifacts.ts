@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 /** Probes are loaded generously around `at`; each rule applies its own window. */
 /** What the store holds for a site; the content read from its pages is added by verdict/site-artifacts. */
-export type StoredArtifacts = Omit<SiteArtifacts, 'texts' | 'articles' | 'identity' | 'hiddenLinks' | 'homepageFeatures'>;
+export type StoredArtifacts = Omit<SiteArtifacts, 'texts' | 'articles' | 'identity' | 'hiddenLinks' | 'homepageFeatures' | 'documentValidity'>;
 
 export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 31): StoredArtifacts {
   const atMs = Date.parse(check.at);

@@ -26,6 +26,7 @@ export function judgeClosed(db: Db, check: Check, edition: Edition, opts: { igno
       identity: null,
       hiddenLinks: [],
       homepageFeatures: null,
+      documentValidity: [],
     };
     const j = judge(artifacts, runRules(artifacts, only, ctx), only, { list: opts.ignore ?? null, atDay: ctx.atDay });
     saveFindingsOnly(db, check.id, site.id, j.findings);

@@ -101,6 +101,7 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     ipv6: null,
     attachments: null,
     homepageFeatures: null,
+    documentValidity: [],
     ...parts,
   };
 }

@@ -40,8 +40,8 @@ ruleTable(disclosureGuide, {
       codes: ['no-guide'],
     },
     {
-      name: 'the section named only by a menu link, the crawl complete',
-      artifacts: withSection([], [link('政务公开', 'http://x.gov.cn/zwgk/')]),
+      name: 'the section named only by a menu link (XX县政务公开), the crawl complete',
+      artifacts: withSection([], [link('临溪县政务公开', 'http://x.gov.cn/zwgk/')]),
       codes: ['no-guide'],
     },
     {
@@ -57,6 +57,13 @@ ruleTable(disclosureGuide, {
   ],
   notChecked: [
     { name: 'no 信息公开 section named at all', artifacts: withSection([column('工作动态', { items: [1] })], []) },
+    {
+      name: 'news titles that mention 政务公开 are not a section',
+      artifacts: withSection(
+        [],
+        [link('临溪县召开政务公开工作座谈会', 'http://x.gov.cn/a.html'), link('临溪县政务公开实施方案', 'http://x.gov.cn/b.html')],
+      ),
+    },
     {
       name: 'the section on a county platform (another host)',
       artifacts: withSection([], [link('政府信息公开', 'http://xxgk.county.gov.cn/bm/x/')]),

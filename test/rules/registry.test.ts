@@ -40,7 +40,9 @@ describe('the rule registry', () => {
       'hiddenLinks',
       'https',
       'ipv6',
+      'attachments',
       'homepageFeatures',
+      'documentValidity',
     ];
     for (const r of RULES) for (const a of r.meta.requiredArtifacts) expect(known).toContain(a);
   });

@@ -28,6 +28,12 @@ export function namesSeen(lists: ListArtifact[], links: LinkArtifact[]): Named[]
   return out;
 }
 
+/**
+ * The default name of a 信息公开 section: a menu entry such as 政府信息公开, XX县政务公开, 信息公开专栏, or an
+ * entry of the section (政府信息公开指南, 政府信息公开工作年度报告); not a news title that mentions it.
+ */
+export const SECTION_TEXT = '^(.{0,8}(政府信息公开|政务公开|信息公开)(专栏|平台|目录|网)?|.{0,6}政府信息公开.{0,6})$';
+
 export interface Section {
   /** Names of the site's 信息公开 columns and links (a few, as evidence). */
   names: string[];

@@ -11,6 +11,7 @@ import { pageBodies } from '../../store/page-bodies.js';
 import { datesFromArticles } from './item-dates.js';
 import { readSiteContent } from './site-content.js';
 import { homepageFeatures } from './homepage-features.js';
+import { documentValidity } from './document-validity.js';
 
 export function siteArtifacts(db: Db, check: Check, site: Site): SiteArtifacts {
   const stored = loadSiteArtifacts(db, check, site);
@@ -20,5 +21,6 @@ export function siteArtifacts(db: Db, check: Check, site: Site): SiteArtifacts {
     ...content,
     lists: datesFromArticles(stored.lists, content.articles),
     homepageFeatures: homepageFeatures(db, check.id, site.id),
+    documentValidity: documentValidity(db, check, stored.lists),
   };
 }
