@@ -359,6 +359,49 @@ export interface ValidityListArtifact {
   documents: { title: string; url: string; marks: string[] }[];
 }
 
+/** The homepage rendered in Chromium at a phone's width, once per check: whether a person must scroll sideways. */
+export interface MobileRenderArtifact {
+  url: string;
+  checkedAt: string;
+  /** Where the page ended (a site may send a narrow screen to its mobile version). */
+  finalUrl: string | null;
+  /** The viewport's width in CSS pixels (375: a common phone). */
+  width: number;
+  /** The document's width as laid out at that viewport; null when it was not rendered. */
+  scrollWidth: number | null;
+  /** Why it was not rendered (rendering off, no browser, a timeout, the page refused); null when it was. */
+  error: string | null;
+  /** The failure was the checker's (its browser missing, rendering off, a firewall, the address guard), not the site's. */
+  notTheSite: boolean;
+}
+
+/** Why the search was not tried: the homepage offers nothing a checker may submit. */
+export type SearchSkip = 'no-search' | 'post' | 'captcha' | 'script' | 'no-title';
+
+/** The site's own search tried once per check with the title of an item the crawl saw. */
+export interface SearchCheckArtifact {
+  checkedAt: string;
+  /** The form used: where it submits and the field typed into. */
+  form: { action: string; field: string } | null;
+  /** Why it was not tried; null when it was. */
+  skipped: SearchSkip | null;
+  /** What was seen instead (a POST form's action, the 验证码 field, the script). */
+  skippedDetail: string | null;
+  /** The words searched for: a recent item's title, and the page it is on. */
+  query: string | null;
+  queryFrom: string | null;
+  /** The results page: its address, status, and why it failed when it did. */
+  resultUrl: string | null;
+  status: number | null;
+  failure: ProbeFailure | null;
+  error: string | null;
+  /** The title was among the results' links: in the page as served, or once rendered; null when not read. */
+  found: boolean | null;
+  readAs: 'served' | 'rendered' | null;
+  /** The results page showed no results by itself and could not be rendered (rendering off). */
+  needsRender: boolean;
+}
+
 export interface SiteArtifacts {
   site: Site;
   probes: ProbeArtifact[];
@@ -384,6 +427,10 @@ export interface SiteArtifacts {
   homepageFeatures: HomepageFeaturesArtifact | null;
   /** The site's 规范性文件 lists with the validity marks of their pages, read from the stored pages. */
   documentValidity: ValidityListArtifact[];
+  /** The homepage at a phone's width, measured once per check; null when not measured. */
+  mobile: MobileRenderArtifact | null;
+  /** The site search tried once per check; null when not tried. */
+  search: SearchCheckArtifact | null;
 }
 
 export type ArtifactName = Exclude<keyof SiteArtifacts, 'site'>;

@@ -7,6 +7,7 @@ import { attachmentsOf } from './attachments.js';
 import { channelsOf } from './channels.js';
 import { httpsCheckOf } from './https-checks.js';
 import { ipv6CheckOf } from './ipv6-checks.js';
+import { functionCheckOf } from './function-checks.js';
 import { linksOfSite } from './links.js';
 import { listsOf } from './lists.js';
 import { probesBetween } from './probes.js';
@@ -17,7 +18,10 @@ const DAY_MS = 86_400_000;
 
 /** Probes are loaded generously around `at`; each rule applies its own window. */
 /** What the store holds for a site; the content read from its pages is added by verdict/site-artifacts. */
-export type StoredArtifacts = Omit<SiteArtifacts, 'texts' | 'articles' | 'identity' | 'hiddenLinks' | 'homepageFeatures' | 'documentValidity'>;
+export type StoredArtifacts = Omit<
+  SiteArtifacts,
+  'texts' | 'articles' | 'identity' | 'hiddenLinks' | 'homepageFeatures' | 'documentValidity'
+>;
 
 export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 31): StoredArtifacts {
   const atMs = Date.parse(check.at);
@@ -66,6 +70,8 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     channels: channelsOf(db, check.id, site.id),
     https: httpsCheckOf(db, check.id, site.id),
     ipv6: ipv6CheckOf(db, check.id, site.id),
+    mobile: functionCheckOf(db, check.id, site.id, 'mobile'),
+    search: functionCheckOf(db, check.id, site.id, 'search'),
     attachments: attachmentsOf(db, check.id, site.id),
   };
 }

@@ -495,3 +495,24 @@ export const attachmentScans = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.checkId, t.siteId] })],
 );
+
+/**
+ * The 功能设计 measurements of a site that need the network or a browser, once per check: `mobile` (the
+ * homepage at a phone's width) and `search` (the site's search tried with a title the crawl saw). `data`
+ * is the artifact as src/model/artifacts.ts gives it.
+ */
+export const functionChecks = sqliteTable(
+  'function_checks',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    kind: text('kind').notNull(),
+    checkedAt: text('checked_at').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.siteId, t.kind] })],
+);

@@ -102,6 +102,8 @@ export function site(parts: Partial<SiteArtifacts> = {}): SiteArtifacts {
     attachments: null,
     homepageFeatures: null,
     documentValidity: [],
+    mobile: null,
+    search: null,
     ...parts,
   };
 }

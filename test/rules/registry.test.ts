@@ -43,6 +43,8 @@ describe('the rule registry', () => {
       'attachments',
       'homepageFeatures',
       'documentValidity',
+      'mobile',
+      'search',
     ];
     for (const r of RULES) for (const a of r.meta.requiredArtifacts) expect(known).toContain(a);
   });
