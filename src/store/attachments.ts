@@ -2,7 +2,7 @@
 // rows gzip'd; and one row per site once all of its attachments are fetched.
 import { and, eq } from 'drizzle-orm';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Db } from './db.js';
+import { type Db, prepared } from './db.js';
 import { attachmentScans, attachments } from './schema.js';
 import type { AttachmentArtifact, AttachmentFormat, AttachmentRow, AttachmentsArtifact } from '../model/artifacts.js';
 
@@ -22,6 +22,14 @@ export function saveAttachment(db: Db, checkId: number, siteId: string, a: Attac
     .onConflictDoUpdate({ target: [attachments.checkId, attachments.siteId, attachments.url], set: row })
     .run();
 }
+
+/** Every link on a site's stored pages, in the order the crawl found them (pages, then links on a page). */
+export function linksInFoundOrder(db: Db, checkId: number, siteId: string): { pageUrl: string; target: string; text: string | null }[] {
+  return prepared<{ pageUrl: string; target: string; text: string | null }>(db, LINKS_IN_ORDER).all(checkId, siteId);
+}
+
+const LINKS_IN_ORDER = `SELECT p.page_url AS pageUrl, j.value ->> 0 AS target, j.value ->> 2 AS text
+  FROM page_links AS p, json_each(p.links) AS j WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.id, j.key`;
 
 /** The attachment URLs of a site already stored for the check: a resumed run does not fetch them again. */
 export function storedAttachmentUrls(db: Db, checkId: number, siteId: string): Set<string> {

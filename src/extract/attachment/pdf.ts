@@ -21,6 +21,11 @@ interface Item {
   height: number;
 }
 
+/** Loads PDF.js now rather than inside the first file's time cap. */
+export async function loadPdfReader(): Promise<void> {
+  await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
+
 export async function readPdf(bytes: Buffer, sink: RowSink): Promise<void> {
   const { getDocument } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   const task = getDocument({

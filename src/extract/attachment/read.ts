@@ -5,10 +5,10 @@ import type { AttachmentFormat, AttachmentRow } from '../../model/artifacts.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { sniff, zipFormat } from './format.js';
-import { readPdf } from './pdf.js';
+import { loadPdfReader, readPdf } from './pdf.js';
 import { type RowLimits, RowSink } from './rows.js';
 import { safeReason, UnreadableAttachment } from './unreadable.js';
-import { readXlsx } from './xlsx.js';
+import { loadXlsxReader, readXlsx } from './xlsx.js';
 import { unzipGuarded, type ZipLimits } from './zip-guard.js';
 
 export type AttachmentLimits = ZipLimits & RowLimits;
@@ -26,6 +26,12 @@ const OLE_REASON: Partial<Record<AttachmentFormat, string>> = {
   doc: 'Word 97-2003（.doc）格式暂不能读取，未检查',
   wps: 'WPS 文字（.wps）格式暂不能读取，未检查',
 };
+
+/** Loads the readers' libraries, so that a time cap on a file measures reading it. */
+export async function loadReaders(): Promise<void> {
+  loadXlsxReader();
+  await loadPdfReader();
+}
 
 /** `linked`: the kind the link's address named; the bytes decide. */
 export async function readAttachment(bytes: Buffer, linked: AttachmentFormat, limits: AttachmentLimits): Promise<AttachmentRead> {

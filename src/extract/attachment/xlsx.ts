@@ -9,6 +9,11 @@ import type { RowSink } from './rows.js';
 
 const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
+/** Loads exceljs now rather than inside the first file's time cap. */
+export function loadXlsxReader(): void {
+  excel();
+}
+
 export async function readXlsx(bytes: Buffer, sink: RowSink): Promise<void> {
   const reader = new (excel().stream.xlsx.WorkbookReader)(Readable.from([bytes]), {
     sharedStrings: 'cache',

@@ -78,12 +78,45 @@ export interface PageScanOptions {
 
 /** The personal numbers a page's text blocks show whole, each kind deduplicated by value. */
 export function scanPersonalData(blocks: string[], o: PageScanOptions): PersonalHit[] {
+  // A card number counts beside a word about cards: in its block or the one before (a label cell).
+  return scanBlocks(blocks, (i) => CARD_CONTEXT.test(blocks[i]!) || (i > 0 && CARD_CONTEXT.test(blocks[i - 1]!)), o);
+}
+
+export interface SheetRow {
+  /** The sheet, table or page the row is on. */
+  part: string | null;
+  cells: string[];
+}
+
+/**
+ * The personal numbers an attachment's rows show whole. A row is one person's: a mobile counts in the
+ * row of an ID number or a card (or among a roster's), never a row away. A card number counts in a row
+ * that says 卡号 or under a heading row of its sheet that does (the column's header).
+ */
+export function scanRows(rows: SheetRow[], o: Omit<PageScanOptions, 'rowBlocks'>): PersonalHit[] {
+  const blocks = rows.map((r) => r.cells.join(' '));
+  const cardContext: boolean[] = [];
+  let part: string | null | undefined;
+  let headed = false;
+  rows.forEach((r, i) => {
+    if (r.part !== part) {
+      part = r.part;
+      headed = false;
+    }
+    const says = CARD_CONTEXT.test(blocks[i]!);
+    cardContext.push(says || headed);
+    headed ||= says;
+  });
+  return scanBlocks(blocks, (i) => cardContext[i]!, { ...o, rowBlocks: 0 });
+}
+
+function scanBlocks(blocks: string[], cardContext: (i: number) => boolean, o: PageScanOptions): PersonalHit[] {
   const ids = new Map<string, number>();
   const cards = new Map<string, number>();
   const mobiles = new Map<string, number>();
   blocks.forEach((b, i) => {
     for (const m of b.matchAll(ID)) if (isIdNumber(m[0], o.atDay) && !ids.has(m[0].toUpperCase())) ids.set(m[0].toUpperCase(), i);
-    if (CARD_CONTEXT.test(b) || (i > 0 && CARD_CONTEXT.test(blocks[i - 1]!))) {
+    if (cardContext(i)) {
       for (const m of b.matchAll(CARD)) {
         const digits = m[0].replace(/[ -]/g, '');
         if (digits.length >= 16 && digits.length <= 19 && luhn(digits) && !isIdNumber(digits, o.atDay) && !cards.has(digits))
@@ -92,13 +125,14 @@ export function scanPersonalData(blocks: string[], o: PageScanOptions): Personal
     }
     for (const m of b.matchAll(MOBILE)) if (!mobiles.has(m[0])) mobiles.set(m[0], i);
   });
-  const idBlocks = [...ids.values()];
+  const personBlocks = [...ids.values(), ...cards.values()];
   const roster = mobiles.size >= o.rosterMobiles;
   const hits: PersonalHit[] = [];
   for (const [v, block] of ids) hits.push({ kind: 'id-number', block, masked: mask('id-number', v) });
   for (const [v, block] of cards) hits.push({ kind: 'bank-card', block, masked: mask('bank-card', v) });
   for (const [v, block] of mobiles) {
-    if (roster || idBlocks.some((b) => Math.abs(b - block) <= o.rowBlocks)) hits.push({ kind: 'mobile', block, masked: mask('mobile', v) });
+    if (roster || personBlocks.some((b) => Math.abs(b - block) <= o.rowBlocks))
+      hits.push({ kind: 'mobile', block, masked: mask('mobile', v) });
   }
   return hits;
 }
