@@ -12,7 +12,11 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const outdir = process.argv[2] ?? 'dist';
 await build({
   absWorkingDir: root,
-  entryPoints: { choucha: 'src/cli/main.ts', 'parse-worker': 'src/gather/crawl/parse-worker.ts' },
+  entryPoints: {
+    choucha: 'src/cli/main.ts',
+    'parse-worker': 'src/gather/crawl/parse-worker.ts',
+    'attachment-worker': 'src/gather/attachments/extract-worker.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -15,6 +15,7 @@ import {
   doEvidence,
   doHttps,
   doIpv6,
+  doAttachments,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -113,6 +114,22 @@ export function registerPipeline(program: Command): void {
     const db = open(g);
     try {
       await doIpv6(db, theCheck(db, o), g);
+    } finally {
+      closeDb(db);
+    }
+  });
+
+  withJsonLogs(
+    withCheckFlags(
+      program
+        .command('attachments')
+        .description("the attachments each site's crawled pages link to, read for personal data, once per check"),
+    ),
+  ).action(async (o: CheckFlags, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const db = open(g);
+    try {
+      await doAttachments(db, theCheck(db, o), g);
     } finally {
       closeDb(db);
     }

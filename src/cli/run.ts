@@ -19,6 +19,7 @@ import {
   doEvidence,
   doHttps,
   doIpv6,
+  doAttachments,
   doLinks,
   type LinkFlags,
   doProbe,
@@ -89,6 +90,7 @@ export function registerRun(program: Command): void {
         await doLinks(db, check, g, o);
         await doHttps(db, check, g);
         await doIpv6(db, check, g);
+        await doAttachments(db, check, g);
         // One process runs every stage: what one stage left for a later collection would otherwise sit
         // under the next stage's peak (the report's came on top of judging's, past 500 MB at 1,000 sites).
         collectGarbage();

@@ -21,6 +21,7 @@ import { getSites } from '../store/sites.js';
 import { checkLinks, type LinkScope } from '../gather/links/link-checker.js';
 import { checkHttps } from '../gather/https/https-check.js';
 import { checkIpv6 } from '../gather/ipv6/ipv6-check.js';
+import { ATTACHMENT_DEFAULTS, checkAttachments } from '../gather/attachments/attachment-check.js';
 import type { Db } from '../store/db.js';
 import { loadEdition } from '../verdict/config/edition.js';
 import { judgeCheck } from '../verdict/judge-check.js';
@@ -316,6 +317,21 @@ export async function doIpv6(db: Db, check: Check, g: GlobalOptions): Promise<vo
   if (r.addressHosts > 0) parts.push(`${r.addressHosts} not measured (their registered URL is an IP address)`);
   if (r.noRoute) parts.push(`nothing measured: ${r.noRoute}`);
   bar.finish(`ipv6: ${parts.join(', ')}`, { ...r });
+}
+
+/**
+ * The attachments of each site's own linked from its crawled pages (xlsx, csv, docx, pdf read; xls, doc,
+ * wps, et named), fetched and read to rows once per check for the personal-data check.
+ */
+export async function doAttachments(db: Db, check: Check, g: GlobalOptions): Promise<void> {
+  const bar = new Progress(g, 'attachments', null, 'sites');
+  const r = await checkAttachments(db, check, {
+    ...ATTACHMENT_DEFAULTS,
+    guard: guard(g),
+    onSite: (id, read, notRead) => bar.tick(`${id}: ${read} read, ${notRead} not read`),
+  });
+  const omitted = r.omitted > 0 ? `, ${r.omitted} past the per-site cap` : '';
+  bar.finish(`attachments: ${r.read} read, ${r.notRead} not read${omitted}; ${r.sites} sites, ${r.skipped} already done`, { ...r });
 }
 
 export async function doEvidence(db: Db, check: Check, g: GlobalOptions, out: string): Promise<void> {
