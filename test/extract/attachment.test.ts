@@ -1,6 +1,7 @@
 // Attachments read to rows from real files: an xlsx (exceljs), a docx (docx), a GBK CSV, a PDF printed by
 // Chromium. Bounded: zip bombs (declared and understated sizes, and entry counts) are refused before any
 // parser unpacks them, OLE formats are said not read, a web page served as a file is named as such.
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { linkedFormat, sniff } from '../../src/extract/attachment/format.js';
 import { type AttachmentLimits, readAttachment } from '../../src/extract/attachment/read.js';
@@ -60,6 +61,24 @@ describe('readAttachment', () => {
     expect(lying).toEqual({ state: 'not-read', format: null, reason: '压缩包内文件的实际大小与其声明不符，未解压（疑似压缩炸弹）' });
     const many = await readAttachment(zipOfMany(201), 'xlsx', LIMITS);
     expect(many.reason).toBe('压缩包内有 201 个文件，超过 200 个的上限，未解压（疑似压缩炸弹）');
+  });
+
+  it('reads an .xls that is an HTML table (a CMS export, GBK) or an XML Spreadsheet 2003, as Excel opens them', async () => {
+    const html = iconv.encode(
+      `<html><head><meta charset="gb2312"></head><body><table><tr><th>姓名</th><th>身份证号</th></tr><tr><td>张某某</td><td>${id}</td></tr></table></body></html>`,
+      'gbk',
+    );
+    const r = await readAttachment(html, 'xls', LIMITS);
+    expect(r).toMatchObject({ state: 'read', format: 'xls' });
+    expect(r.state === 'read' && r.rows).toEqual([
+      { part: '表1', row: 1, cells: ['姓名', '身份证号'] },
+      { part: '表1', row: 2, cells: ['张某某', id] },
+    ]);
+    const xml = Buffer.from(
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="名单"><Table><Row><Cell><Data ss:Type="String">张某某</Data></Cell><Cell><Data ss:Type="String">${id}</Data></Cell></Row></Table></Worksheet></Workbook>`,
+    );
+    const x = await readAttachment(xml, 'xls', LIMITS);
+    expect(x.state === 'read' && x.rows).toEqual([{ part: '名单', row: 1, cells: ['张某某', id] }]);
   });
 
   it('caps the rows kept and says so', async () => {

@@ -5,6 +5,7 @@ import type { AttachmentFormat, AttachmentRow } from '../../model/artifacts.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import { sniff, zipFormat } from './format.js';
+import { isMarkupSheet, readMarkupSheet } from './html-table.js';
 import { loadPdfReader, readPdf } from './pdf.js';
 import { type RowLimits, RowSink } from './rows.js';
 import { safeReason, UnreadableAttachment } from './unreadable.js';
@@ -55,6 +56,10 @@ export async function readAttachment(bytes: Buffer, linked: AttachmentFormat, li
     } else if (kind === 'csv' && linked === 'csv') {
       format = 'csv';
       readCsv(bytes, sink);
+    } else if (kind === 'html' && (linked === 'xls' || linked === 'et' || linked === 'xlsx') && isMarkupSheet(bytes)) {
+      // An HTML table or an XML Spreadsheet 2003 named .xls: Excel opens it as a sheet, and so is it read.
+      format = linked;
+      readMarkupSheet(bytes, sink);
     } else if (kind === 'html') {
       throw new UnreadableAttachment('下载得到的是网页，不是附件文件（可能要登录，或链接已失效）');
     } else {
