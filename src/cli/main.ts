@@ -13,6 +13,7 @@ import { registerHistory } from './history.js';
 import { registerRecheck } from './recheck.js';
 import { registerSites } from './sites.js';
 import { registerFindings } from './findings.js';
+import { registerFunctions } from './functions.js';
 
 export function buildProgram(): Command {
   const program = new Command('choucha')
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerHistory(program);
   registerRecheck(program);
   registerPipeline(program);
+  registerFunctions(program);
   registerRun(program);
   registerInspect(program);
   registerProofread(program);

@@ -8,6 +8,8 @@ import { formatRowError } from '../registry/row-error.js';
 import { BrowserMissingError } from '../gather/browser/browser.js';
 import { closeDb } from '../store/db.js';
 import { collectGarbage } from '../heap.js';
+import { doFunctions } from './functions.js';
+import type { RenderMode } from '../model/site.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
 import { DEFAULT_FORMATS, failOnOption, FORMAT_HELP, onlyOption } from './pipeline.js';
 import { doNotify, type NotifyFlags, notifyConfigOf, withNotifyFlags } from './notify.js';
@@ -90,6 +92,7 @@ export function registerRun(program: Command): void {
         await doLinks(db, check, g, o);
         await doHttps(db, check, g);
         await doIpv6(db, check, g);
+        await doFunctions(db, check, g, o.render as RenderMode);
         await doAttachments(db, check, g);
         // One process runs every stage: what one stage left for a later collection would otherwise sit
         // under the next stage's peak (the report's came on top of judging's, past 500 MB at 1,000 sites).

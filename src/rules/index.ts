@@ -13,12 +13,14 @@ import { https } from './https.js';
 import { interactionUnanswered } from './interaction-unanswered.js';
 import { ipv6 } from './ipv6.js';
 import { linkBroken } from './link-broken.js';
+import { mobileFriendly } from './mobile-friendly.js';
 import { preWarning } from './pre-warning.js';
 import { privacyLeak } from './privacy-leak.js';
 import { registryMismatch } from './registry-mismatch.js';
 import type { Rule } from './rule.js';
 import { seriousError } from './serious-error.js';
 import { siteIdentity } from './site-identity.js';
+import { siteSearch } from './site-search.js';
 import { siteUnreachable } from './site-unreachable.js';
 import { stateCouncilMissing } from './state-council-missing.js';
 import { typo } from './typo.js';
@@ -45,6 +47,8 @@ export const RULES = [
   disclosureGuide,
   annualReport,
   documentValidity,
+  mobileFriendly,
+  siteSearch,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

@@ -63,7 +63,7 @@ describe('imports run one way', () => {
   });
 
   it('within gather, a job imports the http client, the browser and itself, never another job', () => {
-    const jobs = ['crawl', 'probe', 'links', 'https', 'ipv6', 'attachments'];
+    const jobs = ['crawl', 'probe', 'links', 'https', 'ipv6', 'attachments', 'search'];
     const jobOf = (f: string) => relative(join(SRC, 'gather'), f).split('/')[0]!;
     const gather = edges.filter(({ file, target }) => stageOf(file) === 'gather' && stageOf(target) === 'gather');
     expect(new Set(gather.map((e) => jobOf(e.file)))).toEqual(new Set([...jobs, 'http', 'browser', 'recheck.ts']));

@@ -1,0 +1,185 @@
+// Site search (站内搜索), tried once per check as a person would: the search form on the stored homepage,
+// filled with the title of a recent item the crawl saw, submitted, and the results page read for that
+// item among its links. Only a GET form is submitted: a POST form or one asking for a 验证码 is not the
+// checker's to send, and one submitted by script alone needs the browser. Words are encoded in the
+// homepage's own charset, as a browser sends them (a GBK site's ASP search reads GBK). A results page
+// that lists nothing as served, but builds its list by script, is rendered in Chromium when rendering
+// is on; otherwise the search is left unjudged with why.
+import iconv from 'iconv-lite';
+import type { Browser } from 'playwright';
+import { decodeHtml } from '../../extract/decode.js';
+import { homepageFeaturesOf } from '../../extract/homepage-features.js';
+import { readResults, searchWords } from '../../extract/search-results.js';
+import type { ListArtifact, SearchCheckArtifact, SearchFormArtifact, ScriptControlArtifact } from '../../model/artifacts.js';
+import type { Site } from '../../model/site.js';
+import { type Check, sampleOf } from '../../store/checks.js';
+import type { Db } from '../../store/db.js';
+import { measuredFunctionSites, saveFunctionCheck } from '../../store/function-checks.js';
+import { listsOf } from '../../store/lists.js';
+import { getSites } from '../../store/sites.js';
+import { homepageBody } from '../../store/stored-bodies.js';
+import { BrowserMissingError, launchBrowser, render } from '../browser/browser.js';
+import type { AddressGuard } from '../http/address-guard.js';
+import { classify } from '../http/failure.js';
+import { fetchPage } from '../http/fetch-guarded.js';
+import { runPerHost } from '../http/host-lanes.js';
+import { USER_AGENT } from '../http/user-agent.js';
+
+export interface SearchOptions {
+  guard: AddressGuard;
+  timeoutMs: number;
+  concurrency: number;
+  /** Results built by script are rendered in Chromium; false with `--render never`. */
+  render: boolean;
+  maxBytes?: number;
+  onSite?: (siteId: string, a: SearchCheckArtifact) => void;
+}
+
+/** What says a page has a search when it has no form a checker can read. */
+const SEARCH_HINT = /搜索|检索|search|sousuo|jsearch|so\b/i;
+const SPOILED = new Set(['blocked', 'vantage']);
+
+/** Tries every sampled site's search not tried yet in this check (a homepage never stored is not tried). */
+export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Promise<{ tried: number; skipped: number }> {
+  const done = measuredFunctionSites(db, check.id, 'search', (d) => SPOILED.has(d.failure ?? '') || d.needsRender);
+  const ids = sampleOf(db, check.id).map((s) => s.siteId);
+  const todo = getSites(
+    db,
+    ids.filter((id) => !done.has(id)),
+  ).flatMap((site) => {
+    const home = homepageBody(db, check.id, site.id);
+    return home ? [{ site, home }] : [];
+  });
+  let browser: Browser | null = null;
+  let noBrowser = false;
+  const browserFor = async (): Promise<Browser | null> => {
+    if (!opts.render || noBrowser) return null;
+    try {
+      browser ??= await launchBrowser();
+    } catch (e) {
+      if (!(e instanceof BrowserMissingError)) throw e;
+      noBrowser = true;
+    }
+    return browser;
+  };
+  try {
+    await runPerHost(
+      todo,
+      ({ site }) => new URL(site.url).host,
+      { concurrency: opts.concurrency, perHost: 1 },
+      async ({ site, home }) => {
+        const decoded = decodeHtml(home.body, home.contentType);
+        const features = homepageFeaturesOf(decoded.text, home.finalUrl);
+        const a = await trySearch(site, features, decoded.encoding, listsOf(db, check.id, site.id), { ...opts, browser: browserFor });
+        saveFunctionCheck(db, check.id, site.id, 'search', a);
+        opts.onSite?.(site.id, a);
+      },
+    );
+  } finally {
+    if (browser) await (browser as Browser).close();
+  }
+  return { tried: todo.length, skipped: ids.length - todo.length };
+}
+
+/** The newest dated item the crawl saw on the site's own host, whose title says enough to search by. */
+export function pickTitle(site: Site, lists: ListArtifact[]): { title: string; from: string } | null {
+  const host = new URL(site.url).host;
+  const candidates = lists.flatMap((l) =>
+    l.items
+      .filter((i) => i.date && i.url && new URL(i.url).host === host && searchWords(i.title).length >= 6)
+      .map((i) => ({ title: searchWords(i.title), from: l.url, date: i.date!, block: l.kind === 'homepage-block' })),
+  );
+  candidates.sort((a, b) => (a.date === b.date ? Number(b.block) - Number(a.block) : a.date < b.date ? 1 : -1));
+  const best = candidates[0];
+  return best ? { title: best.title, from: best.from } : null;
+}
+
+/** The form a person would use: a text field and an action, GET before POST. */
+function searchForm(forms: SearchFormArtifact[]): SearchFormArtifact | null {
+  const usable = forms.filter((f) => f.textField !== null);
+  return usable.find((f) => f.method === 'get' && f.action && !f.captcha) ?? usable[0] ?? null;
+}
+
+function encodeQuery(params: [string, string][], encoding: string): string {
+  const enc = /gb/i.test(encoding) ? encoding : 'utf-8';
+  const pct = (s: string) =>
+    [...iconv.encode(s, enc)]
+      .map((b) =>
+        /[A-Za-z0-9*\-._]/.test(String.fromCharCode(b))
+          ? String.fromCharCode(b)
+          : b === 0x20
+            ? '+'
+            : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+      )
+      .join('');
+  return params.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
+}
+
+type TryOptions = SearchOptions & { browser: () => Promise<Browser | null> };
+
+export async function trySearch(
+  site: Site,
+  features: { forms: SearchFormArtifact[]; controls: ScriptControlArtifact[] },
+  encoding: string,
+  lists: ListArtifact[],
+  opts: TryOptions,
+): Promise<SearchCheckArtifact> {
+  const base: SearchCheckArtifact = {
+    checkedAt: new Date().toISOString(),
+    form: null,
+    skipped: null,
+    skippedDetail: null,
+    query: null,
+    queryFrom: null,
+    resultUrl: null,
+    status: null,
+    failure: null,
+    error: null,
+    found: null,
+    readAs: null,
+    needsRender: false,
+  };
+  const form = searchForm(features.forms);
+  if (!form) {
+    const hint = features.controls.find((c) => SEARCH_HINT.test(`${c.text} ${c.hint}`));
+    return hint
+      ? { ...base, skipped: 'script', skippedDetail: `搜索由脚本提交（${hint.text || hint.hint}）` }
+      : { ...base, skipped: 'no-search' };
+  }
+  if (form.method === 'post') return { ...base, skipped: 'post', skippedDetail: form.action };
+  if (form.captcha) return { ...base, skipped: 'captcha', skippedDetail: form.action };
+  if (!form.action) return { ...base, skipped: 'script', skippedDetail: '表单由脚本提交（javascript:）' };
+  const q = pickTitle(site, lists);
+  if (!q) return { ...base, skipped: 'no-title', form: { action: form.action, field: form.textField! } };
+  const action = new URL(form.action);
+  const query = encodeQuery([...form.hidden.map((h): [string, string] => [h.name, h.value]), [form.textField!, q.title]], encoding);
+  const url = `${action.origin}${action.pathname}?${action.search ? `${action.search.slice(1)}&` : ''}${query}`;
+  const tried = { ...base, form: { action: form.action, field: form.textField! }, query: q.title, queryFrom: q.from, resultUrl: url };
+  let page: { status: number; finalUrl: string; contentType: string | null; body: Buffer };
+  try {
+    page = await fetchPage(url, {
+      guard: opts.guard,
+      timeoutMs: opts.timeoutMs,
+      userAgent: USER_AGENT,
+      maxBytes: opts.maxBytes ?? 5_000_000,
+    });
+  } catch (e) {
+    const c = classify(e);
+    return { ...tried, failure: c.failure, error: c.error };
+  }
+  const done = { ...tried, resultUrl: page.finalUrl, status: page.status };
+  if (page.status >= 400) return done;
+  const served = readResults(decodeHtml(page.body, page.contentType).text, q.title);
+  if (served.found) return { ...done, found: true, readAs: 'served' };
+  if (!served.scripted) return { ...done, found: false, readAs: 'served' };
+  const browser = await opts.browser();
+  if (!browser) return { ...done, needsRender: true };
+  try {
+    const r = await render(browser, page.finalUrl, { guard: opts.guard, timeoutMs: opts.timeoutMs });
+    const html = r.html;
+    await r.page.close();
+    return { ...done, found: readResults(html, q.title).found, readAs: 'rendered' };
+  } catch (e) {
+    return { ...done, needsRender: true, error: `渲染结果页失败：${(e as Error).message.split('\n')[0]!.slice(0, 200)}` };
+  }
+}
