@@ -146,7 +146,7 @@ export const pages = sqliteTable(
   (t) => [uniqueIndex('pages_check_url_rendered').on(t.checkId, t.url, t.rendered), index('pages_check_site').on(t.checkId, t.siteId)],
 );
 
-/** Screenshots taken as evidence: every checked homepage and every page behind a veto. */
+/** Screenshots taken as evidence: every checked homepage, every page behind a veto, and pages with their hidden links shown. */
 export const evidence = sqliteTable(
   'evidence',
   {
@@ -164,8 +164,12 @@ export const evidence = sqliteTable(
     width: integer('width'),
     height: integer('height'),
     error: text('error'),
+    /** page: as served; hidden-links: the page's hidden links shown and outlined before the shot. */
+    kind: text('kind').notNull().default('page'),
+    /** What was done to the page before the shot, for the report; null for a page as served. */
+    note: text('note'),
   },
-  (t) => [uniqueIndex('evidence_check_url').on(t.checkId, t.url)],
+  (t) => [uniqueIndex('evidence_check_url_kind').on(t.checkId, t.url, t.kind)],
 );
 
 /** Columns (栏目) and homepage blocks, as extracted from the pages above. */
