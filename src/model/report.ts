@@ -72,6 +72,8 @@ export interface Screenshot {
   path: string;
   url: string;
   capturedAt: string;
+  /** What was done to the page before the shot (its hidden links shown and outlined); absent for a page as served. */
+  note?: string;
 }
 
 export interface Report {

@@ -24,18 +24,26 @@ export function buildReport(db: Db, check: Check, generatedAt: string, outDir = 
 
 function buildUtc(db: Db, check: Check, generatedAt: string, outDir: string): Report {
   // Screenshots by URL, with paths relative to where the report is written, so the folder can be moved whole.
-  const shots = new Map(
-    shotsOf(db, check.id)
-      .filter((s) => s.path)
-      .map((s) => [s.url, { path: relative(outDir, s.path!).split(sep).join('/'), url: s.url, capturedAt: s.capturedAt }]),
-  );
+  const taken = shotsOf(db, check.id).filter((s) => s.path);
+  const picture = (s: (typeof taken)[number]): Screenshot => ({
+    path: relative(outDir, s.path!).split(sep).join('/'),
+    url: s.url,
+    capturedAt: s.capturedAt,
+    ...(s.note ? { note: s.note } : {}),
+  });
+  const shots = new Map(taken.filter((s) => s.kind === 'page').map((s) => [s.url, picture(s)]));
+  // Pages with their hidden links shown and outlined: the picture a hidden-links finding shows first.
+  const revealed = new Map(taken.filter((s) => s.kind === 'hidden-links').map((s) => [s.url, picture(s)]));
   // A homepage is captured at its final address, which may differ from the registered one.
   const homeShots = new Map(
     [...shots].filter(([u]) => /^\/((index|default)\.\w+)?$/.test(new URL(u).pathname)).map(([u, s]) => [new URL(u).host, s]),
   );
   const withShots = (f: ReportFinding): ReportFinding => {
     const urls = [f.url, ...pageUrls(f.evidence)].filter((u): u is string => !!u);
-    const found = [...new Set(urls)].map((u) => shots.get(u)).filter((x): x is Screenshot => !!x);
+    const hiddenOn = f.rule === 'hidden-links' ? [f.url, hiddenPageOf(f.evidence)].filter((u): u is string => !!u) : [];
+    const found = [...[...new Set(hiddenOn)].map((u) => revealed.get(u)), ...[...new Set(urls)].map((u) => shots.get(u))].filter(
+      (x): x is Screenshot => !!x,
+    );
     return found.length > 0 ? { ...f, evidence: { ...f.evidence, screenshots: found } } : f;
   };
   // The window site-unreachable counts with the 2019 edition's defaults (7 days, the run's hour after `at`).
@@ -131,6 +139,12 @@ function manualShotIn(f: ReportFinding): ReportFinding {
 /** Pre-warnings are listed apart from the findings in every report: they are advice, not defects. */
 function isWarning(f: ReportFinding): boolean {
   return f.rule === 'pre-warning';
+}
+
+/** The page an illegal link was hidden on, when the rule names it (evidence.hidden.pageUrl). */
+function hiddenPageOf(evidence: Record<string, unknown>): string | null {
+  const page = (evidence.hidden as { pageUrl?: unknown } | null | undefined)?.pageUrl;
+  return typeof page === 'string' ? page : null;
 }
 
 function pageUrls(evidence: Record<string, unknown>): string[] {

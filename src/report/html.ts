@@ -26,6 +26,7 @@ h2{font-size:18px;margin:4px 0 10px}table{border-collapse:collapse;width:100%}th
 .finding{margin:6px 0;padding:6px 8px;background:#fafafa;border-radius:3px}.finding.veto{background:#ffebee}.finding.ignored{opacity:.65}.kind{font-weight:bold;margin-right:6px}
 .source{display:inline-block;padding:0 6px;margin-right:6px;border:1px solid #6a1b9a;border-radius:3px;color:#6a1b9a;font-size:12px}
 .shots img{max-width:240px;max-height:180px;border:1px solid #ccc;margin:4px 6px 0 0;vertical-align:top}
+.shots figure{display:inline-block;margin:0}
 .warn{background:#fff8e1}.muted{color:#777}.count{color:#555;margin-left:8px}
 `;
 
@@ -60,15 +61,16 @@ function rateTable(title: string, rows: RateRow[]): string {
 
 /** A finding's own evidence pictures; the site's homepage picture is shown once, on the card, not again here. */
 function shots(f: ReportFinding, homePath: string | null): string {
-  const all = (f.evidence.screenshots as { path: string; url: string }[] | undefined) ?? [];
+  const all = (f.evidence.screenshots as { path: string; url: string; note?: string }[] | undefined) ?? [];
   const list = all.filter((s) => s.path !== homePath);
   if (list.length === 0) return all.length > 0 ? '<div class="muted">截图见本网站首页截图</div>' : '';
   return `<div class="shots">${list
     .map((s) => {
       const href = safeHref(s.path);
-      return href
-        ? `<a href="${href}" target="_blank" rel="noopener noreferrer"><img src="${href}" alt="${esc(`截图：${s.url}`)}" loading="lazy"></a>`
-        : '';
+      if (!href) return '';
+      const img = `<a href="${href}" target="_blank" rel="noopener noreferrer"><img src="${href}" alt="${esc(`截图：${s.url}${s.note ? `（${s.note}）` : ''}`)}" loading="lazy"></a>`;
+      // A picture of a changed page (hidden links shown) says so under it, so no one takes it for the page as served.
+      return s.note ? `<figure>${img}<figcaption class="muted">${esc(s.note)}</figcaption></figure>` : img;
     })
     .join('')}</div>`;
 }

@@ -64,7 +64,7 @@ export const hiddenLinks = defineRule({
           text: seen[0]!.text,
           term,
           category,
-          hidden: hidden ? { how: hidden.how, markup: hidden.markup } : null,
+          hidden: hidden ? { pageUrl: hidden.pageUrl, how: hidden.how, markup: hidden.markup } : null,
           pages: [...new Set(seen.map((s) => s.pageUrl))].slice(0, 5),
           needsConfirmation: '须人工核实链接目标后通报',
         },

@@ -1,4 +1,4 @@
-// Screenshots taken as evidence, one row per page per check, so a re-run takes none twice.
+// Screenshots taken as evidence, one row per page and kind of picture per check, so a re-run takes none twice.
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { evidence, findings, pages } from './schema.js';
@@ -12,13 +12,19 @@ export interface Shot {
   width: number | null;
   height: number | null;
   error: string | null;
+  /** `page`: the page as served (the default); `hidden-links`: its hidden links shown and outlined. */
+  kind?: ShotKind;
+  /** What was done to the page before the shot, in Chinese for the report; null for a page as served. */
+  note?: string | null;
 }
 
+export type ShotKind = 'page' | 'hidden-links';
+
 export function saveShot(db: Db, checkId: number, s: Shot): void {
-  const row = { checkId, ...s };
+  const row = { checkId, ...s, kind: s.kind ?? 'page', note: s.note ?? null };
   db.insert(evidence)
     .values(row)
-    .onConflictDoUpdate({ target: [evidence.checkId, evidence.url], set: row })
+    .onConflictDoUpdate({ target: [evidence.checkId, evidence.url, evidence.kind], set: row })
     .run();
 }
 
@@ -32,10 +38,13 @@ export function shotsOf(db: Db, checkId: number): Shot[] {
       width: evidence.width,
       height: evidence.height,
       error: evidence.error,
+      kind: evidence.kind,
+      note: evidence.note,
     })
     .from(evidence)
     .where(eq(evidence.checkId, checkId))
-    .all();
+    .all()
+    .map((r) => ({ ...r, kind: r.kind as ShotKind }));
 }
 
 /** Pages that need a screenshot: every fetched homepage, and every page a veto finding points at. */
@@ -67,4 +76,39 @@ export function pagesToShoot(db: Db, checkId: number): { siteId: string; url: st
   });
   const seen = new Set<string>();
   return [...homes, ...behind].filter((p) => !seen.has(p.url) && seen.add(p.url));
+}
+
+/** A page holding hidden links, and the targets of those to show and outline in its screenshot. */
+export interface HiddenLinkPage {
+  siteId: string;
+  url: string;
+  targets: string[];
+}
+
+/**
+ * Pages behind the hidden-links findings, with the hidden links each holds: a notice names its page and
+ * links; an illegal link that was hidden names the page it was hidden on. At most `perSite` pages a site.
+ */
+export function hiddenLinkPagesToShoot(db: Db, checkId: number, perSite: number): HiddenLinkPage[] {
+  const rows = db
+    .select({ siteId: findings.siteId, url: findings.url, evidence: findings.evidence })
+    .from(findings)
+    .where(and(eq(findings.checkId, checkId), eq(findings.rule, 'hidden-links')))
+    .all();
+  const byPage = new Map<string, HiddenLinkPage>();
+  for (const r of rows) {
+    const ev = r.evidence as { links?: { target?: unknown }[]; target?: unknown; hidden?: { pageUrl?: unknown } | null };
+    const page = typeof ev.hidden?.pageUrl === 'string' ? ev.hidden.pageUrl : ev.links ? r.url : null;
+    const targets = (ev.hidden ? [ev.target] : (ev.links ?? []).map((l) => l.target)).filter((t): t is string => typeof t === 'string');
+    if (!page || targets.length === 0) continue;
+    const p = byPage.get(page) ?? { siteId: r.siteId, url: page, targets: [] };
+    p.targets.push(...targets.filter((t) => !p.targets.includes(t)));
+    byPage.set(page, p);
+  }
+  const perSiteCount = new Map<string, number>();
+  return [...byPage.values()].filter((p) => {
+    const n = (perSiteCount.get(p.siteId) ?? 0) + 1;
+    perSiteCount.set(p.siteId, n);
+    return n <= perSite;
+  });
 }

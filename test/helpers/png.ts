@@ -12,7 +12,8 @@ export interface PngFacts {
   inked: number;
 }
 
-export function readPng(path: string): PngFacts {
+/** Each decoded scanline of an 8-bit PNG, in order, with its bytes per pixel. */
+function scanlines(path: string, onRow: (y: number, row: Buffer, bpp: number) => void): { width: number; height: number } {
   const buf = readFileSync(path);
   if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error(`${path} is not a PNG`);
   let off = 8;
@@ -38,9 +39,6 @@ export function readPng(path: string): PngFacts {
   const stride = width * bpp;
   const prev = Buffer.alloc(stride);
   const row = Buffer.alloc(stride);
-  const counts = new Map<number, number>();
-  const greys = new Set<number>();
-  let sampled = 0;
   for (let y = 0; y < height; y++) {
     const start = y * (stride + 1);
     const filter = raw[start]!;
@@ -53,17 +51,43 @@ export function readPng(path: string): PngFacts {
       const pr = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
       row[x] = (v + [0, a, b, (a + b) >> 1, pr][filter]!) & 0xff;
     }
-    if (y % 7 === 0) {
-      for (let x = 0; x < width; x += 5) {
-        const i = x * bpp;
-        const rgb = bpp >= 3 ? (row[i]! << 16) | (row[i + 1]! << 8) | row[i + 2]! : row[i]!;
-        counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
-        greys.add(bpp >= 3 ? Math.round((row[i]! + row[i + 1]! + row[i + 2]!) / 3) : row[i]!);
-        sampled++;
-      }
-    }
+    onRow(y, row, bpp);
     row.copy(prev);
   }
+  return { width, height };
+}
+
+export function readPng(path: string): PngFacts {
+  const counts = new Map<number, number>();
+  const greys = new Set<number>();
+  let sampled = 0;
+  const { width, height } = scanlines(path, (y, row, bpp) => {
+    if (y % 7 !== 0) return;
+    for (let x = 0; x < row.length / bpp; x += 5) {
+      const i = x * bpp;
+      const rgb = bpp >= 3 ? (row[i]! << 16) | (row[i + 1]! << 8) | row[i + 2]! : row[i]!;
+      counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+      greys.add(bpp >= 3 ? Math.round((row[i]! + row[i + 1]! + row[i + 2]!) / 3) : row[i]!);
+      sampled++;
+    }
+  });
   const top = Math.max(...counts.values());
   return { width, height, levels: greys.size, inked: 1 - top / sampled };
+}
+
+/** How many pixels of a colour PNG are within `tolerance` of `rgb` on every channel. */
+export function pixelsOf(path: string, rgb: readonly [number, number, number], tolerance = 8): number {
+  let n = 0;
+  scanlines(path, (_y, row, bpp) => {
+    if (bpp < 3) return;
+    for (let i = 0; i + 2 < row.length; i += bpp) {
+      if (
+        Math.abs(row[i]! - rgb[0]) <= tolerance &&
+        Math.abs(row[i + 1]! - rgb[1]) <= tolerance &&
+        Math.abs(row[i + 2]! - rgb[2]) <= tolerance
+      )
+        n++;
+    }
+  });
+  return n;
 }
