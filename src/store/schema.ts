@@ -301,6 +301,27 @@ export const linkChecks = sqliteTable(
   (t) => [primaryKey({ columns: [t.checkId, t.target] })],
 );
 
+/**
+ * What the link checker saw of an outbound link's host, once per check (all sites share it): its
+ * domain gone (NXDOMAIN while the zone it is registered in answers), or what its homepage shows now.
+ */
+export const linkHosts = sqliteTable(
+  'link_hosts',
+  {
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => checks.id),
+    /** host[:port], as in the link's URL. */
+    host: text('host').notNull(),
+    checkedAt: text('checked_at').notNull(),
+    /** { domain, zone, zoneServers } when the registrable domain does not exist; null otherwise. */
+    lapsed: text('lapsed', { mode: 'json' }),
+    /** { url, finalUrl, status, title, description, text, parked } of the homepage as read; null when not read. */
+    site: text('site', { mode: 'json' }),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.host] })],
+);
+
 /** Interaction channels linked from crawled pages, with what reading each as a message board gave. */
 export const channels = sqliteTable(
   'channels',
