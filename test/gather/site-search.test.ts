@@ -92,11 +92,15 @@ const form = (action: string, extra = '') =>
   );
 
 describe('trySearch', { timeout: 60_000 }, () => {
-  it('picks the newest dated title of the site’s own items, without a list’s ellipsis', () => {
+  it('picks the newest dated title of the site’s own items, without a list’s ellipsis, an undated one only when nothing is dated', () => {
     const l = lists();
     l[0]!.items.push({ title: '关于做好2026年冬季森林防火工作的…', url: `${base}/a/9.html`, dateText: null, date: '2026-12-01' });
     expect(pickTitle(site(), l)).toEqual({ title: '关于做好2026年冬季森林防火工作的', from: `${base}/bdyw/` });
     expect(pickTitle(site(), [])).toBeNull();
+    // Nothing dated: an undated item's title still finds it; a board is left out by the caller.
+    const undated = { ...l[0]!, items: [{ title: '白沙县人民政府领导分工', url: `${base}/a/7.html`, dateText: null, date: null }] };
+    expect(pickTitle(site(), [undated])).toEqual({ title: '白沙县人民政府领导分工', from: `${base}/bdyw/` });
+    expect(pickTitle(site(), [undated, l[0]!])?.title).toBe('关于做好2026年冬季森林防火工作的');
   });
 
   it('sends a GBK site’s words in GBK and finds the title among the results’ links', async () => {

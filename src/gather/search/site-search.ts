@@ -15,6 +15,7 @@ import type { Site } from '../../model/site.js';
 import { type Check, sampleOf } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { measuredFunctionSites, saveFunctionCheck } from '../../store/function-checks.js';
+import { channelsOf } from '../../store/channels.js';
 import { listsOf } from '../../store/lists.js';
 import { getSites } from '../../store/sites.js';
 import { homepageBody } from '../../store/stored-bodies.js';
@@ -50,17 +51,15 @@ export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Pr
     const home = homepageBody(db, check.id, site.id);
     return home ? [{ site, home }] : [];
   });
-  let browser: Browser | null = null;
-  let noBrowser = false;
-  const browserFor = async (): Promise<Browser | null> => {
-    if (!opts.render || noBrowser) return null;
-    try {
-      browser ??= await launchBrowser();
-    } catch (e) {
-      if (!(e instanceof BrowserMissingError)) throw e;
-      noBrowser = true;
-    }
-    return browser;
+  // One browser, launched by the first site that needs it: sites searched at once share the launch.
+  let launching: Promise<Browser | null> | null = null;
+  const browserFor = (): Promise<Browser | null> => {
+    if (!opts.render) return Promise.resolve(null);
+    launching ??= launchBrowser().catch((e: unknown) => {
+      if (e instanceof BrowserMissingError) return null;
+      throw e;
+    });
+    return launching;
   };
   try {
     await runPerHost(
@@ -70,26 +69,37 @@ export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Pr
       async ({ site, home }) => {
         const decoded = decodeHtml(home.body, home.contentType);
         const features = homepageFeaturesOf(decoded.text, home.finalUrl);
-        const a = await trySearch(site, features, decoded.encoding, listsOf(db, check.id, site.id), { ...opts, browser: browserFor });
+        // A board's letters are the public's, and a site's search seldom holds them: search for what the site published.
+        const boards = new Set(channelsOf(db, check.id, site.id).map((c) => c.url));
+        const published = listsOf(db, check.id, site.id).filter((l) => !boards.has(l.url) && !boards.has(l.moreUrl ?? ''));
+        const a = await trySearch(site, features, decoded.encoding, published, { ...opts, browser: browserFor });
         saveFunctionCheck(db, check.id, site.id, 'search', a);
         opts.onSite?.(site.id, a);
       },
     );
   } finally {
-    if (browser) await (browser as Browser).close();
+    // Assigned in the closure above: the compiler cannot see it.
+    const pending = launching as Promise<Browser | null> | null;
+    const browser = pending ? await pending.catch(() => null) : null;
+    await browser?.close();
   }
   return { tried: todo.length, skipped: ids.length - todo.length };
 }
 
-/** The newest dated item the crawl saw on the site's own host, whose title says enough to search by. */
+/**
+ * An item the crawl saw on the site's own host whose title says enough to search by: from the homepage's
+ * blocks when they show one (what the site puts forward), else from its columns; the newest dated first,
+ * an undated one only when nothing is dated.
+ */
 export function pickTitle(site: Site, lists: ListArtifact[]): { title: string; from: string } | null {
   const host = new URL(site.url).host;
   const candidates = lists.flatMap((l) =>
     l.items
-      .filter((i) => i.date && i.url && new URL(i.url).host === host && searchWords(i.title).length >= 6)
-      .map((i) => ({ title: searchWords(i.title), from: l.url, date: i.date!, block: l.kind === 'homepage-block' })),
+      .filter((i) => i.url && new URL(i.url).host === host && searchWords(i.title).length >= 6)
+      .map((i) => ({ title: searchWords(i.title), from: l.url, date: i.date ?? '', block: l.kind === 'homepage-block' })),
   );
-  candidates.sort((a, b) => (a.date === b.date ? Number(b.block) - Number(a.block) : a.date < b.date ? 1 : -1));
+  const rank = (c: (typeof candidates)[number]) => (c.date ? 0 : 2) + (c.block ? 0 : 1);
+  candidates.sort((a, b) => rank(a) - rank(b) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const best = candidates[0];
   return best ? { title: best.title, from: best.from } : null;
 }
