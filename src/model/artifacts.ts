@@ -105,6 +105,28 @@ export interface LinkArtifact {
   http: number | null;
   error: string | null;
   attempts: number;
+  /** What the link checker saw of the target's host (outbound hosts only); absent when it saw nothing. */
+  host?: LinkHostArtifact;
+}
+
+/** What the link checker saw of an outbound link's host, once per check. */
+export interface LinkHostArtifact {
+  /** host[:port] as in the link. */
+  host: string;
+  /** The registrable domain does not exist (NXDOMAIN) while the zone it is registered in answers. */
+  lapsed: { domain: string; zone: string } | null;
+  /** The host's homepage as read now; null when it was not read. */
+  site: {
+    url: string;
+    finalUrl: string;
+    status: number;
+    title: string | null;
+    description: string | null;
+    /** Its first visible words. */
+    text: string;
+    /** A domain-parking, sale or expiry page, and what gave it away. */
+    parked: { kind: 'for-sale' | 'parked' | 'expired'; marker: string; where: string } | null;
+  } | null;
 }
 
 /** A site's readable text, read from the stored pages at judging time. */

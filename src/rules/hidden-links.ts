@@ -2,11 +2,17 @@
 // veto (链接…色情等内容); a link hidden from people that leads off government sites is an 暗链
 // candidate a person confirms (hidden tab panels and menus carry ordinary links too), so a notice.
 // Links to other government sites (.gov.cn) and to the site's own domain are never 暗链.
+// Where outbound links lead now, as the link checker saw their hosts (utils/link-hosts.ts): a domain
+// that no longer exists, a parking or sale page, a site taken over by gambling, porn or fraud. These
+// are hidden-links' and not link-broken's: standards.md puts links to expired or re-registered domains
+// among the illegal outbound links of the 通报, the veto for a taken-over site is this rule's (链接…色情),
+// and a lapsed domain's link is already link-broken's dead link, so here it is a notice, not counted twice.
 import { z } from 'zod';
 import type { HiddenLinkArtifact, LinkArtifact } from '../model/artifacts.js';
 import type { Finding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 import { hostOf, isGovCn, registrableDomain } from './utils/registrable.js';
+import { LINK_HOST_TEXT, linkHostFindings } from './utils/link-hosts.js';
 
 const TEXT = {
   title: '暗链及违规外链',
@@ -18,6 +24,8 @@ const CATEGORY = { gambling: '赌博', porn: '色情', fraud: '诈骗' };
 const options = z.object({
   /** Hidden links listed in a notice's evidence. */
   maxListed: z.number().int().positive().default(10),
+  /** Distinct lexicon terms a linked site's homepage must show to count as taken over, unless its title holds one [U]. */
+  minTerms: z.number().int().min(2).default(3),
 });
 
 export const hiddenLinks = defineRule({
@@ -25,7 +33,7 @@ export const hiddenLinks = defineRule({
     id: 'hidden-links',
     title: TEXT.title,
     indicator: '国办秘函〔2019〕19号 单项否决 严重错误（链接色情等内容）；暗链见近年通报',
-    codes: { 'illegal-link': TEXT['illegal-link'], 'hidden-link': TEXT['hidden-link'] },
+    codes: { 'illegal-link': TEXT['illegal-link'], 'hidden-link': TEXT['hidden-link'], ...LINK_HOST_TEXT },
     requiredArtifacts: ['hiddenLinks', 'links', 'homepage'],
     options,
   },
@@ -87,6 +95,10 @@ export const hiddenLinks = defineRule({
         },
       });
     }
+    // A host already reported for a link's words is not reported again for where it leads.
+    const reported = new Set([...illegal.keys()].map(hostOf));
+    const unreported = a.links.filter((l) => !reported.has(hostOf(l.target)));
+    findings.push(...linkHostFindings(a.site.id, unreported, outbound, { minTerms: opts.minTerms, lexicon: ctx.lexicons.illegalLinks }));
     return { status: 'checked', findings };
   },
 });

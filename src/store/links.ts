@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, prepared } from './db.js';
 import { linkChecks } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
-import type { LinkArtifact } from '../model/artifacts.js';
+import type { LinkArtifact, LinkHostArtifact } from '../model/artifacts.js';
 
 // One row per page, its links as JSON (see schema.ts pageLinks). A page stored again (a resumed crawl
 // reads stored pages anew) keeps the row it has.
@@ -95,7 +95,75 @@ export type SiteLink = LinkArtifact;
 
 export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[] {
   const rows = prepared<Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(db, SITE_LINKS).all(checkId, siteId);
-  return rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1 }));
+  const links: SiteLink[] = rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1 }));
+  const hostOf = (t: string) => {
+    try {
+      return new URL(t).host;
+    } catch {
+      return null;
+    }
+  };
+  const hosts = linkHostsOf(db, checkId, [...new Set(links.map((l) => hostOf(l.target)).filter((h): h is string => h !== null))]);
+  if (hosts.size === 0) return links;
+  for (const l of links) {
+    const seen = hosts.get(hostOf(l.target) ?? '');
+    if (seen) l.host = seen;
+  }
+  return links;
+}
+
+/** What the link checker saw of a host: its domain gone (with the servers of the zone that said so), or its homepage read. */
+export interface LinkHostSeen {
+  host: string;
+  checkedAt: string;
+  lapsed: { domain: string; zone: string; zoneServers: string[] } | null;
+  site: LinkHostArtifact['site'];
+}
+
+/** Kept once per check, for every site that links to the host. */
+export function saveLinkHost(db: Db, checkId: number, seen: LinkHostSeen): void {
+  prepared(db, UPSERT_LINK_HOST).run(
+    checkId,
+    seen.host,
+    seen.checkedAt,
+    seen.lapsed ? JSON.stringify(seen.lapsed) : null,
+    seen.site ? JSON.stringify(seen.site) : null,
+  );
+}
+
+// What was seen once stays unless seen anew: a lapse found on the first try and a homepage read later are both kept.
+const UPSERT_LINK_HOST = `INSERT INTO link_hosts (check_id, host, checked_at, lapsed, site) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (check_id, host) DO UPDATE SET checked_at = excluded.checked_at,
+    lapsed = coalesce(excluded.lapsed, link_hosts.lapsed), site = coalesce(excluded.site, link_hosts.site)`;
+
+/** The hosts of the check the checker has already seen (a resumed run does not read them again). */
+export function seenLinkHosts(db: Db, checkId: number): Set<string> {
+  return new Set(
+    prepared<{ host: string }>(db, 'SELECT host FROM link_hosts WHERE check_id = ?')
+      .all(checkId)
+      .map((r) => r.host),
+  );
+}
+
+function linkHostsOf(db: Db, checkId: number, hosts: string[]): Map<string, LinkHostArtifact> {
+  if (hosts.length === 0) return new Map();
+  const rows = prepared<{ host: string; lapsed: string | null; site: string | null }>(
+    db,
+    'SELECT host, lapsed, site FROM link_hosts WHERE check_id = ? AND host IN (SELECT value FROM json_each(?))',
+  ).all(checkId, JSON.stringify(hosts));
+  return new Map(
+    rows.map((r) => {
+      const lapsed = r.lapsed ? (JSON.parse(r.lapsed) as { domain: string; zone: string }) : null;
+      return [
+        r.host,
+        {
+          host: r.host,
+          lapsed: lapsed ? { domain: lapsed.domain, zone: lapsed.zone } : null,
+          site: r.site ? (JSON.parse(r.site) as LinkHostArtifact['site']) : null,
+        },
+      ];
+    }),
+  );
 }
 
 // By page address, then target: the order the rules and their evidence have always seen.

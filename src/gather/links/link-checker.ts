@@ -4,10 +4,23 @@
 // at the end of the run, and counted only if they fail again. What is not about the site is never
 // counted: a firewall stopping the checker is `blocked`, and a failure of the checker's own network
 // (its DNS, or an outage that strikes many hosts at once: see vantage.ts) is the `vantage`'s.
+// Of each outbound host (not a site of the check, not .gov.cn) it also keeps, once, what a person
+// following the link would meet now: the homepage's gist, a parking or sale page (extract/target-page),
+// or, for a name that does not exist while the checker's DNS works, whether the domain itself lapsed
+// (domain-lapse.ts). The rules judge what that means.
 import { BlockedAddressError } from '../../errors.js';
 import type { Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
-import { type LinkCheck, markLinkChecks, okTargets, saveLinkCheck, suspectTargets, uncheckedTargetsAfter } from '../../store/links.js';
+import {
+  type LinkCheck,
+  markLinkChecks,
+  okTargets,
+  saveLinkCheck,
+  saveLinkHost,
+  seenLinkHosts,
+  suspectTargets,
+  uncheckedTargetsAfter,
+} from '../../store/links.js';
 import type { ProbeFailure } from '../../model/artifacts.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { Agent } from 'undici';
@@ -20,6 +33,8 @@ import { runPerHost } from '../http/host-lanes.js';
 import { classify } from '../http/failure.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { DEFAULT_CANARIES, lazyHealth, SharedFailures } from '../http/vantage.js';
+import { readTargetPage } from '../../extract/target-page.js';
+import { lapsedDomain, type ZoneLookup, zoneLookup } from './domain-lapse.js';
 
 export type LinkScope = 'all' | 'internal' | 'none';
 
@@ -37,6 +52,8 @@ export interface LinkCheckOptions {
   pagesPerStep?: number;
   /** Names resolved to tell the checker's DNS failing from a site's; DEFAULT_CANARIES when absent, none with []. */
   canaries?: readonly string[];
+  /** How zones are asked whether a dead link's domain still exists; the machine's DNS servers when absent. */
+  zones?: ZoneLookup;
 }
 
 const CERTAIN = new Set([404, 410, 403]);
@@ -59,6 +76,11 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
 
   // Per origin: whether a path that cannot exist is answered with 200 (soft404 below).
   const notFoundPages = new Map<string, Promise<{ soft: boolean; errorPage: string | null }>>();
+
+  // Outbound hosts already seen (in this run, or stored by an earlier one): each is looked at once a check.
+  const hostsSeen = seenLinkHosts(db, check.id);
+  const hostLooks = new Map<string, Promise<void>>();
+  const zones = opts.zones ?? zoneLookup();
 
   // Targets on distinct hosts that answered on the first try, asked again beside the suspects: if they
   // fail now too, the failure is the checker's, however few hosts the suspects are on.
@@ -166,6 +188,8 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       // Many servers answer HEAD wrongly (405, 501, 403, even 404 from a misconfigured CMS): ask with GET.
       if (answer.status >= 400) answer = await ask('GET');
       const { status } = answer;
+      // A host that answers (even 404: a new owner does not keep the old paths) is looked at once.
+      if (!answer.waf) await lookOnce(target, readHomepage);
       if (status < 400) {
         const soft = await softNotFound(target);
         if (soft) return { check: { ...base, status: 'broken', http: status, error: soft }, failure: null };
@@ -184,6 +208,8 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
       if (failure === 'dns') {
         const v = await health.get();
         if (!v.healthy) return { check: { ...base, status: 'vantage', http: null, error: `${v.reason}，链接未判定` }, failure: null };
+        // The name does not exist, and the checker's DNS works: did the domain itself lapse?
+        if (dnsCode(e) === 'ENOTFOUND') await lookOnce(target, askZones);
       }
       return { check: suspect(base, null, `${failure}: ${error}`), failure };
     }
@@ -241,10 +267,51 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
     return known;
   }
 
+  /** Runs `look` for the target's host once a check, when the host is outbound: not a site of the check, not .gov.cn. */
+  async function lookOnce(target: string, look: (url: URL) => Promise<void>): Promise<void> {
+    const url = new URL(target);
+    if (opts.internalHosts.has(url.host) || /(^|\.)gov\.cn$/i.test(url.hostname) || hostsSeen.has(url.host)) return;
+    let p = hostLooks.get(url.host);
+    if (!p) hostLooks.set(url.host, (p = look(url).catch(() => undefined)));
+    await p;
+  }
+
+  /** The host's homepage as a person following the link would meet it now. */
+  async function readHomepage(url: URL): Promise<void> {
+    const home = `${url.origin}/`;
+    const page = await getPage(home, {
+      guard: opts.guard,
+      dispatcher,
+      userAgent: USER_AGENT,
+      maxBodyBytes: SOFT_404_BYTES,
+      signal: AbortSignal.timeout(opts.timeoutMs),
+    });
+    if (page.waf || (page.contentType && !/html|xml/i.test(page.contentType))) return;
+    const seen = readTargetPage(page.body, page.contentType, page.finalUrl);
+    saveLinkHost(db, check.id, {
+      host: url.host,
+      checkedAt: new Date().toISOString(),
+      lapsed: null,
+      site: { url: home, finalUrl: page.finalUrl, status: page.status, ...seen },
+    });
+  }
+
+  /** Whether the host's registrable domain no longer exists while its zone answers. */
+  async function askZones(url: URL): Promise<void> {
+    const lapse = await lapsedDomain(url.hostname, zones);
+    if (lapse) saveLinkHost(db, check.id, { host: url.host, checkedAt: new Date().toISOString(), lapsed: lapse, site: null });
+  }
+
   function suspect(base: { target: string; attempts: number; checkedAt: string }, http: number | null, error: string): LinkCheck {
     // A second failure, at least `retryAfterMs` after the first, is no longer a passing fault.
     return base.attempts >= 2
       ? { ...base, status: 'broken', http, error: `两次检查均失败：${error}` }
       : { ...base, status: 'suspect', http, error };
   }
+}
+
+/** The resolver's code for a failed lookup: on the error (node:dns) or its cause (undici). */
+function dnsCode(e: unknown): string {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code ?? err.cause?.code ?? '';
 }
