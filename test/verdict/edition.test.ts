@@ -47,6 +47,12 @@ describe('editions', () => {
       'hidden-links',
       'https',
       'ipv6',
+      'function-entries',
+      'disclosure-guide',
+      'annual-report',
+      'document-validity',
+      'mobile-friendly',
+      'site-search',
     ]);
     expect(e.rules.find((r) => r.id === 'column-stale')?.options).toMatchObject({ vetoCount: 5, longVetoCount: 10, noticeMonths: 6 });
     expect(e.lexicons.columnCategories.categories.news.match).toContain('动态');
