@@ -2,7 +2,7 @@
 // A rendered page may only talk to its own host, and every request passes the address guard:
 // a page's scripts must not become a way to reach other sites or the inspector's own network.
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
+import type { APIResponse, Browser, Page } from 'playwright';
 import { ChouchaError } from '../../errors.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { USER_AGENT } from '../http/user-agent.js';
@@ -74,7 +74,11 @@ export async function render(browser: Browser, url: string, opts: RenderOptions)
 export async function restrictRequests(
   page: Page,
   url: string,
-  opts: Pick<RenderOptions, 'guard' | 'body' | 'offline'> & { textOnly?: boolean },
+  opts: Pick<RenderOptions, 'guard' | 'body' | 'offline'> & {
+    textOnly?: boolean;
+    /** Each response as fetched, with every header: the page is not shown its Set-Cookie (a firewall's mark). */
+    onFetched?: (url: string, headers: Record<string, string>) => void;
+  },
 ): Promise<void> {
   const host = new URL(url).host;
   await page.route('**/*', async (route) => {
@@ -97,6 +101,47 @@ export async function restrictRequests(
     } catch {
       return route.abort('blockedbyclient');
     }
-    return route.continue();
+    // Chromium follows a redirect without asking this route again: a site could send the page to another
+    // host or into the inspector's own network. So a redirect's whole chain is walked here first, each hop
+    // checked as a request would be, and the page may follow it only when every hop stays home.
+    let response: APIResponse;
+    try {
+      response = await route.fetch({ maxRedirects: 0 });
+    } catch {
+      return route.abort('failed').catch(() => undefined);
+    }
+    if (REDIRECT.has(response.status()) && !(await chainStaysHome(page, target, response, host, opts.guard))) {
+      return route.abort('blockedbyclient').catch(() => undefined);
+    }
+    opts.onFetched?.(target, response.headers());
+    return route.fulfill({ response }).catch(() => undefined);
   });
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+const MAX_HOPS = 10;
+
+async function chainStaysHome(page: Page, from: string, first: APIResponse, host: string, guard: AddressGuard): Promise<boolean> {
+  let at = from;
+  let res = first;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const location = res.headers().location;
+    if (!location) return true;
+    let next: URL;
+    try {
+      next = new URL(location, at);
+    } catch {
+      return false;
+    }
+    if (next.host !== host) return false;
+    try {
+      await guard.check(next.href);
+      res = await page.context().request.get(next.href, { maxRedirects: 0 });
+    } catch {
+      return false;
+    }
+    if (!REDIRECT.has(res.status())) return true;
+    at = next.href;
+  }
+  return false;
 }

@@ -36,13 +36,16 @@ export async function passChallenge(
   try {
     const page = await context.newPage();
     // The challenge may talk only to its own host, through the address guard, as every render does.
-    await restrictRequests(page, url, { guard: opts.guard, textOnly: true });
+    // The page is not shown a response's Set-Cookie, which is how a firewall's 403/503 is known: the
+    // headers are taken as fetched.
+    const fetched = new Map<string, Record<string, string>>();
+    await restrictRequests(page, url, { guard: opts.guard, textOnly: true, onFetched: (u, h) => fetched.set(u, h) });
     const through = new Promise<Response>((resolve) => {
       page.on('response', (r) => {
         if (r.frame() !== page.mainFrame() || !r.request().isNavigationRequest()) return;
         if (r.status() >= 300 && r.status() < 400) return; // a redirect on the way is no answer yet
         void r.allHeaders().then(
-          (h) => blockedByWaf(r.status(), h) || resolve(r),
+          (h) => blockedByWaf(r.status(), { ...h, ...fetched.get(r.url()) }) || resolve(r),
           () => undefined,
         );
       });
