@@ -119,6 +119,14 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
       }
     });
 
+    it('says not-checked on no other rule: a rule that quietly measured nothing would hide a defect', () => {
+      const derived = new Set<string>(derive(fixture, cstDay(AT)).notChecked);
+      const unstated = site()
+        .notChecked.filter((n) => !derived.has(n.rule))
+        .map((n) => `${n.rule}: ${n.reason}`);
+      expect(unstated).toEqual([]);
+    });
+
     it('stays silent where it must', () => {
       for (const rule of served.fixture.expect.silent) {
         expect({
