@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLEET } from '../../fixtures/fleet/index.js';
+import { PLANTED_FULL_NUMBERS } from '../../fixtures/fleet/privacy-roster.js';
 import { type Fleet, startFleet } from '../../fixtures/server.js';
 import type { Report } from '../../src/model/report.js';
 import { cli, type CliResult } from '../helpers/cli.js';
@@ -192,6 +193,17 @@ describe('choucha run on the fixture fleet', { timeout: 180_000 }, () => {
     it('a site whose channels are all on other hosts is not checked on this rule, with the reason', () => {
       expect(byKey('offsite-platform').notChecked.find((n) => n.rule === 'interaction-unanswered')?.reason).toMatch(/其他网站.*12345热线/);
     });
+  });
+
+  it('privacy-leak: reports the full 公示 page and its xlsx, not the masked ones, and never reprints a planted number', () => {
+    const site = report.sites.find((x) => x.id === FLEET.find((f) => f.key === 'privacy-roster')!.id)!;
+    const leaks = site.findings.filter((f) => f.rule === 'privacy-leak');
+    expect(new Set(leaks.map((f) => new URL(f.url!).pathname.endsWith('.xlsx')))).toEqual(new Set([true, false]));
+    for (const f of leaks) expect(f.evidence.masked).toEqual(expect.arrayContaining([expect.stringMatching(/\*{4}/)]));
+    for (const file of ['report.json', 'report.html', 'report.csv']) {
+      const text = readFileSync(join(dir, 'out', file), 'utf8');
+      expect({ file, leaked: PLANTED_FULL_NUMBERS.filter((n) => text.includes(n)) }).toEqual({ file, leaked: [] });
+    }
   });
 
   it('writes the Excel exposure list with one row per unqualified site', async () => {
