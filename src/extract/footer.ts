@@ -76,12 +76,38 @@ export function hasAnyIdentity(i: Identity): boolean {
   return i.siteCode !== null || i.icp !== null || i.police !== null;
 }
 
-/** The identity items in a footer fragment, or in what a footer script writes (`script`: the body is JavaScript). */
-export function footerIdentity(body: string, script: boolean): Identity {
+/** Words by which a footer script shows it holds identity items, whether or not they could be read. */
+const MENTIONS = /ICP|公网安备|公安备案|公安机关备案|网站标识码|网站识别码|beian/i;
+
+/**
+ * The identity items in a footer fragment, or in what a footer script writes (`script`: the body is
+ * JavaScript). `mentions`: the body names such an item at all, so a null item may be one it holds in a
+ * form not read (a variable, a computed year in the middle of a literal).
+ */
+export function footerIdentity(body: string, script: boolean): Identity & { mentions: boolean } {
   const html = script ? writtenHtml(body) : body;
   // Wrapped: a fragment (or bare text) has no <body> of its own to read from.
   const root = parsePage(`<body>${html}</body>`).root;
-  return root ? pageIdentity(root, []) : { siteCode: null, icp: null, police: null };
+  let id: Identity = root ? pageIdentity(root, []) : { siteCode: null, icp: null, police: null };
+  if (script && !(id.siteCode && id.icp && id.police)) {
+    // Every string literal of the script, in order: what `var s = '…'; $('#ft').html(s)` writes too.
+    const all = parsePage(`<body>${literals(body).join('')}</body>`).root;
+    if (all) id = mergeIdentity(id, pageIdentity(all, []));
+  }
+  return { ...id, mentions: MENTIONS.test(body) };
+}
+
+function literals(script: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (c !== '"' && c !== "'" && c !== '`') continue;
+    const lit = readLiteral(script, i);
+    if (!lit) break;
+    out.push(lit.value);
+    i = lit.end - 1;
+  }
+  return out;
 }
 
 /**

@@ -72,16 +72,17 @@ function tabOf(container: Element, baseUrl: string): { name: string; url: string
     const siblings = childElements(parent);
     const key = paneKey(pane);
     const panes = siblings.filter((s) => s.name === pane.name && paneKey(s) === key);
-    // Blocks that carry their own headings are side by side, not tabs of one block.
-    if (panes.length < 2 || panes.every((p) => descendants(p).some((d) => /^h[1-6]$/.test(d.name)))) continue;
-    const before = [
-      ...siblings.slice(0, siblings.indexOf(panes[0]!)).reverse(),
-      ...(isElement(parent.parent) ? precedingSiblings(parent) : []),
-    ];
+    // Blocks that carry their own headings or title bars are side by side, not tabs of one block.
+    if (panes.length < 2 || panes.every(hasOwnTitle)) continue;
+    // The strip sits right before the first pane, or right before the element holding the panes.
+    const before = [precedingSiblings(panes[0]!)[0], isElement(parent.parent) ? precedingSiblings(parent)[0] : undefined].filter(
+      (e): e is Element => e !== undefined,
+    );
     const strip = before
       .flatMap((s) => [s, ...descendants(s)])
       .find((e) => isStrip(e, panes.length) && (TAB_HINT.test(hintOf(e)) || ancestors(e, 3).some((a) => TAB_HINT.test(hintOf(a)))));
-    if (!strip) continue;
+    // Tabs show which one is on: a state class, a hidden pane, a script on the tab.
+    if (!strip || !tabEvidence(panes, tabsOf(strip))) continue;
     const tab = tabsOf(strip)[panes.indexOf(pane)]!;
     const name = headingText(tab);
     if (!name) continue;
@@ -92,7 +93,7 @@ function tabOf(container: Element, baseUrl: string): { name: string; url: string
   return null;
 }
 
-const TAB_HINT = /tab|hd|tit|menu|btn|(^|[\s_-])bt|bq|tag|switch|qh|head/;
+const TAB_HINT = /tab|hd|tit|menu|btn|(^|[\s_-])bt|bq|tag|switch|qh/;
 const STATE_CLASS = /^(on|cur|current|active|selected|show|hide|hidden|none|block|now|hover|sel|this)$/;
 
 function paneKey(el: Element): string {
@@ -113,6 +114,29 @@ function isStrip(e: Element, n: number): boolean {
 /** A strip's tabs: its children less a 更多 link that sits in the strip. */
 function tabsOf(strip: Element): Element[] {
   return childElements(strip).filter((k) => !(k.name === 'a' && isMoreLink(k)) && !descendants(k, 'a').some(isMoreLink));
+}
+
+/** A pane that opens with a heading or title bar of its own (its first element, or that one's first). */
+function hasOwnTitle(pane: Element): boolean {
+  const first = childElements(pane)[0];
+  const firstOfFirst = first ? childElements(first)[0] : undefined;
+  return [first, firstOfFirst].some(
+    (d) =>
+      d !== undefined &&
+      (/^h[1-6]$/.test(d.name) ||
+        (/(^|[\s_-])(tit|title|bt|hd|head)([\s_-]|$)/.test(hintOf(d)) && textOf(d).length >= 2 && textOf(d).length <= 16)),
+  );
+}
+
+function tabEvidence(panes: Element[], tabs: Element[]): boolean {
+  const stateOf = (e: Element) =>
+    (e.attribs.class ?? '').split(/\s+/).some((c) => STATE_CLASS.test(c.toLowerCase())) ||
+    /display\s*:\s*none/i.test(e.attribs.style ?? '');
+  const scripted = (e: Element) =>
+    [e, ...descendants(e)].some(
+      (x) => x.attribs.onclick !== undefined || x.attribs.onmouseover !== undefined || /^(#|javascript:)/i.test(x.attribs.href ?? 'x'),
+    );
+  return panes.some(stateOf) || tabs.some((t) => stateOf(t) || descendants(t).some(stateOf) || scripted(t));
 }
 
 function precedingSiblings(el: Element): Element[] {

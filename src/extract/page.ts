@@ -60,6 +60,11 @@ export interface PageContentRead {
   encoding: string;
   title: string | null;
   publishedAt: PublishedDate | null;
+  /**
+   * No publication date was read, yet the markup shows a date beside a date label (written by a script,
+   * split in a way not read): the page may well show one, so it does not prove the item undated.
+   */
+  dateUnread: boolean;
   identity: Identity;
   /** Same-site scripts and fragments that write or hold the footer: judging reads them where `identity` lacks items. */
   footerIncludes: string[];
@@ -118,8 +123,10 @@ export function readHtml(
   const content = (): Omit<PageContentRead, keyof typeof head> => {
     const blocks = textBlocks(root);
     const headlineText = headline(blocks, title);
+    const published = readPublished({ blocks, headline: headlineText, metas, comments: dateComments }, opts.atDay);
     return {
-      publishedAt: readPublished({ blocks, headline: headlineText, metas, comments: dateComments }, opts.atDay),
+      publishedAt: published,
+      dateUnread: published === null && LABELLED_DATE.test(html),
       identity: pageIdentity(
         root,
         scripts.filter((x) => !x.src).map((x) => x.text),
@@ -181,6 +188,9 @@ export function readHtml(
   return parts === 'walk' ? walk : { ...walk, ...content() };
 }
 
+// A date label and, within a little markup, a full date: 发布时间：<script>document.write("2026-12-06")</script>.
+const LABELLED_DATE = /(发布|更新|生成|发文|时间|日期)[^\n]{0,80}?(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
 /** A homepage's blocks may be pages of their own in iframes (a 最新公开 block served by the 公开 platform). */
 function frames(root: Element, base: string): PageWalkRead['frames'] {
   const els = descendants(root, 'iframe');
@@ -226,6 +236,7 @@ function emptyWalk(): Omit<PageWalkRead, 'url' | 'encoding' | 'encodingSource' |
 function emptyContent(): Omit<PageContentRead, 'url' | 'encoding' | 'title'> {
   return {
     publishedAt: null,
+    dateUnread: false,
     identity: { siteCode: null, icp: null, police: null },
     footerIncludes: [],
     blocks: [],

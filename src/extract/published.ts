@@ -32,7 +32,7 @@ export interface PublishedInput {
 }
 
 const LABEL =
-  /(发布时间|发布日期|信息发布日期|发布于|发稿时间|发表时间|生成日期|发文日期|公开日期|公开时间|上传时间|录入时间)\s*[:：]?\s*/g;
+  /(发布时间|发布日期|信息发布日期|发布于|发稿时间|发表时间|生成日期|发文日期|公开日期|公开时间|上传时间|录入时间|更新时间|更新日期)\s*[:：]?\s*/g;
 // A bare 时间/日期 starts its segment: 会议时间, 开标时间, 报名日期 are the body's dates, not the page's.
 const BARE = /(?:^|[\s|｜丨/【[(（])(时间|日期)\s*[:：]\s*/g;
 const METADATA_WORDS = /来源|作者|浏览|点击|阅读|字号|发布机构|信息来源|责任编辑|分享/;
@@ -75,7 +75,10 @@ function firstBodyBlock(blocks: string[], head: number): number {
 }
 
 function labelled(blocks: string[], head: number, bodyStart: number, atDay: Day): PublishedDate | null {
-  for (const b of blocks) {
+  // The article's own line first (between its headline and its body), then anywhere: a sidebar's list of
+  // other articles may carry labels of its own before the headline.
+  const zone = head >= 0 ? blocks.slice(head + 1, bodyStart) : [];
+  for (const b of [...zone, ...blocks]) {
     if (b.length > LINE_MAX) continue;
     const hit = afterLabel(b, LABEL, atDay);
     if (hit) return { ...hit, source: 'label' };

@@ -144,6 +144,8 @@ export interface ArticleArtifact {
   title: string | null;
   /** The 发布时间 the page shows. */
   published: Day | null;
+  /** No date was read, but the markup holds one beside a date label: not proof that the page shows none. */
+  dateUnread?: boolean;
   /** 发文字号 written on the page (国发〔2026〕5号), normalised. */
   docNumbers: string[];
 }

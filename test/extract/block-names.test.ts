@@ -44,6 +44,15 @@ describe('homepage block names', () => {
     expect(home(html)).toEqual([['最新公开', null, 6]]);
   });
 
+  it('near miss: a header strip of two links is not the tabs of two side-by-side blocks with title bars', () => {
+    const html = `<div class="top-head"><ul><li><a href="/login">用户登录</a></li><li><a href="/reg">用户注册</a></li></ul></div>
+      <div class="row"><div class="box"><div class="tit">政务动态<a class="more" href="/zwdt/">更多</a></div><ul>${items('zwdt', 6)}</ul></div><div class="box"><div class="tit">通知公告<a class="more" href="/tzgg/">更多</a></div><ul>${items('tzgg', 6, 2)}</ul></div></div>`;
+    expect(home(html).map((r) => [r[0], r[1]])).toEqual([
+      ['政务动态', '/zwdt/'],
+      ['通知公告', '/tzgg/'],
+    ]);
+  });
+
   it('near miss: side-by-side blocks with their own headings keep them, whatever comes before', () => {
     const html = `<div class="nav-bar"><ul><li><a href="/a/">要闻</a></li><li><a href="/b/">公告</a></li></ul></div>
       <div class="row"><div class="box"><h3>部门动态</h3><ul>${items('bmdt', 6)}</ul></div><div class="box"><h3>乡镇动态</h3><ul>${items('xzdt', 6, 2)}</ul></div></div>`;

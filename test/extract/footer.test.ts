@@ -27,6 +27,7 @@ describe('footer includes', () => {
       siteCode: '4305240001',
       icp: '湘ICP备05001234号-1',
       police: '湘公网安备 43052402000123号',
+      mentions: true,
     });
   });
 
@@ -47,6 +48,11 @@ describe('footer includes', () => {
   });
 
   it('near miss: a script that writes no footer yields nothing', () => {
-    expect(footerIdentity('var a = 1; document.write(a + "");', true)).toEqual({ siteCode: null, icp: null, police: null });
+    expect(footerIdentity('var a = 1; document.write(a + "");', true)).toEqual({
+      siteCode: null,
+      icp: null,
+      police: null,
+      mentions: false,
+    });
   });
 });

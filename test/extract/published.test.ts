@@ -67,6 +67,27 @@ describe('publication date of an article page', () => {
     expect(read(`${TITLE}${body}<div class="foot-info">发布时间：2026-11-26</div>`)).toMatchObject({ day: '2026-11-26' });
   });
 
+  it('the article’s own line before a sidebar’s labelled list of other articles', () => {
+    const side = '<div class="left"><ul><li><a href="/1.html">往期回顾</a> 发布时间：2019-03-01</li></ul></div>';
+    expect(read(`${side}${TITLE}<div class="info">发布时间：2026-11-28 来源：办公室</div>${BODY}`)).toMatchObject({ day: '2026-11-28' });
+  });
+
+  it('更新时间 as the only visible date', () => {
+    expect(read(`<h1>关于做好冬季安全生产工作的通知</h1><p>更新时间：2026-11-27</p>${BODY}`)).toMatchObject({
+      day: '2026-11-27',
+      label: '更新时间',
+    });
+  });
+
+  it('a date a script writes after its label is not read, and the page says so', () => {
+    const page = readHtml(
+      `<html><head><title>关于做好冬季安全生产工作的通知_湘源市人民政府</title></head><body>${TITLE}<div>发布时间：<script>document.write("2026-12-06")</script></div>${BODY}</body></html>`,
+      { url: 'http://www.xiangyuan.gov.cn/art/1.html', atDay: AT_DAY },
+      'content',
+    );
+    expect({ day: page.publishedAt?.day ?? null, unread: page.dateUnread }).toEqual({ day: null, unread: true });
+  });
+
   it('a bare 时间： in the line under the headline', () => {
     expect(read(`${HEADER}${TITLE}<div>时间：2026年11月2日 来源：本站</div>${BODY}`)).toMatchObject({ day: '2026-11-02', source: 'label' });
   });

@@ -7,7 +7,7 @@ import { readPage } from '../../src/extract/page.js';
 const DIR = new URL('./pages/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => /\.html?$/.test(f));
 const opts = (f: string) => ({ url: `http://www.example.gov.cn/${f}`, contentType: null, atDay: '2026-12-01' as const });
-const CONTENT = ['publishedAt', 'identity', 'blocks', 'headline', 'hiddenLinks'] as const;
+const CONTENT = ['publishedAt', 'dateUnread', 'identity', 'blocks', 'headline', 'hiddenLinks'] as const;
 
 describe('reading a page in parts', () => {
   it('has saved pages to read', () => {
@@ -20,10 +20,11 @@ describe('reading a page in parts', () => {
     const walk = readPage(bytes, opts(f), 'walk');
     const content = readPage(bytes, opts(f), 'content');
     const links = readPage(bytes, opts(f), 'links');
-    const { publishedAt, identity, blocks, headline, hiddenLinks, ...walkPart } = all;
+    const { publishedAt, dateUnread, identity, blocks, headline, hiddenLinks, ...walkPart } = all;
     expect(walk).toEqual(walkPart);
     expect(content).toMatchObject({
       publishedAt,
+      dateUnread,
       identity,
       blocks,
       headline,

@@ -48,6 +48,33 @@ ruleTable(homepageStale, {
   ],
   notChecked: [
     {
+      name: 'an undated list of which one page of three was read: too few to say it shows no dates',
+      artifacts: site({
+        lists: [
+          {
+            ...block('要闻', [null, null, null]),
+            items: block('要闻', [null, null, null]).items.map((it, i) => ({
+              ...it,
+              url: `http://x.gov.cn/a${i}.html`,
+              articleRead: i === 0,
+            })),
+          },
+        ],
+      }),
+    },
+    {
+      name: 'an undated list whose items live on another host of the site’s domain (xxgk.x.gov.cn), none read',
+      artifacts: site({
+        lists: [
+          {
+            ...block('政务公开', [null, null]),
+            items: [0, 1].map((i) => ({ title: `文件${i}`, url: `http://xxgk.x.gov.cn/${i}.html`, dateText: null, date: null })),
+          },
+          block('通知公告', [40]),
+        ],
+      }),
+    },
+    {
       name: 'undated list whose items’ pages were not read: a veto must not rest on them',
       artifacts: site({ lists: [block('要闻', [null, null]), block('通知公告', [40])] }),
     },

@@ -18,6 +18,14 @@ const list = (items: ListArtifact['items']): ListArtifact => ({
 const art = (url: string, published: string | null): ArticleArtifact => ({ url, title: null, published, docNumbers: [] });
 
 describe('datesFromArticles', () => {
+  it('a page whose date is in its markup but was not read proves nothing: the item stays unread', () => {
+    const [got] = datesFromArticles(
+      [list([{ title: '甲', url: 'http://www.lx.gov.cn/a.html', dateText: null, date: null }])],
+      [{ ...art('http://www.lx.gov.cn/a.html', null), dateUnread: true }],
+    );
+    expect(got!.items[0]).toEqual({ title: '甲', url: 'http://www.lx.gov.cn/a.html', dateText: null, date: null });
+  });
+
   it('fills undated items from their pages, marks pages read without a date, leaves the rest', () => {
     const [got] = datesFromArticles(
       [

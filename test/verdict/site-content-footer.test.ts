@@ -1,5 +1,6 @@
 // The homepage's identity at judging time: completed from the footer script or fragment the crawl
 // stored, and marked unread when an item is missing and that include was never read.
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { StoredBody } from '../../src/store/page-bodies.js';
 import { readSiteContent } from '../../src/verdict/reread/site-content.js';
@@ -45,6 +46,30 @@ describe('footer at judging time', () => {
     const { identity } = readSiteContent([footer(`${JS}\n//${'x'.repeat(300 * 1024)}`), homepage('')], '2026-12-01');
     expect(identity).toMatchObject({ footer: 'unread' });
     expect(identity!.footerReason).toContain('KB');
+  });
+
+  it('a gb2312 site’s footer.js in GBK, with no charset said, is read as the page would be', () => {
+    const gbk = { ...footer(''), contentType: 'application/javascript', body: iconv.encode(JS, 'gbk') };
+    expect(readSiteContent([gbk, homepage('')], '2026-12-01').identity).toMatchObject({ icp: '湘ICP备05001234号-1', footer: 'include' });
+  });
+
+  it('a footer written through a variable or with a computed year is read from its string literals', () => {
+    const viaVariable = `var s = '<p>网站标识码：4305240001 湘ICP备05001234号-1 湘公网安备 43052402000123号</p>'; $("#footer").html(s);`;
+    expect(readSiteContent([footer(viaVariable), homepage('')], '2026-12-01').identity).toMatchObject({
+      police: '湘公网安备 43052402000123号',
+      footer: 'include',
+    });
+    const withYear = `document.write('Copyright 2010-' + new Date().getFullYear() + ' 网站标识码：4305240001 湘ICP备05001234号-1 湘公网安备 43052402000123号');`;
+    expect(readSiteContent([footer(withYear), homepage('')], '2026-12-01').identity).toMatchObject({
+      police: '湘公网安备 43052402000123号',
+      footer: 'include',
+    });
+  });
+
+  it('a footer script that names a record it could not be read for leaves the footer unread', () => {
+    const computed = `var n = ['43052402', '000123'].join(''); document.write('网站标识码：4305240001 湘ICP备05001234号-1 湘公网安备 ' + n + '号');`;
+    const { identity } = readSiteContent([footer(computed), homepage('')], '2026-12-01');
+    expect(identity).toMatchObject({ police: null, footer: 'unread' });
   });
 
   it('near miss: a page that shows every item itself is read from the page, whatever it includes', () => {

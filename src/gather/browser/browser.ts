@@ -3,6 +3,7 @@
 // a page's scripts must not become a way to reach other sites or the inspector's own network.
 import { existsSync } from 'node:fs';
 import type { APIResponse, Browser, Page } from 'playwright';
+import { getDomain } from 'tldts';
 import { ChouchaError } from '../../errors.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { USER_AGENT } from '../http/user-agent.js';
@@ -80,7 +81,10 @@ export async function restrictRequests(
     onFetched?: (url: string, headers: Record<string, string>) => void;
   },
 ): Promise<void> {
-  const host = new URL(url).host;
+  // The page's own host, and the hosts of its own domain a guarded redirect led it to (x.gov.cn →
+  // www.x.gov.cn, a county's pages on its city's 集约化 platform under the same domain).
+  const hosts = new Set([new URL(url).host]);
+  const domain = getDomain(new URL(url).hostname);
   await page.route('**/*', async (route) => {
     const target = route.request().url();
     // Reading lists needs the scripts and their data, not pictures: spare the site the traffic.
@@ -95,7 +99,7 @@ export async function restrictRequests(
       return route.abort('blockedbyclient');
     }
     if (u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
-    if (u.host !== host || opts.offline) return route.abort('blockedbyclient');
+    if (!hosts.has(u.host) || opts.offline) return route.abort('blockedbyclient');
     try {
       await opts.guard.check(target);
     } catch {
@@ -110,7 +114,7 @@ export async function restrictRequests(
     } catch {
       return route.abort('failed').catch(() => undefined);
     }
-    if (REDIRECT.has(response.status()) && !(await chainStaysHome(page, target, response, host, opts.guard))) {
+    if (REDIRECT.has(response.status()) && !(await chainStaysHome(page, target, response, { hosts, domain }, opts.guard))) {
       return route.abort('blockedbyclient').catch(() => undefined);
     }
     opts.onFetched?.(target, response.headers());
@@ -121,7 +125,13 @@ export async function restrictRequests(
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const MAX_HOPS = 10;
 
-async function chainStaysHome(page: Page, from: string, first: APIResponse, host: string, guard: AddressGuard): Promise<boolean> {
+async function chainStaysHome(
+  page: Page,
+  from: string,
+  first: APIResponse,
+  home: { hosts: Set<string>; domain: string | null },
+  guard: AddressGuard,
+): Promise<boolean> {
   let at = from;
   let res = first;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -133,7 +143,10 @@ async function chainStaysHome(page: Page, from: string, first: APIResponse, host
     } catch {
       return false;
     }
-    if (next.host !== host) return false;
+    if (!home.hosts.has(next.host)) {
+      if (home.domain === null || getDomain(next.hostname) !== home.domain) return false;
+      home.hosts.add(next.host);
+    }
     try {
       await guard.check(next.href);
       res = await page.context().request.get(next.href, { maxRedirects: 0 });

@@ -268,7 +268,7 @@ export class SiteWalk {
   }
 
   /** The first items of a list that shows no date at all, to be read on their own pages. */
-  private undatedSample(items: ItemArtifact[]): WalkRequest[] {
+  private undatedSample(items: ItemArtifact[], asking: Set<string> = new Set()): WalkRequest[] {
     if (items.length === 0 || items.some((i) => i.date)) return [];
     // A portal has many undated link blocks (专题, 领导, 服务): four lists' worth is the site's share.
     const room = this.limits.undatedArticles * 4 - this.undatedAsked;
@@ -276,7 +276,7 @@ export class SiteWalk {
     const picked = items
       .filter((i) => i.url && this.ownPage(i.url))
       .slice(0, this.limits.undatedArticles)
-      .filter((i) => !this.requested.has(`article|fetched|${urlKey(i.url!)}`))
+      .filter((i) => !this.requested.has(`article|fetched|${urlKey(i.url!)}`) && !asking.has(urlKey(i.url!)))
       .slice(0, Math.max(0, room));
     this.undatedAsked += picked.length;
     return picked.map((i) => ({ url: i.url!, kind: 'article' as const }));
@@ -370,7 +370,7 @@ export class SiteWalk {
       for (const it of listed.slice(0, this.limits.articlesPerColumn)) {
         if (it.url && this.ownPage(it.url)) out.push({ url: it.url, kind: 'article' });
       }
-      out.push(...this.undatedSample(listed));
+      out.push(...this.undatedSample(listed, new Set(out.filter((r) => r.kind === 'article').map((r) => urlKey(r.url)))));
       out.push(...this.scanChannels(read, col.depth));
     }
     const seen = new Set(col.items.map((i) => i.url));

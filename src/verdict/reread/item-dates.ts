@@ -13,7 +13,8 @@ export function datesFromArticles(lists: ListArtifact[], articles: ArticleArtifa
       ...l,
       items: l.items.map((i) => {
         const art = i.date || !i.url ? undefined : byUrl.get(i.url);
-        if (!art) return i;
+        // A page whose date could not be read is no proof the item is undated.
+        if (!art || (!art.published && art.dateUnread)) return i;
         return art.published ? { ...i, date: art.published, dateFrom: 'article' as const, articleRead: true } : { ...i, articleRead: true };
       }),
     };

@@ -2,6 +2,7 @@
 // judging time. One page is parsed at a time; only the text blocks are kept.
 import { readPage } from '../../extract/page.js';
 import { splitBoilerplate } from '../../extract/text.js';
+import { decodeHtml } from '../../extract/decode.js';
 import { footerIdentity, hasAnyIdentity, mergeIdentity } from '../../extract/footer.js';
 import type { ArticleArtifact, HiddenLinkArtifact, Identity, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
 import type { Day } from '../../model/day.js';
@@ -23,7 +24,7 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
   let identity: IdentityArtifact | null = null;
   const hiddenLinks: HiddenLinkArtifact[] = [];
   let includes: string[] = [];
-  const footers = new Map<string, Identity | string>();
+  const footers = new Map<string, FooterRead | string>();
   for (const b of bodies) {
     if (b.kind === 'footer') {
       footers.set(b.url, readFooter(b));
@@ -45,6 +46,7 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
         url: b.url,
         title: read.headline,
         published: read.publishedAt?.day ?? null,
+        dateUnread: read.dateUnread,
         docNumbers: [...new Set(read.blocks.flatMap(docNumbersIn))],
       });
     }
@@ -65,18 +67,21 @@ export function readSiteContent(bodies: Iterable<StoredBody>, atDay: Day): SiteC
 const FOOTER_MAX_BYTES = 256 * 1024;
 const SCRIPT = /javascript|ecmascript/i;
 
-function readFooter(b: StoredBody): Identity | string {
+function readFooter(b: StoredBody): FooterRead | string {
   if (b.body.length > FOOTER_MAX_BYTES) return `页脚脚本 ${b.url} 超过 ${FOOTER_MAX_BYTES / 1024} KB，未读取`;
   const script = SCRIPT.test(b.contentType ?? '') || /\.js(\?|$)/i.test(new URL(b.url).pathname);
-  return footerIdentity(b.body.toString('utf8'), script);
+  // Decoded as pages are: a gb2312 site serves its footer.js in GBK, with no charset said.
+  return footerIdentity(decodeHtml(b.body, b.contentType).text, script);
 }
+
+type FooterRead = Identity & { mentions: boolean };
 
 /**
  * The homepage's identity completed from the footer its scripts write. When the page itself shows none of
  * the items and its footer script or fragment could not be read, the footer is `unread`: the rule says
  * not-checked rather than report items missing that a person may well see.
  */
-function withFooter(page: IdentityArtifact, includes: string[], footers: Map<string, Identity | string>): IdentityArtifact {
+function withFooter(page: IdentityArtifact, includes: string[], footers: Map<string, FooterRead | string>): IdentityArtifact {
   if (includes.length === 0 || (page.siteCode && page.icp && page.police)) return page;
   let merged: Identity = page;
   let from: string | null = null;
@@ -85,9 +90,13 @@ function withFooter(page: IdentityArtifact, includes: string[], footers: Map<str
     const got = footers.get(url);
     if (got === undefined) problems.push(`页脚由 ${url} 生成，未能获取`);
     else if (typeof got === 'string') problems.push(got);
-    else if (hasAnyIdentity(got)) {
-      merged = mergeIdentity(merged, got);
-      from ??= url;
+    else {
+      if (hasAnyIdentity(got)) {
+        merged = mergeIdentity(merged, got);
+        from ??= url;
+      }
+      // It names a record this reading did not find: written in a form not read, not missing.
+      if (got.mentions && !(got.siteCode && got.icp && got.police)) problems.push(`页脚脚本 ${url} 含备案信息，但未能完整读出`);
     }
   }
   const complete = merged.siteCode !== null && merged.icp !== null && merged.police !== null;
