@@ -35,6 +35,17 @@ export const homepageStale = defineRule({
     const items = judged.flatMap((l) => l.items);
     const newest = newestItem(items, ctx.atDay);
     if (newest && newest.date! >= since) return { status: 'checked', findings: [] };
+    // A homepage block in a frame that was not read may be the fresh one.
+    const unreadFrames = a.lists.filter((l) => l.kind === 'homepage-block' && l.state === 'unreadable');
+    if (unreadFrames.length > 0) {
+      return {
+        status: 'not-checked',
+        reason: `首页${unreadFrames
+          .slice(0, 3)
+          .map((l) => `“${l.name}”（${l.stateReason ?? '未读取'}）`)
+          .join('、')}未能读取，无法判断首页是否更新`,
+      };
+    }
     const unconfirmed = judged.filter(unconfirmedUndated);
     if (unconfirmed.length > 0) {
       return {

@@ -25,6 +25,10 @@ ruleTable(homepageStale, {
         ],
       }),
     },
+    {
+      name: 'a fresh block beside a homepage frame that was not read: fresh is fresh',
+      artifacts: site({ lists: [block('要闻', [2]), { ...block('最新公开', []), state: 'unreadable', stateReason: '未读取', items: [] }] }),
+    },
     { name: 'a longer window from the edition', artifacts: site({ lists: [block('要闻', [20])] }), options: { days: 21 } },
   ],
   invalid: [
@@ -71,6 +75,15 @@ ruleTable(homepageStale, {
             items: [0, 1].map((i) => ({ title: `文件${i}`, url: `http://xxgk.x.gov.cn/${i}.html`, dateText: null, date: null })),
           },
           block('通知公告', [40]),
+        ],
+      }),
+    },
+    {
+      name: 'stale blocks beside a homepage frame that was not read (xxgk.x.gov.cn): it may be the fresh one',
+      artifacts: site({
+        lists: [
+          block('要闻', [30]),
+          { ...block('最新公开', []), state: 'unreadable', stateReason: '首页内嵌其他主机（xxgk.x.gov.cn）的页面，未读取', items: [] },
         ],
       }),
     },

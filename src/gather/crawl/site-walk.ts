@@ -9,6 +9,7 @@ import type { Day } from '../../model/day.js';
 import type { ItemArtifact, ListArtifact } from '../../model/artifacts.js';
 import type { SiteCrawlResult } from '../../store/lists.js';
 import type { PageKind } from '../../store/pages.js';
+import { getDomain } from 'tldts';
 import { urlKey } from './url-key.js';
 
 export interface WalkRequest {
@@ -118,7 +119,7 @@ export class SiteWalk {
     // A failed render leaves the plain page's reading; only a page with nothing read is lost.
     if (!read && !req.render && req.kind !== 'homepage') this.unread.push({ url: req.url, error: error ?? '未知错误' });
     if (req.kind === 'homepage') return this.onHomepage(req, read, error, finalUrl);
-    if (req.kind === 'frame') return read ? this.onFrame(req, read) : [];
+    if (req.kind === 'frame') return read ? this.onFrame(req, read) : this.unreadFrame(req.url, `内嵌页面无法读取：${error ?? '未知错误'}`);
     if (req.kind === 'footer') return [];
     if (req.kind === 'column') return this.onColumnPage(req, read, error);
     if (req.kind === 'board') return this.ask(this.boards.onListPage(req, read, error, (r) => this.renderBoard(r)));
@@ -215,6 +216,15 @@ export class SiteWalk {
         this.frameNames.set(f.url, f.name);
         return { url: f.url, kind: 'frame' as const };
       });
+    // A frame from another host of the site's own domain (a 信息公开 platform at xxgk.x.gov.cn) may hold the
+    // homepage's freshest block: it is not read, and homepage-stale must not judge without it.
+    for (const f of read.frames) {
+      const host = new URL(f.url).hostname;
+      if (!this.ownPage(f.url) && host !== new URL(this.homeUrl).hostname && sameDomain(host, this.host)) {
+        this.frameNames.set(f.url, f.name);
+        this.unreadFrame(f.url, `首页内嵌其他主机（${host}）的页面，未读取`);
+      }
+    }
     const found: { link: Link; level: number | null; source: string }[] = [
       ...read.nav.map((link) => ({ link, level: 1, source: read.navShort ? 'short-nav' : 'nav' })),
       ...read.lists
@@ -249,6 +259,24 @@ export class SiteWalk {
         moreUrl: l.moreUrl,
       });
     });
+  }
+
+  /** A homepage iframe whose lists are not known: an unreadable block, so no rule takes the homepage as whole. */
+  private unreadFrame(url: string, reason: string): WalkRequest[] {
+    this.blocks.push({
+      kind: 'homepage-block',
+      key: `${url}#frame`,
+      name: this.frameNames.get(url) ?? '首页内嵌页面',
+      url,
+      level: null,
+      source: 'homepage-frame',
+      state: 'unreadable',
+      stateReason: reason,
+      items: [],
+      pagesRead: 0,
+      moreUrl: null,
+    });
+    return [];
   }
 
   /** A same-site iframe of the homepage, read one level deep: its lists are blocks of the homepage. */
@@ -387,6 +415,11 @@ export class SiteWalk {
     }
     return this.ask(out);
   }
+}
+
+function sameDomain(a: string, b: string): boolean {
+  const da = getDomain(a);
+  return da !== null && da === getDomain(b.replace(/:\d+$/, ''));
 }
 
 function unreadNote(unread: { url: string; error: string }[]): string {

@@ -300,6 +300,21 @@ describe('SiteWalk', () => {
     expect(paths(fetched, 'footer')).toEqual(['/js/footer.js']);
   });
 
+  it('a homepage frame from another host of the site’s domain, or one that fails, is an unreadable block', () => {
+    const pages = {
+      '/': page(
+        `${block('新闻动态', '/xwdt/', list('xwdt', recent))}<iframe src="http://xxgk.x.gov.cn/zxgk/frame.html" title="最新公开"></iframe><iframe src="/broken/frame.html" title="通知公告"></iframe><iframe src="http://map.other.cn/embed" title="地图"></iframe>`,
+      ),
+    };
+    const blocks = crawl(pages).result.lists.filter((l) => l.kind === 'homepage-block');
+    expect(blocks.map((b) => [b.name, b.state])).toEqual([
+      ['新闻动态', 'items'],
+      ['最新公开', 'unreadable'],
+      ['通知公告', 'unreadable'],
+    ]);
+    expect(blocks[1]!.stateReason).toContain('xxgk.x.gov.cn');
+  });
+
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
     const notice = '/tzgg/t20261120_7.html';
     const pages = {
