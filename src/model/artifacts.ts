@@ -421,7 +421,8 @@ export interface SearchCheckArtifact {
   error: string | null;
   /** The title was among the results' links: in the page as served, or once rendered; null when not read. */
   found: boolean | null;
-  readAs: 'served' | 'rendered' | null;
+  /** `typed`: a search submitted only by script, typed into the homepage in Chromium as a person would. */
+  readAs: 'served' | 'rendered' | 'typed' | null;
   /** The results page showed no results by itself and could not be rendered (rendering off). */
   needsRender: boolean;
 }

@@ -57,7 +57,7 @@ export const siteSearch = defineRule({
       return finding(
         'not-found',
         url,
-        `搜索本站已发布的“${s.query}”，结果中没有这条信息${s.readAs === 'rendered' ? '（结果页经浏览器渲染后读取）' : ''}`,
+        `搜索本站已发布的“${s.query}”，结果中没有这条信息${s.readAs === 'rendered' ? '（结果页经浏览器渲染后读取）' : s.readAs === 'typed' ? '（搜索由脚本提交，已在浏览器中输入并提交）' : ''}`,
       );
     return { status: 'checked', findings: [] };
   },

@@ -45,6 +45,22 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=gbk' });
       return res.end(iconv.encode(results(q, q === TITLE), 'gbk'));
     }
+    if (url.pathname === '/jshome/' || url.pathname === '/jshome/new-tab/' || url.pathname === '/jshome/dead/') {
+      // A homepage whose search box is submitted only by its script: to /jsresult?kw= in this tab, or a new one.
+      const go =
+        url.pathname === '/jshome/dead/'
+          ? 'function go(){}'
+          : url.pathname === '/jshome/new-tab/'
+            ? "function go(){window.open('/jsresult?kw='+encodeURIComponent(document.getElementById('kw').value))}"
+            : "function go(){location.href='/jsresult?kw='+encodeURIComponent(document.getElementById('kw').value)}";
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<html><head><title>白沙县人民政府</title></head><body><div class="search"><input id="kw" placeholder="请输入关键字"><a href="javascript:;" onclick="go()">搜索</a></div><ul><li><a href="/a/0.html">${TITLE}</a></li></ul><script>${go}</script></body></html>`,
+        );
+    }
+    if (url.pathname === '/jsresult')
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(results(q, q === TITLE));
     if (url.pathname === '/utf8/search') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(results(q, false));
     if (url.pathname === '/js/search') {
       // The list is written by a script from data in the page, as search front ends built on templates do.
@@ -139,13 +155,28 @@ describe('trySearch', { timeout: 60_000 }, () => {
     expect(
       await tried(homepageFeaturesOf(`<form action="/s"><input name="kw"><input name="yzm" placeholder="验证码"></form>`, `${base}/`)),
     ).toMatchObject({ skipped: 'captcha' });
-    expect(await tried(form('javascript:doSearch()'))).toMatchObject({ skipped: 'script' });
-    expect(await tried(homepageFeaturesOf(`<input id="kw"><a href="javascript:;" onclick="go()">搜索</a>`, `${base}/`))).toMatchObject({
+    const offline = (f: ReturnType<typeof form>) => trySearch(site(), f, 'utf-8', lists(), opts(false));
+    expect(await offline(form('javascript:doSearch()'))).toMatchObject({ skipped: 'script' });
+    expect(await offline(homepageFeaturesOf(`<input id="kw"><a href="javascript:;" onclick="go()">搜索</a>`, `${base}/`))).toMatchObject({
       skipped: 'script',
     });
     expect(await tried(homepageFeaturesOf('<a href="/about/">关于我们</a>', `${base}/`))).toMatchObject({ skipped: 'no-search' });
     expect(await trySearch(site(), form('/gbk/search.asp'), 'utf-8', [], opts(true))).toMatchObject({ skipped: 'no-title' });
     expect(asked.length).toBe(before);
+  });
+
+  it('a search submitted only by script is typed into the homepage in Chromium and its results read, in this tab or a new one', async () => {
+    const scripted = homepageFeaturesOf(`<input id="kw"><a href="javascript:;" onclick="go()">搜索</a>`, `${base}/jshome/`);
+    for (const path of ['/jshome/', '/jshome/new-tab/']) {
+      const a = await trySearch(siteRow('4301000001', `${base}${path}`), scripted, 'utf-8', lists(), opts(true));
+      expect(a).toMatchObject({ found: true, readAs: 'typed', query: TITLE });
+      expect(a.resultUrl).toContain('/jsresult?kw=');
+    }
+    // Near miss: a box whose script does nothing opens no results page, and the homepage's own list (which
+    // shows the title) is not taken for one: not judged, with why.
+    const dead = await trySearch(siteRow('4301000001', `${base}/jshome/dead/`), scripted, 'utf-8', lists(), opts(true));
+    expect(dead).toMatchObject({ skipped: 'script', found: null });
+    expect(dead.skippedDetail).toContain('没有打开结果页');
   });
 
   it('records a refused address as the checker’s failure', async () => {

@@ -152,13 +152,11 @@ export async function trySearch(
   const form = searchForm(features.forms);
   if (!form) {
     const hint = features.controls.find((c) => SEARCH_HINT.test(`${c.text} ${c.hint}`));
-    return hint
-      ? { ...base, skipped: 'script', skippedDetail: `搜索由脚本提交（${hint.text || hint.hint}）` }
-      : { ...base, skipped: 'no-search' };
+    return hint ? typeInBrowser(site, lists, `搜索由脚本提交（${hint.text || hint.hint}）`, base, opts) : { ...base, skipped: 'no-search' };
   }
   if (form.method === 'post') return { ...base, skipped: 'post', skippedDetail: form.action };
   if (form.captcha) return { ...base, skipped: 'captcha', skippedDetail: form.action };
-  if (!form.action) return { ...base, skipped: 'script', skippedDetail: '表单由脚本提交（javascript:）' };
+  if (!form.action) return typeInBrowser(site, lists, '表单由脚本提交（javascript:）', base, opts);
   const q = pickTitle(site, lists);
   if (!q) return { ...base, skipped: 'no-title', form: { action: form.action, field: form.textField! } };
   const action = new URL(form.action);
@@ -191,5 +189,91 @@ export async function trySearch(
     return { ...done, found: readResults(html, q.title).found, readAs: 'rendered' };
   } catch (e) {
     return { ...done, needsRender: true, error: `渲染结果页失败：${(e as Error).message.split('\n')[0]!.slice(0, 200)}` };
+  }
+}
+
+// A text field a person would take for the site's search: named for it, else the only one on the page.
+const SEARCH_FIELD = /search|keyword|kw|query|sousuo|ss|q$|搜索|检索|关键[字词]|请输入/i;
+const SUBMIT_HINT = /搜索|检索|search|sousuo|查询|btn|submit/i;
+
+/**
+ * A search submitted only by script, tried as a person would: the homepage opened in Chromium, the title
+ * typed into its search box, Enter pressed (or the search button clicked), and the page it leads to read.
+ * Not judged, with why, when rendering is off, no search box is found, or nothing opens: a page that
+ * stayed on the homepage would "find" the title in the homepage's own list.
+ */
+async function typeInBrowser(
+  site: Site,
+  lists: ListArtifact[],
+  why: string,
+  base: SearchCheckArtifact,
+  opts: TryOptions,
+): Promise<SearchCheckArtifact> {
+  const skipped = (detail: string): SearchCheckArtifact => ({ ...base, skipped: 'script', skippedDetail: detail });
+  const q = pickTitle(site, lists);
+  if (!q) return { ...base, skipped: 'no-title' };
+  const browser = await opts.browser();
+  if (!browser) return skipped(`${why}，未开启浏览器渲染`);
+  let opened: Awaited<ReturnType<typeof render>> | null = null;
+  try {
+    opened = await render(browser, site.url, { guard: opts.guard, timeoutMs: opts.timeoutMs });
+    const page = opened.page;
+    const start = page.url();
+    const fields = await page.$$('input[type="text"], input[type="search"], input:not([type])');
+    const visible: { el: (typeof fields)[number]; hint: string }[] = [];
+    for (const el of fields) {
+      if (!(await el.isVisible())) continue;
+      const hint = await el.evaluate((e) => ['name', 'id', 'class', 'placeholder', 'title'].map((k) => e.getAttribute(k) ?? '').join(' '));
+      visible.push({ el, hint });
+    }
+    const field = visible.find((f) => SEARCH_FIELD.test(f.hint)) ?? (visible.length === 1 ? visible[0] : undefined);
+    if (!field) return skipped(`${why}，浏览器中未找到搜索框`);
+    await field.el.fill(q.title);
+    // The form is the homepage's box: what it submits to is the script's business.
+    const tried = { ...base, query: q.title, queryFrom: q.from, form: { action: site.url, field: field.hint.trim().slice(0, 60) } };
+    const context = page.context();
+    const pagesBefore = context.pages().length;
+    const moved = async () => {
+      for (let waited = 0; waited < 5000; waited += 250) {
+        const pages = context.pages();
+        if (pages.length > pagesBefore) return pages.at(-1)!;
+        if (page.url() !== start) return page;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return null;
+    };
+    await field.el.press('Enter').catch(() => undefined);
+    let target = await moved();
+    if (!target) {
+      // Enter does nothing on some boxes: the button beside it does (in its form, or the box around both).
+      const box = await field.el.evaluateHandle((e) => e.closest('form') ?? e.parentElement?.parentElement ?? e.parentElement ?? e);
+      const buttons = await box.$$('button, input[type="submit"], input[type="button"], input[type="image"], a, img');
+      for (const b of buttons) {
+        if (!(await b.isVisible())) continue;
+        const label = await b.evaluate((e) =>
+          [e.textContent ?? '', ...['value', 'alt', 'title', 'class', 'id', 'onclick'].map((k) => e.getAttribute(k) ?? '')].join(' '),
+        );
+        if (!SUBMIT_HINT.test(label) || label.length > 200) continue;
+        await b.click({ timeout: 2000 }).catch(() => undefined);
+        target = await moved();
+        if (target) break;
+      }
+    }
+    if (!target) return skipped(`${why}，浏览器中提交搜索后没有打开结果页`);
+    await target.waitForLoadState('load', { timeout: opts.timeoutMs }).catch(() => undefined);
+    await target.waitForLoadState('networkidle', { timeout: Math.min(opts.timeoutMs, 5000) }).catch(() => undefined);
+    const resultUrl = target.url();
+    // A results page the render was not let reach (another domain, the guard) is not the site's answer.
+    if (!/^https?:/.test(resultUrl)) return skipped(`${why}，结果页未能打开（${resultUrl.slice(0, 80)}）`);
+    const html = await target.content();
+    return { ...tried, resultUrl, status: null, found: readResults(html, q.title).found, readAs: 'typed' };
+  } catch (e) {
+    return skipped(`${why}，浏览器中搜索失败：${(e as Error).message.split('\n')[0]!.slice(0, 160)}`);
+  } finally {
+    if (opened)
+      await opened.page
+        .context()
+        .close()
+        .catch(() => undefined);
   }
 }
