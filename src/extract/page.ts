@@ -6,10 +6,10 @@ import { datastoreRows, emptyDatastore } from './datastore.js';
 import { type PublishedDate, readPublished } from './published.js';
 import { decodeHtml } from './decode.js';
 import { parsePage } from './document.js';
-import { contains, descendants, documentOrder, isElement, textOf } from './dom.js';
+import { ancestors, contains, descendants, documentOrder, hintOf, isElement, textOf } from './dom.js';
 import { nameList } from './list-name.js';
 import { type Letter, readLetter } from './letter.js';
-import { type Link, resolveHref } from './links.js';
+import { type Link, looksLikeArticle, resolveHref, sameSite } from './links.js';
 import { type ExtractedList, findLists } from './lists.js';
 import { type PageLink, pageLinks } from './page-links.js';
 import { footerIncludes, pageIdentity } from './footer.js';
@@ -178,7 +178,7 @@ export function readHtml(
     scripted: scriptedList(scripts.filter((s) => !s.type || /javascript|module/i.test(s.type)).map((s) => s.text)),
     emptyContainer: emptyDatastore(scripts) || emptyListContainer(root) !== null,
     mainTextChars: main?.chars ?? null,
-    mainLinks: main?.links ?? [],
+    mainLinks: main?.links ?? (found.length === 0 ? hubMenu(root, excluded, base) : []),
     messages: boardMessages(root, store, (h) => resolveHref(h, base), opts.atDay),
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links,
@@ -190,6 +190,33 @@ export function readHtml(
 
 // A date label and, within a little markup, a full date: 发布时间：<script>document.write("2026-12-06")</script>.
 const LABELLED_DATE = /(发布|更新|生成|发文|时间|日期)[^\n]{0,80}?(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+// Header, tool and search bars: their links (网站地图, 无障碍, 登录) are on every page, not a column's menu.
+const CHROME_HINT = /(^|[\s_-])(top|head|header|toolbar|tools|logo|banner|search|login|topbar)/;
+
+/**
+ * A column page without a breadcrumb that is a menu of its sub-columns (a 政务公开 page of icon links to
+ * 机构职能, 政策文件, 规划计划…): its same-site, non-article links outside navigation, header and footer,
+ * when there are at least four and nearly all of them lead to columns, not articles. Else none.
+ */
+function hubMenu(root: Element, excluded: Element[], base: string): Link[] {
+  const links: Link[] = [];
+  let articles = 0;
+  for (const a of descendants(root, 'a')) {
+    if (excluded.some((x) => contains(x, a)) || isFooterLike(a)) continue;
+    if (ancestors(a, 8).some((p) => CHROME_HINT.test(hintOf(p)) || CHROME.has(p.name) || p.name === 'header')) continue;
+    const url = resolveHref(a.attribs.href ?? null, base);
+    if (!url || !sameSite(url, base)) continue;
+    if (looksLikeArticle(url)) {
+      articles++;
+      continue;
+    }
+    const text = textOf(a) || (descendants(a, 'img')[0]?.attribs.alt ?? '');
+    if (text.length < 2 || text.length > 12 || /^(网站)?首页$/.test(text) || links.some((l) => l.url === url)) continue;
+    links.push({ text, url });
+  }
+  return links.length >= 4 && articles * 5 < links.length ? links : [];
+}
 
 /** A homepage's blocks may be pages of their own in iframes (a 最新公开 block served by the 公开 platform). */
 function frames(root: Element, base: string): PageWalkRead['frames'] {

@@ -315,6 +315,28 @@ describe('SiteWalk', () => {
     expect(blocks[1]!.stateReason).toContain('xxgk.x.gov.cn');
   });
 
+  it('a column page without a breadcrumb that is a menu of sub-columns is judged through them; a header bar is no menu', () => {
+    const icon = (href: string, name: string) => `<li><a href="${href}"><img src="/images/${name}.png" alt="${name}"></a></li>`;
+    const grid = ['jgzn:机构职能', 'zcwj:政策文件', 'ghjh:规划计划', 'rsxx:人事信息', 'czzj:财政资金']
+      .map((p) => p.split(':'))
+      .map(([k, n]) => icon(`/zwgk/${k}/`, n!))
+      .join('');
+    const topBar =
+      '<div class="top"><a href="/wzdt/">网站地图</a><a href="/wza/">无障碍</a><a href="/login/">用户登录</a><a href="/en/">English</a><a href="/sjb/">手机版</a></div>';
+    const pages: Record<string, string> = {
+      '/': page(block('新闻动态', '/xwdt/', list('xwdt', recent))),
+      '/xwdt/': column('新闻动态', list('xwdt', recent)),
+      '/zwgk/': page(`${topBar}<div class="zwgk-icons"><ul>${grid}</ul></div>`),
+      '/zwgk/zcwj/': column('政策文件', list('zcwj', recent)),
+      '/tzgg/': page(topBar),
+    };
+    const cols = columnsOf(crawl(pages).result);
+    expect(cols.find((c) => c.url.endsWith('/zwgk/'))).toMatchObject({ state: 'container', level: 1 });
+    expect(cols.find((c) => c.url.endsWith('/zwgk/zcwj/'))).toMatchObject({ state: 'items', source: 'container' });
+    // Near miss: a page of only a header bar of utility links is not a menu of columns.
+    expect(cols.find((c) => c.url.endsWith('/tzgg/'))).toMatchObject({ state: 'unreadable' });
+  });
+
   it('a page under two spellings is asked for once: /tzgg/ and /tzgg/index.html, a session id in the address', () => {
     const notice = '/tzgg/t20261120_7.html';
     const pages = {
