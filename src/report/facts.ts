@@ -14,6 +14,11 @@ export function vetoTitles(site: ReportSite): string[] {
   return [...new Set([...titles, ...orphans])];
 }
 
+/** The Chinese titles of the rules that took points off a site, once each, in the order found. */
+export function deductionTitles(site: ReportSite): string[] {
+  return [...new Set(site.findings.filter((f) => f.kind === 'deduction').map((f) => f.title))];
+}
+
 /** What every report calls a finding a person made (source `manual`, imported with `choucha findings import`). */
 export const MANUAL_LABEL = '人工';
 

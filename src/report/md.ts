@@ -1,6 +1,6 @@
 // A Markdown summary for a 通报 draft, a chat message or a CI job summary: the figures, 合格率 tables,
 // the unqualified sites with their problems, and the pre-warnings apart.
-import { vetoTitles, problemMessages } from './facts.js';
+import { deductionTitles, problemMessages, vetoTitles } from './facts.js';
 import { levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
 import type { Report } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
@@ -109,7 +109,7 @@ export function renderMarkdown(report: Report): string {
           '|---:|---|---|---|---|---|',
           ...unqualified.map(
             (x, i) =>
-              `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || '得分低于合格线')} | ${cell(cstTextIn(problemMessages(x).join('；')))} |`,
+              `| ${i + 1} | ${cell(regionLabel(x.region))} | ${cell(x.name)} | ${cell(x.url)} | ${cell(vetoTitles(x).join('；') || `得分低于合格线（${deductionTitles(x).join('、')}）`)} | ${cell(cstTextIn(problemMessages(x).join('；')))} |`,
           ),
         ]),
     '',

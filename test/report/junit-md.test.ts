@@ -78,6 +78,29 @@ describe('Markdown summary', () => {
     expect(md.split('## 预警')[1]).toContain('超过 10 天未更新');
   });
 
+  it('names, for a site below the pass mark without a veto, the rules that took its points under their Chinese titles', () => {
+    const r = loadReport();
+    const site = r.sites.find((x) => x.verdict === 'unqualified')!;
+    site.findings = site.findings
+      .filter((f) => f.kind !== 'veto')
+      .concat([
+        { ...site.findings[0]!, rule: 'ipv6', code: 'no-aaaa', kind: 'deduction', title: 'IPv6 支持', message: '首页域名没有 AAAA 记录' },
+        {
+          ...site.findings[0]!,
+          rule: 'site-identity',
+          code: 'icp-missing',
+          kind: 'deduction',
+          title: '网站标识',
+          message: '首页未标注ICP备案编号',
+        },
+      ]);
+    site.vetoes = [];
+    const row = renderMarkdown(r)
+      .split('\n')
+      .find((l) => l.includes(site.name))!;
+    expect(row).toContain('得分低于合格线（不可用链接、IPv6 支持、网站标识）');
+  });
+
   it('keeps a site’s text from breaking its tables', () => {
     const r = loadReport();
     r.sites[1]!.name = '甲|乙\n丙';
