@@ -15,6 +15,8 @@ function values(h: Headers, name: string): string {
 /** Whether an answer of this status and headers is a firewall stopping the checker. */
 export function blockedByWaf(status: number, headers: Headers): boolean {
   if (status === 412 || status === 429) return true;
-  if (status !== 403 && status !== 405 && status !== 503) return false;
+  // 521 is 加速乐's challenge status (its __jsl_clearance cookie or its server name marks it); without the
+  // mark it is a CDN saying the site's own server is down, which is the site's failure.
+  if (status !== 403 && status !== 405 && status !== 503 && status !== 521) return false;
   return WAF_SERVER.test(values(headers, 'server')) || WAF_COOKIE.test(values(headers, 'set-cookie')) || values(headers, 'x-waf') !== '';
 }
