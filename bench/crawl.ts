@@ -359,4 +359,4 @@ row(
   'choucha check',
   `${verdicts} sites judged, ${(judged.ms / 1000).toFixed(1)} s, ${(judged.ms / verdicts).toFixed(1)} ms per site (process start included)`,
 );
-row('  peak RSS', `${(judged.peakRssKb / 1024).toFixed(0)} MB (jieba's dictionary is loaded at the first lexicon hit)`);
+row('  peak RSS', `${(judged.peakRssKb / 1024).toFixed(0)} MB (the word dictionary is read once, at the first text check)`);

@@ -8,7 +8,8 @@
 // character is wrong: a false correction is what an office would be listed for).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { detectorData, detectTypos, TUNING, type DetectorTuning } from '../src/rules/utils/typo-detector.js';
+import { detectTypos, TUNING, type DetectorTuning } from '../src/rules/utils/typo-detector.js';
+import { detectorData } from '../src/verdict/config/text-data.js';
 import { hashStart, hashStep } from '../src/rules/utils/word-dict.js';
 
 const { values, positionals } = parseArgs({

@@ -16,7 +16,7 @@ export interface ColumnReading {
 /** Fewer visible characters than this after the breadcrumb is a page of only a title. */
 const TITLE_ONLY_CHARS = 40;
 
-export function mainList(read: PageWalkRead): ExtractedList | null {
+function mainList(read: PageWalkRead): ExtractedList | null {
   const pool = read.lists.filter((l) => !l.aside);
   const from = pool.length > 0 ? pool : read.lists;
   return from.reduce<ExtractedList | null>((best, l) => (!best || l.items.length > best.items.length ? l : best), null);

@@ -76,6 +76,10 @@ export function hasAnyIdentity(i: Identity): boolean {
   return i.siteCode !== null || i.icp !== null || i.police !== null;
 }
 
+export function hasAllIdentity(i: Identity): boolean {
+  return i.siteCode !== null && i.icp !== null && i.police !== null;
+}
+
 /** Words by which a footer script shows it holds identity items, whether or not they could be read. */
 const MENTIONS = /ICP|公网安备|公安备案|公安机关备案|网站标识码|网站识别码|beian/i;
 
@@ -89,7 +93,7 @@ export function footerIdentity(body: string, script: boolean): Identity & { ment
   // Wrapped: a fragment (or bare text) has no <body> of its own to read from.
   const root = parsePage(`<body>${html}</body>`).root;
   let id: Identity = root ? pageIdentity(root, []) : { siteCode: null, icp: null, police: null };
-  if (script && !(id.siteCode && id.icp && id.police)) {
+  if (script && !hasAllIdentity(id)) {
     // Every string literal of the script, in order: what `var s = '…'; $('#ft').html(s)` writes too.
     const all = parsePage(`<body>${literals(body).join('')}</body>`).root;
     if (all) id = mergeIdentity(id, pageIdentity(all, []));
@@ -116,14 +120,14 @@ function literals(script: string): string[] {
  */
 export function pageIdentity(root: Element, inlineScripts: string[]): Identity {
   let id = identity(textOf(root));
-  if (id.siteCode && id.icp && id.police) return id;
+  if (hasAllIdentity(id)) return id;
   const alts = descendants(root, 'img')
     .map((i) => i.attribs.alt ?? '')
     .filter((a) => a.length >= 6)
     .join(' ');
   if (alts) id = mergeIdentity(id, identity(alts));
   const written = inlineScripts.map(writtenHtml).filter((h) => h.length > 0);
-  if (written.length > 0 && !(id.siteCode && id.icp && id.police)) {
+  if (written.length > 0 && !hasAllIdentity(id)) {
     const root2 = parsePage(`<body>${written.join('\n')}</body>`).root;
     if (root2) id = mergeIdentity(id, identity(textOf(root2)));
   }

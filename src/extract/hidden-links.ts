@@ -42,7 +42,7 @@ export function hidingIn(style: string): string | null {
 }
 
 /** `.cls` and `#id` selectors of the page's own style sheets whose rules hide what they match. */
-export function hidingSelectors(styles: string[]): Map<string, string> {
+function hidingSelectors(styles: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const css of styles) {
     for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {

@@ -115,6 +115,9 @@ export function readHtml(
   const { doc, baseHref, scripts, styles, metas, dateComments, title, root } = parsePage(html);
   const base = resolveHref(baseHref, opts.url) ?? opts.url;
   const scriptSrcs = scripts.map((s) => s.src).filter((x): x is string => x !== null);
+  // Both the walk and the content part carry it: read once when both are asked for, never for links alone.
+  let footerFiles: string[] | undefined;
+  const footerOnce = () => (footerFiles ??= footerIncludes(scripts, base));
   // <link rel=stylesheet> lives in <head>; read links from the whole document, not just <body>.
   const docRoot = doc as unknown as Element;
   const head = { url: opts.url, encoding: opts.encoding ?? 'utf-8', encodingSource: opts.encodingSource ?? 'given', title };
@@ -131,7 +134,7 @@ export function readHtml(
         root,
         scripts.filter((x) => !x.src).map((x) => x.text),
       ),
-      footerIncludes: footerIncludes(scripts, base),
+      footerIncludes: footerOnce(),
       blocks,
       headline: headlineText,
       hiddenLinks: hiddenLinks(
@@ -183,7 +186,7 @@ export function readHtml(
     board: { answeredOnly: answeredOnlyNote(fullText), pageCount: pageCountOf(fullText), letter: readLetter(fullText, opts.atDay) },
     links,
     frames: frames(root, base),
-    footerIncludes: footerIncludes(scripts, base),
+    footerIncludes: footerOnce(),
   };
   return parts === 'walk' ? walk : { ...walk, ...content() };
 }

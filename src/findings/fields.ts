@@ -5,7 +5,7 @@ import type { TableKind } from '../registry/table.js';
 export type FindingField = 'siteId' | 'type' | 'description' | 'url' | 'screenshot' | 'inspector' | 'date';
 
 /** A finding no one can trace (who found it, when) must not put a site on a public list. */
-export const REQUIRED_FINDING_FIELDS: readonly FindingField[] = ['siteId', 'type', 'description', 'inspector', 'date'];
+const REQUIRED_FINDING_FIELDS: readonly FindingField[] = ['siteId', 'type', 'description', 'inspector', 'date'];
 
 export const FINDING_ALIASES: Record<FindingField, readonly string[]> = {
   siteId: ['网站标识码', '标识码', 'site_id', 'site'],
@@ -25,9 +25,9 @@ const BY_NORMALISED = new Map<string, FindingField>(
   ),
 );
 
-export const findingFieldForHeader = (header: string): FindingField | undefined => BY_NORMALISED.get(normaliseHeader(header));
+const findingFieldForHeader = (header: string): FindingField | undefined => BY_NORMALISED.get(normaliseHeader(header));
 
-export interface FindingColumns {
+interface FindingColumns {
   columns: Partial<Record<FindingField, { index: number; header: string }>>;
   missing: FindingField[];
 }

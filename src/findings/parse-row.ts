@@ -40,12 +40,12 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
 /** Whitespace runs, line breaks in a cell included, are one space: the description is a one-line message. */
-export const oneLine = (raw: string): string => raw.replace(/\s+/gu, ' ').trim();
+const oneLine = (raw: string): string => raw.replace(/\s+/gu, ' ').trim();
 
 const DATE_EXPECTED = 'the day it was found, e.g. 2026-11-20, 2026/11/20 or 2026年11月20日';
 
 /** The day as written; a date cell of a workbook arrives as an ISO instant of that day. */
-export function parseFoundDay(raw: string, today: string): Parsed<string> {
+function parseFoundDay(raw: string, today: string): Parsed<string> {
   const text = raw.normalize('NFKC').trim();
   if (/^\d{5}(\.\d+)?$/.test(text)) return fail(`${DATE_EXPECTED} (the spreadsheet shows a day number: format the cell as a date)`);
   const m =

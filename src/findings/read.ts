@@ -1,9 +1,8 @@
 // A findings sheet (CSV or XLSX) → rows ready to store, and every bad row named with its file, row and field.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { readCsv } from '../registry/read-csv.js';
 import { readXlsx } from '../registry/read-xlsx.js';
+import { readTableFile, type TableReaders } from '../registry/read-table-file.js';
 import { shortenValue, type RowError } from '../registry/row-error.js';
 import { isBlankRow, type RawTable } from '../registry/table.js';
 import { normaliseSiteId } from '../registry/validate.js';
@@ -17,7 +16,7 @@ export interface FindingsRead {
   rowCount: number;
 }
 
-const READERS: Record<string, (file: string, bytes: Buffer) => RawTable | Promise<RawTable>> = {
+const READERS: TableReaders = {
   '.csv': (file, bytes) => readCsv(file, bytes, FINDINGS_TABLE),
   '.xlsx': (file, bytes) => readXlsx(file, bytes, FINDINGS_TABLE),
 };
@@ -26,28 +25,8 @@ const ACCEPTED_HEADERS = (Object.entries(FINDING_ALIASES) as [FindingField, read
   .map(([key, aliases]) => `${key}: ${aliases.join('/')}`)
   .join('; ');
 
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a findings sheet`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${path}: cannot be read (permission denied)`);
-    throw err;
-  }
-}
-
-export async function readFindingsTable(path: string): Promise<RawTable> {
-  const reader = READERS[extname(path).toLowerCase()];
-  if (!reader) {
-    throw new InputError(
-      `${path}: unknown findings format "${extname(path) || '(no extension)'}"; accepted: ${Object.keys(READERS).join(', ')}`,
-    );
-  }
-  const bytes = await readBytes(path);
-  if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
-  return reader(path, bytes);
+export function readFindingsTable(path: string): Promise<RawTable> {
+  return readTableFile(path, READERS, { format: 'findings', file: 'findings sheet' });
 }
 
 /** The 网站标识码 the sheet names, normalised, to look up at once. */

@@ -20,7 +20,7 @@ function imageExt(bytes: Buffer): string | null {
 }
 
 /** The path as written, read from the sheet's folder; sheets made on Windows write `截图\1.png`. */
-export function screenshotFile(given: string, sheet: string): string {
+function screenshotFile(given: string, sheet: string): string {
   const path = given.trim();
   if (isAbsolute(path)) return path;
   const asWritten = resolve(dirname(sheet), path);

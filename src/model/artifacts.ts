@@ -20,6 +20,11 @@ export type ProbeFailure =
   | 'vantage'
   | 'other';
 
+/** A failure that says nothing about the site: the checker was stopped, or its own network failed. */
+export function isCheckerFailure(f: ProbeFailure | null | undefined): boolean {
+  return f === 'blocked' || f === 'vantage';
+}
+
 export interface ProbeArtifact {
   /** ISO instant the probe started. */
   startedAt: string;

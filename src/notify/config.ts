@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 
-export const NOTIFY_EVENTS = ['run-end', 'veto', 'pre-warning'] as const;
+const NOTIFY_EVENTS = ['run-end', 'veto', 'pre-warning'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
 const HINT = 'See rules/notify.example.yaml and README (Notifications). Entries of a list are counted from 1.';

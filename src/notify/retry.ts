@@ -21,7 +21,7 @@ export type NotifyLog = (line: string, level?: 'info' | 'warn') => void;
 export type Outcome = { delivered: true; attempts: number } | { delivered: false; attempts: number; error: string };
 
 /** The pause before attempt `n + 1`: the policy's delay, doubled each time, at most its maxDelay. */
-export function backoffMs(policy: RetryPolicy, n: number): number {
+function backoffMs(policy: RetryPolicy, n: number): number {
   return Math.min(policy.delayMs * 2 ** (n - 1), policy.maxDelayMs);
 }
 

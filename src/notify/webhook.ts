@@ -6,8 +6,8 @@ import type { Webhook } from './config.js';
 import type { Digest } from './digest.js';
 import { DeliveryError } from './retry.js';
 
-export const SIGNATURE_HEADER = 'X-Choucha-Signature-256';
-export const DELIVERY_HEADER = 'X-Choucha-Delivery';
+const SIGNATURE_HEADER = 'X-Choucha-Signature-256';
+const DELIVERY_HEADER = 'X-Choucha-Delivery';
 export const EVENT_HEADER = 'X-Choucha-Event';
 
 /** What a receiver gets: the digest, with the delivery's id and when it was first sent. */

@@ -23,3 +23,8 @@ export function link(url: string | null | undefined, text?: string): string {
   const href = safeHref(url);
   return href ? `<a href="${href}" target="_blank" rel="noopener noreferrer">${esc(text ?? url)}</a>` : esc(text ?? url ?? '');
 }
+
+/** Drops what XML 1.0 cannot carry at all (most control characters): a site's title with one must not break a file. */
+export function stripXmlInvalid(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}

@@ -1,7 +1,7 @@
 // The HTML report's sections for the quarter's workflow: the change from last quarter with repeat
 // offenders, where this tier disagrees with the lower tier it re-checked, and the closed sites in scope.
 import { esc } from './html-escape.js';
-import { levelLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
+import { levelLabel, regionLabel, tierLabel, verdictLabel } from './labels.js';
 import type { Report } from '../model/report.js';
 import type { SiteLevel } from '../model/site.js';
 import { percent } from './rates.js';
@@ -35,7 +35,7 @@ export function streakNote(report: Report, siteId: string): string {
 export function disagreementSection(report: Report): string {
   const d = report.disagreements;
   if (!d) return '';
-  const verdict = (v: string) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v;
+  const verdict = verdictLabel;
   const list = (fs: { message: string }[]) => (fs.length ? fs.map((f) => esc(cstTextIn(f.message))).join('<br>') : '—');
   return `<section id="disagreements"><h2>梯次复核：与下级检查结论不一致（${d.length} 个）</h2>${
     d.length === 0

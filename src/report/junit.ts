@@ -2,14 +2,14 @@
 // mark without a veto), a skipped testcase for a site that could not be judged. CI systems show a
 // failing site the way they show a failing test.
 import { isVetoed } from './facts.js';
+import { stripXmlInvalid } from './html-escape.js';
 import { regionLabel, tierLabel } from './labels.js';
 import { cstIso, cstTextIn } from './time.js';
 import type { Report, ReportSite } from '../model/report.js';
 
 function xml(text: unknown): string {
   // Characters XML 1.0 cannot carry at all are dropped; the rest are escaped.
-  return String(text ?? '')
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  return stripXmlInvalid(String(text ?? ''))
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

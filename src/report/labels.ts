@@ -22,13 +22,18 @@ export function regionLabel(region: string | null): string {
   return regionNames(region) ?? region;
 }
 
-export const TIER_LABELS: Record<Tier, string> = {
+const TIER_LABELS: Record<Tier, string> = {
   prefecture: '市级',
   province: '省级',
   national: '国家级',
 };
 
 /** 省级 for province; a tier this version does not know is shown as given. */
+/** A verdict in Chinese; a value this version does not know (an older report's) as written. */
+export function verdictLabel(v: string): string {
+  return Object.hasOwn(VERDICT_LABELS, v) ? VERDICT_LABELS[v as Verdict] : v;
+}
+
 export function tierLabel(tier: string): string {
   return Object.hasOwn(TIER_LABELS, tier) ? TIER_LABELS[tier as Tier] : tier;
 }

@@ -1,7 +1,7 @@
 // A Markdown summary for a 通报 draft, a chat message or a CI job summary: the figures, 合格率 tables,
 // the unqualified sites with their problems, and the pre-warnings apart.
 import { deductionTitles, problemMessages, vetoTitles } from './facts.js';
-import { levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS } from './labels.js';
+import { levelLabel, quarterLabel, regionLabel, tierLabel, VERDICT_LABELS, verdictLabel } from './labels.js';
 import type { Report } from '../model/report.js';
 import { percent, type RateRow, ratesByLevel, ratesByRegion } from './rates.js';
 import { cstText, cstTextIn } from './time.js';
@@ -40,10 +40,6 @@ function historyLines(report: Report): string[] {
       ? ['连续不合格：', '', ...offenders.map((x) => `- ${cell(name(x.id))}：连续 ${x.consecutiveUnqualified} 个季度`), '']
       : []),
   ];
-}
-
-function verdictLabel(v: string): string {
-  return Object.hasOwn(VERDICT_LABELS, v) ? VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] : v;
 }
 
 function disagreementLines(report: Report): string[] {

@@ -2,6 +2,7 @@
 // 总体情况 with 合格率, 存在的主要问题 by kind with examples, 下一步工作要求 and the 不合格网站名单.
 // Placeholders a person has to fill (the issuing office, the deadline) are left as blanks to fill,
 // never guessed: this is a draft for an office to edit and sign.
+import { stripXmlInvalid } from './html-escape.js';
 import { byRegionThenId, findingText, isVetoed, problemMessages, vetoTitles } from './facts.js';
 import { quarterLabel, regionLabel } from './labels.js';
 import type { Report, ReportFinding, ReportSite } from '../model/report.js';
@@ -37,8 +38,8 @@ export interface Tongbao {
   attachment: { title: string; header: string[]; rows: string[][]; empty: string };
 }
 
-export const ATTACHMENT_TITLE = '不合格网站名单';
-export const ATTACHMENT_HEADER = ['序号', '地区', '网站名称', '网址', '网站标识码', '主办单位', '问题'];
+const ATTACHMENT_TITLE = '不合格网站名单';
+const ATTACHMENT_HEADER = ['序号', '地区', '网站名称', '网址', '网站标识码', '主办单位', '问题'];
 
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -51,9 +52,7 @@ export function chineseNumber(n: number): string {
 }
 
 /** XML 1.0 cannot carry most control characters; a site's title with one must not break the file. */
-export function clean(text: string): string {
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-}
+export const clean = stripXmlInvalid;
 
 /** A finding that counted against its site: a veto or points, not a notice and not one a reviewer set aside. */
 function counted(f: ReportFinding): boolean {

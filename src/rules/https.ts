@@ -6,6 +6,7 @@
 // is not-checked.
 import { z } from 'zod';
 import type { CertificateArtifact, HttpsRequestArtifact } from '../model/artifacts.js';
+import { isCheckerFailure } from '../model/artifacts.js';
 import type { Finding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -38,7 +39,6 @@ const CERT_ERRORS: Record<string, string> = {
 };
 
 /** Failures that say nothing about the site: the address guard or a firewall, the checker's network. */
-const NOT_THE_SITE = new Set(['blocked', 'vantage']);
 const DAY_MS = 86_400_000;
 
 const options = z.object({
@@ -69,7 +69,7 @@ export const https = defineRule({
     if (port) return { status: 'not-checked', reason: `登记的首页网址指定了端口（:${port}），无法确定其 HTTPS 地址` };
     const h = a.https;
     if (!h) return { status: 'not-checked', reason: 'HTTPS 尚未检测（运行 choucha https 或 run）' };
-    const checker = [h.https, h.http].find((r) => r.failure && NOT_THE_SITE.has(r.failure));
+    const checker = [h.https, h.http].find((r) => isCheckerFailure(r.failure));
     if (checker) return { status: 'not-checked', reason: `HTTPS 检测受检查机或地址限制影响：${checker.error ?? checker.failure}` };
     if (h.https.status === null && h.http.status === null)
       return {

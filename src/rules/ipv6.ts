@@ -7,6 +7,7 @@
 // whole site's (site-unreachable's business), the rule says not-checked.
 import { z } from 'zod';
 import type { Ipv6LinkHostArtifact, Ipv6RequestArtifact } from '../model/artifacts.js';
+import { isCheckerFailure } from '../model/artifacts.js';
 import type { Finding } from '../model/finding.js';
 import { SITE_LEVELS } from '../model/site.js';
 import { defineRule } from './rule.js';
@@ -28,7 +29,6 @@ const FAILURE: Record<string, string> = {
 };
 
 /** Failures that say nothing about the site: the address guard or a firewall, the checker's network. */
-const NOT_THE_SITE = new Set(['blocked', 'vantage']);
 
 const options = z.object({
   /** Levels expected to support IPv6 [U]: portals at county level and above (2022 national plan). Others are not judged. */
@@ -72,8 +72,7 @@ export const ipv6 = defineRule({
         evidence: { host: v6.host, aaaa: [], checkedAt: v6.checkedAt },
       });
     } else if (h && !answered(h)) {
-      if (h.failure && NOT_THE_SITE.has(h.failure))
-        return { status: 'not-checked', reason: `IPv6 访问受检查机或地址限制影响：${h.error ?? h.failure}` };
+      if (isCheckerFailure(h.failure)) return { status: 'not-checked', reason: `IPv6 访问受检查机或地址限制影响：${h.error ?? h.failure}` };
       const v4 = a.homepage;
       if (!v4 || v4.status === null || v4.status >= 400)
         return { status: 'not-checked', reason: '首页经 IPv4 也未正常应答，无法判断是否为 IPv6 故障，可用性见 site-unreachable' };
@@ -133,7 +132,7 @@ function supports(l: Ipv6LinkHostArtifact): boolean {
  * (link-broken's), a fetch the checker spoiled is no answer; neither is counted.
  */
 function linkShare(hosts: Ipv6LinkHostArtifact[]) {
-  const notCounted = hosts.filter((l) => l.dnsError !== null || (l.fetch?.failure != null && NOT_THE_SITE.has(l.fetch.failure)));
+  const notCounted = hosts.filter((l) => l.dnsError !== null || isCheckerFailure(l.fetch?.failure));
   const measured = hosts.filter((l) => !notCounted.includes(l));
   const supported = measured.filter(supports).length;
   return { measured, notCounted, supported, ratio: measured.length > 0 ? supported / measured.length : 1 };

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import { defineRule, type RuleInput } from './rule.js';
-import { hostOf, registrableDomain } from './utils/registrable.js';
+import { homepageNotJudgeable } from './utils/homepage-read.js';
+import { hostOf, isGovCn } from './utils/registrable.js';
 
 const TEXT = {
   title: '网站标识',
@@ -43,13 +44,11 @@ export const siteIdentity = defineRule({
     options,
   },
   run(a, opts) {
-    if (!a.homepage?.readable || !a.identity) return { status: 'not-checked', reason: '首页未能读取，无法检查网站标识' };
+    if (!a.identity) return { status: 'not-checked', reason: '首页未能读取，无法检查网站标识' };
     // A registered address that now leads to another domain (a parking page, another owner) shows
     // someone else's footer: judging it would be a finding about a page that is not the site's.
-    const registered = hostOf(a.site.url);
-    const shown = hostOf(a.homepage.finalUrl);
-    if (registered && shown && registrableDomain(registered) !== registrableDomain(shown))
-      return { status: 'not-checked', reason: `首页跳转到其他域名（${shown}），网站标识未检查` };
+    const why = homepageNotJudgeable(a.site, a.homepage, '网站标识');
+    if (why) return { status: 'not-checked', reason: why };
     const id = a.identity;
     // Items missing from a footer that was never read are not missing: a person may well see them.
     if (id.footer === 'unread') return { status: 'not-checked', reason: `首页页脚未能读取：${id.footerReason ?? '页脚由脚本生成'}` };
@@ -72,8 +71,7 @@ export const siteIdentity = defineRule({
     if (!id.icp) add('icp-missing', TEXT['icp-missing'], {});
     if (!id.police && !policeFromLinks(a)) add('police-missing', TEXT['police-missing'], {});
     const host = hostOf(a.site.url);
-    if (host && !(host === 'gov.cn' || host.endsWith('.gov.cn')))
-      add('domain-not-gov', `${TEXT['domain-not-gov']}：${host}`, { host, registeredUrl: a.site.url });
+    if (host && !isGovCn(host)) add('domain-not-gov', `${TEXT['domain-not-gov']}：${host}`, { host, registeredUrl: a.site.url });
     return { status: 'checked', findings: out };
   },
 });

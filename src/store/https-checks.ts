@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { httpsChecks } from './schema.js';
 import type { CertificateArtifact, HttpsArtifact, HttpsRequestArtifact, ProbeFailure } from '../model/artifacts.js';
+import { isCheckerFailure } from '../model/artifacts.js';
 
 export function saveHttpsCheck(db: Db, checkId: number, siteId: string, a: HttpsArtifact): void {
   db.insert(httpsChecks)
@@ -12,7 +13,6 @@ export function saveHttpsCheck(db: Db, checkId: number, siteId: string, a: Https
 }
 
 /** Failures that were the checker's (the address guard, its own network): measured again on the next run. */
-const NOT_THE_SITE = new Set(['blocked', 'vantage']);
 
 /** The sites of a check already measured: a resumed run skips them, unless the checker spoiled the measurement. */
 export function measuredHttpsSites(db: Db, checkId: number): Set<string> {
@@ -21,7 +21,7 @@ export function measuredHttpsSites(db: Db, checkId: number): Set<string> {
     .from(httpsChecks)
     .where(eq(httpsChecks.checkId, checkId))
     .all();
-  const spoiled = (r: unknown) => NOT_THE_SITE.has((r as HttpsRequestArtifact).failure ?? '');
+  const spoiled = (r: unknown) => isCheckerFailure((r as HttpsRequestArtifact).failure);
   return new Set(rows.filter((r) => !spoiled(r.https) && !spoiled(r.http)).map((r) => r.siteId));
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { ipv6Checks } from './schema.js';
 import type { Ipv6Artifact, Ipv6LinkHostArtifact, Ipv6RequestArtifact } from '../model/artifacts.js';
+import { isCheckerFailure } from '../model/artifacts.js';
 
 export function saveIpv6Check(db: Db, checkId: number, siteId: string, a: Ipv6Artifact): void {
   db.insert(ipv6Checks)
@@ -12,7 +13,6 @@ export function saveIpv6Check(db: Db, checkId: number, siteId: string, a: Ipv6Ar
 }
 
 /** Failures that were the checker's (the address guard, its own network): measured again on the next run. */
-const NOT_THE_SITE = new Set(['blocked', 'vantage']);
 
 /**
  * The sites of a check already measured: a resumed run skips them, unless the checker had no IPv6 route
@@ -24,7 +24,7 @@ export function measuredIpv6Sites(db: Db, checkId: number): Set<string> {
     .from(ipv6Checks)
     .where(eq(ipv6Checks.checkId, checkId))
     .all();
-  const spoiled = (r: unknown) => NOT_THE_SITE.has((r as Ipv6RequestArtifact | null)?.failure ?? '');
+  const spoiled = (r: unknown) => isCheckerFailure((r as Ipv6RequestArtifact | null)?.failure);
   return new Set(rows.filter((r) => r.noRoute === null && !spoiled(r.homepage)).map((r) => r.siteId));
 }
 

@@ -113,7 +113,7 @@ export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[]
 }
 
 /** What the link checker saw of a host: its domain gone (with the servers of the zone that said so), or its homepage read. */
-export interface LinkHostSeen {
+interface LinkHostSeen {
   host: string;
   checkedAt: string;
   lapsed: { domain: string; zone: string; zoneServers: string[] } | null;

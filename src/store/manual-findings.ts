@@ -36,7 +36,7 @@ export interface ManualImportCounts {
  * rule and code, URL and description. Where it sits in a file (its row) is left out, so sorting the
  * sheet or inserting a row changes nothing, and two inspectors reporting one defect count it once.
  */
-export function manualFindingKey(f: Pick<ManualFinding, 'quarter' | 'siteId' | 'rule' | 'code' | 'url' | 'description'>): string {
+function manualFindingKey(f: Pick<ManualFinding, 'quarter' | 'siteId' | 'rule' | 'code' | 'url' | 'description'>): string {
   return createHash('sha256')
     .update(JSON.stringify([f.quarter, f.siteId, f.rule, f.code, f.url ?? '', f.description]))
     .digest('hex');

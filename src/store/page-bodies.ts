@@ -39,12 +39,20 @@ export function* pageBodies(db: Db, checkId: number, siteId: string): Generator<
     last = r.url;
     const body = db.select({ body: pages.body }).from(pages).where(eq(pages.id, r.id)).get()?.body;
     if (!body) continue;
-    yield {
-      url: r.url,
-      finalUrl: r.finalUrl ?? r.url,
-      kind: r.kind as PageKind,
-      contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType,
-      body: gunzipSync(body),
-    };
+    yield storedBody(r, body);
   }
+}
+
+/** A stored page row as judging reads it: its body unzipped, and a rendered page's DOM read as UTF-8 HTML. */
+export function storedBody(
+  r: { url: string; finalUrl: string | null; kind: string; contentType: string | null; rendered: boolean },
+  gzipped: Buffer,
+): StoredBody {
+  return {
+    url: r.url,
+    finalUrl: r.finalUrl ?? r.url,
+    kind: r.kind as PageKind,
+    contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType,
+    body: gunzipSync(gzipped),
+  };
 }

@@ -2,10 +2,8 @@
 // page of a site (the homepage's features, a 规范性文件 list and its documents). As in page-bodies.ts,
 // a page that was also rendered is read as rendered: its DOM holds what the page's scripts wrote.
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { gunzipSync } from 'node:zlib';
 import type { Db } from './db.js';
-import type { StoredBody } from './page-bodies.js';
-import type { PageKind } from './pages.js';
+import { type StoredBody, storedBody } from './page-bodies.js';
 import { pages } from './schema.js';
 
 const COLUMNS = {
@@ -29,14 +27,7 @@ type Row = {
 };
 
 function toBody(r: Row | undefined): StoredBody | null {
-  if (!r?.body || (r.status ?? 200) >= 400) return null;
-  return {
-    url: r.url,
-    finalUrl: r.finalUrl ?? r.url,
-    kind: r.kind as PageKind,
-    contentType: r.rendered ? 'text/html; charset=utf-8' : r.contentType,
-    body: gunzipSync(r.body),
-  };
+  return !r?.body || (r.status ?? 200) >= 400 ? null : storedBody(r, r.body);
 }
 
 /** The site's stored homepage, rendered when it was rendered; null when none was stored with a body. */

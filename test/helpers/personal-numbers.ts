@@ -1,5 +1,4 @@
 // Synthetic personal numbers for the privacy tests: valid by their check digits, belonging to nobody.
-import { luhn } from '../../src/rules/utils/personal-data.js';
 
 /** A synthetic ID number: these 17 digits and the check digit GB 11643 gives them. */
 export function idNumber(first17: string): string {
@@ -8,7 +7,11 @@ export function idNumber(first17: string): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 /** A synthetic card number: these digits and the Luhn digit that completes them. */
+// Computed here, not with the scanner's own luhn(): a wrong Luhn in the code would otherwise make the numbers it accepts.
 export function cardNumber(body: string): string {
-  for (let d = 0; d <= 9; d++) if (luhn(body + d)) return body + d;
-  throw new Error('unreachable');
+  const sum = [...body].reverse().reduce((s, c, i) => {
+    const d = Number(c) * (i % 2 === 0 ? 2 : 1);
+    return s + (d > 9 ? d - 9 : d);
+  }, 0);
+  return body + ((10 - (sum % 10)) % 10);
 }

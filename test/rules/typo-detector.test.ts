@@ -2,7 +2,8 @@
 // correct sentences, names, places, new terms, numbers and quotations stay silent.
 import { describe, expect, it } from 'vitest';
 import { typo } from '../../src/rules/typo.js';
-import { detectorData, detectTypos } from '../../src/rules/utils/typo-detector.js';
+import { detectTypos } from '../../src/rules/utils/typo-detector.js';
+import { detectorData } from '../../src/verdict/config/text-data.js';
 import { ctx, withText } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 

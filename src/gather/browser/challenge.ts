@@ -26,11 +26,7 @@ export type ChallengeResult = { passed: true; cookies: ChallengeCookie[] } | { p
 const NEEDS_A_PERSON = /验证码|滑块|滑动|拖动|人机验证|captcha|slider/i;
 
 /** Opens `url` in a fresh context and waits at most `timeoutMs` for the firewall to let the page through. */
-export async function passChallenge(
-  browser: Browser,
-  url: string,
-  opts: { guard: AddressGuard; timeoutMs: number },
-): Promise<ChallengeResult> {
+async function passChallenge(browser: Browser, url: string, opts: { guard: AddressGuard; timeoutMs: number }): Promise<ChallengeResult> {
   const context = await browser.newContext({ userAgent: USER_AGENT, serviceWorkers: 'block' });
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -17,7 +17,7 @@ import { USER_AGENT } from '../http/user-agent.js';
 import { blockedByWaf } from '../http/waf.js';
 import { BrowserMissingError, launchBrowser, restrictRequests } from './browser.js';
 
-export const PHONE_WIDTH = 375;
+const PHONE_WIDTH = 375;
 
 export interface MobileOptions {
   guard: AddressGuard;
@@ -77,7 +77,7 @@ function notRendered(url: string, width: number, why: string): MobileRenderArtif
 }
 
 /** The homepage laid out at `width`: the document's width there, or why it could not be opened. */
-export async function measureMobile(
+async function measureMobile(
   browser: Browser,
   url: string,
   opts: { guard: AddressGuard; timeoutMs: number; width: number },

@@ -40,7 +40,7 @@ const DEFAULT_PORTS = { http: 80, https: 443 };
  * A registered URL that names its port (http://host:8080/) says nothing of where the site's HTTPS would
  * be: such a site is not measured, and the rule says so (not-checked). Ports 80 and 443 are no port.
  */
-export function namesPort(siteUrl: string): boolean {
+function namesPort(siteUrl: string): boolean {
   return new URL(siteUrl).port !== '';
 }
 

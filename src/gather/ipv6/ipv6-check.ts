@@ -36,7 +36,7 @@ export interface Ipv6CheckOptions {
 }
 
 /** A registered URL whose host is an address (http://1.2.3.4/) has no name to hold an AAAA record: not measured. */
-export function hostIsAddress(siteUrl: string): boolean {
+function hostIsAddress(siteUrl: string): boolean {
   return isIP(new URL(siteUrl).hostname.replace(/^\[|\]$/g, '')) !== 0;
 }
 

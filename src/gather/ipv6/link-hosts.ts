@@ -19,7 +19,7 @@ export interface LinkHost {
 }
 
 /** The registered host less a leading `www.`: the domain the site's own hosts are under. */
-export function siteDomain(homeHost: string): string {
+function siteDomain(homeHost: string): string {
   return homeHost.toLowerCase().replace(/^www\./, '');
 }
 

@@ -20,7 +20,7 @@ export interface Ipv6Route {
 export type RouteCheck = () => Promise<Ipv6Route>;
 
 /** Public resolvers reachable over IPv6 from any Chinese network with IPv6: AliDNS, and the CFIEC public DNS (240c::6666). */
-export const ROUTE_TARGETS: readonly { address: string; port: number }[] = [
+const ROUTE_TARGETS: readonly { address: string; port: number }[] = [
   { address: '2400:3200::1', port: 53 },
   { address: '240c::6666', port: 53 },
 ];

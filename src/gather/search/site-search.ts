@@ -11,6 +11,7 @@ import { decodeHtml } from '../../extract/decode.js';
 import { homepageFeaturesOf } from '../../extract/homepage-features.js';
 import { readResults, searchWords } from '../../extract/search-results.js';
 import type { ListArtifact, SearchCheckArtifact, SearchFormArtifact, ScriptControlArtifact } from '../../model/artifacts.js';
+import { isCheckerFailure } from '../../model/artifacts.js';
 import type { Site } from '../../model/site.js';
 import { type Check, sampleOf } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
@@ -38,11 +39,10 @@ export interface SearchOptions {
 
 /** What says a page has a search when it has no form a checker can read. */
 const SEARCH_HINT = /搜索|检索|search|sousuo|jsearch|so\b/i;
-const SPOILED = new Set(['blocked', 'vantage']);
 
 /** Tries every sampled site's search not tried yet in this check (a homepage never stored is not tried). */
 export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Promise<{ tried: number; skipped: number }> {
-  const done = measuredFunctionSites(db, check.id, 'search', (d) => SPOILED.has(d.failure ?? '') || d.needsRender);
+  const done = measuredFunctionSites(db, check.id, 'search', (d) => isCheckerFailure(d.failure) || d.needsRender);
   const ids = sampleOf(db, check.id).map((s) => s.siteId);
   const todo = getSites(
     db,

@@ -5,6 +5,7 @@ import { homophones, isCommonHanzi, nearHomophones, NUMERALS, shapeMap } from '.
 import { Matcher } from './matcher.js';
 import { TermVariants } from './term-variants.js';
 import { splitByWords } from './segment.js';
+import type { WordDict } from './word-dict.js';
 import { dropOverlaps, type TextHit } from './text-hit.js';
 import { urlSpans, inSpans } from './text-spans.js';
 import { excepted } from './typo-lexicon.js';
@@ -65,7 +66,8 @@ const MIN_VARIED = 4;
 const MIN_DROPPED = 6;
 const MIN_ADDED = 5;
 
-export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar: SimilarChars): SeriousChecker {
+/** `dict`: the word dictionary, read once by judging's configuration, to tell a variant from words that merely meet. */
+export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar: SimilarChars, dict: WordDict): SeriousChecker {
   const shapes = shapeMap(similar.shapes);
   const variants = new Matcher<Variant>();
   const correct = new Matcher<true>();
@@ -124,7 +126,7 @@ export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar:
         if (rightOnes.some((r) => r.start <= f.start && r.end >= f.end) || f.text.includes(v.right)) continue;
         if (inSpans(urls, f.start, f.end) || excepted(text, f.start, f.end, v.except)) continue;
         if (v.titles && !besideTitle(text, f.start, f.end, v.titles)) continue;
-        if (splitByWords(text, f.start, f.end)) continue;
+        if (splitByWords(text, f.start, f.end, dict)) continue;
         hits.push({ rule: 'serious-error', start: f.start, end: f.end, wrong: f.text, suggestion: v.right, how: v.how, kind: v.kind });
       }
       return dropOverlaps(hits);

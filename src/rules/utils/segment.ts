@@ -4,7 +4,7 @@
 // on the compact copy of that dictionary the typo detector reads anyway (word-dict.ts). @node-rs/jieba
 // held its own copy, about 50 MB more at judging's peak, and cut the corpus sentences the same way
 // (test/rules/segment.test.ts compares the two).
-import { hashStart, hashStep, type WordDict, wordDict } from './word-dict.js';
+import { hashStart, hashStep, type WordDict } from './word-dict.js';
 
 /** A run jieba segments as one block: CJK ideographs with Latin letters, digits and a few joiners. */
 const BLOCK = /[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]+/g;
@@ -48,7 +48,7 @@ export function bestRoute(dict: WordDict, text: string, from: number, to: number
 }
 
 /** The words of `text` as jieba's `cut(text, false)` gives them. */
-export function cut(text: string, dict = wordDict()): string[] {
+export function cut(text: string, dict: WordDict): string[] {
   const out: string[] = [];
   let at = 0;
   const other = (to: number) => {
@@ -93,13 +93,13 @@ const MARGIN = 12;
  * the hit's characters belong to other words. A word that contains the whole hit (座落在) does not
  * clear it: it is the wrong form inside a longer word.
  */
-export function splitByWords(text: string, start: number, end: number): boolean {
+export function splitByWords(text: string, start: number, end: number, dict: WordDict): boolean {
   const from = Math.max(0, start - MARGIN);
   const to = Math.min(text.length, end + MARGIN);
   const s = start - from;
   const e = end - from;
   let pos = 0;
-  for (const w of cut(text.slice(from, to))) {
+  for (const w of cut(text.slice(from, to), dict)) {
     const ws = pos;
     const we = pos + w.length;
     pos = we;

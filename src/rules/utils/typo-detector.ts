@@ -6,14 +6,13 @@
 // of confusion. The margins are tuned for precision on training data (bench/text-detector.ts): a false
 // typo puts an office on a list wrongly. A word that is right where it stands (形式 for 形势) is left
 // alone unless a longer word proves it, which the segmentation gain measures the same way.
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../../paths.js';
-import { ConfusionSets, parseShapeNeighbours, type Via, VIA_NAMES } from './confusion.js';
+import type { ConfusionSets, Via } from './confusion.js';
+import { VIA_NAMES } from './confusion.js';
 import { looksLikeName } from './names.js';
 import { bestRoute } from './segment.js';
 import type { TextHit } from './text-hit.js';
 import { inSpans, type Span } from './text-spans.js';
-import { hashStart, hashStep, type WordDict, wordDict } from './word-dict.js';
+import { hashStart, hashStep, type WordDict } from './word-dict.js';
 
 export interface DetectorTuning {
   /** Least gain in the ln-probability of the best segmentation around the character, by kind of confusion. */
@@ -184,22 +183,4 @@ function formsWord(
     }
   }
   return false;
-}
-
-let shared: DetectorData | null = null;
-
-const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
-
-/** The dictionary, confusion sets and known words, read once on first use and shared by every checker. */
-export function detectorData(): DetectorData {
-  return (shared ??= {
-    dict: wordDict(),
-    conf: new ConfusionSets(parseShapeNeighbours(shipped('shape-neighbours.txt'))),
-    known: new KnownWords(
-      shipped('modern-words.txt')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#')),
-    ),
-  });
 }

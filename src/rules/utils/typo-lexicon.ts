@@ -6,7 +6,7 @@ import { looksLikeName } from './names.js';
 import { splitByWords } from './segment.js';
 import { dropOverlaps, type TextHit } from './text-hit.js';
 import { inSpans, quotedSpans, urlSpans } from './text-spans.js';
-import { detectorData, detectTypos, TUNING, type DetectorTuning } from './typo-detector.js';
+import { type DetectorData, detectTypos, TUNING, type DetectorTuning } from './typo-detector.js';
 
 export const typoLexiconSchema = z
   .object({
@@ -63,7 +63,8 @@ export function excepted(text: string, start: number, end: number, except: strin
 
 const HAN_PAIR = /[\u4e00-\u9fa5]{2}/;
 
-export function compileTypos(lex: TypoLexicon, tuning: DetectorTuning = TUNING): TypoChecker {
+/** `data`: the word dictionary and confusion sets, read once by judging's configuration and shared. */
+export function compileTypos(lex: TypoLexicon, data: DetectorData, tuning: DetectorTuning = TUNING): TypoChecker {
   const m = new Matcher<Entry>();
   for (const e of lex.entries) m.add(e.wrong, e);
   const listed = (text: string, skip: () => [number, number][]): TextHit[] => {
@@ -72,7 +73,7 @@ export function compileTypos(lex: TypoLexicon, tuning: DetectorTuning = TUNING):
     const hits: TextHit[] = [];
     for (const f of found) {
       if (inSpans(skip(), f.start, f.end) || excepted(text, f.start, f.end, f.value.except)) continue;
-      if (looksLikeName(text, f.start, f.end) || splitByWords(text, f.start, f.end)) continue;
+      if (looksLikeName(text, f.start, f.end) || splitByWords(text, f.start, f.end, data.dict)) continue;
       hits.push({ rule: 'typo', start: f.start, end: f.end, wrong: f.text, suggestion: f.value.right, how: f.value.source });
     }
     return dropOverlaps(hits);
@@ -88,7 +89,7 @@ export function compileTypos(lex: TypoLexicon, tuning: DetectorTuning = TUNING):
       if (!HAN_PAIR.test(text)) return [];
       const skip = spans(text);
       const known = listed(text, skip);
-      const found = detectTypos(text, detectorData(), tuning, skip()).filter((d) => !known.some((k) => d.start < k.end && d.end > k.start));
+      const found = detectTypos(text, data, tuning, skip()).filter((d) => !known.some((k) => d.start < k.end && d.end > k.start));
       if (found.length === 0) return known;
       return [...known, ...found.map(({ margin: _m, ...h }) => h)].sort((a, b) => a.start - b.start);
     },

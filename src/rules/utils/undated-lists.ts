@@ -3,7 +3,7 @@
 // updated. A list none of whose pages could be read is unconfirmed: its items may well be dated on
 // their pages, and a veto must not rest on a page that was not read.
 import type { ItemArtifact, ListArtifact } from '../../model/artifacts.js';
-import { registrableDomain } from './registrable.js';
+import { hostOf, registrableDomain } from './registrable.js';
 
 /**
  * No item dated on the list or on its page, and too few pages read to say the list shows no dates: two
@@ -26,9 +26,6 @@ export function openedItems(items: ItemArtifact[]): { title: string; url: string
 }
 
 function domainOf(url: string): string | null {
-  try {
-    return registrableDomain(new URL(url).hostname);
-  } catch {
-    return null;
-  }
+  const host = hostOf(url);
+  return host === null ? null : registrableDomain(host);
 }

@@ -1,11 +1,8 @@
 // Word frequencies from the jieba dictionary that @node-rs/jieba ships (its dict.txt: 349,045 words with
 // their counts in a large corpus of modern Chinese, MIT licence), held in typed arrays: about 20 MB,
 // against about 50 MB for @node-rs/jieba's own copy and the buffers its dict.js reads. The segmenter
-// (segment.ts) and the typo detector read it; it is read once, on first use, and shared.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+// (segment.ts) and the typo detector read it; judging's configuration reads the file once
+// (verdict/config/text-data.ts) and hands the one copy to both.
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -162,11 +159,4 @@ export class WordDict {
   get bytes(): number {
     return this.units.byteLength + this.start.byteLength + this.len.byteLength + this.count.byteLength + this.slots.byteLength;
   }
-}
-
-let shared: WordDict | null = null;
-
-/** The shipped jieba dictionary, read on first use. */
-export function wordDict(): WordDict {
-  return (shared ??= new WordDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8')));
 }

@@ -14,6 +14,7 @@ import {
   similarCharsSchema,
 } from '../../rules/utils/protected-terms.js';
 import { compileTypos, type TypoChecker, typoLexiconSchema } from '../../rules/utils/typo-lexicon.js';
+import { detectorData, wordDict } from './text-data.js';
 import { compileIllegalLinks, type IllegalLinkLexicon, illegalLinksSchema } from '../../rules/utils/illegal-links.js';
 import { projectPath } from '../../paths.js';
 
@@ -76,8 +77,8 @@ export function loadLexicons(editionFile: string, paths: LexiconPaths): Lexicons
   const illegal = readLexicon(at(paths.illegalLinks, 'illegal-links.yaml'), illegalLinksSchema);
   return {
     columnCategories: readLexicon(resolve(dirname(editionFile), paths.columnCategories), columnCategoriesSchema),
-    typos: lazy(() => compileTypos(typos)),
-    serious: lazy(() => compileSerious(terms, leaders, similar)),
+    typos: lazy(() => compileTypos(typos, detectorData())),
+    serious: lazy(() => compileSerious(terms, leaders, similar, wordDict())),
     illegalLinks: compileIllegalLinks(illegal),
   };
 }

@@ -3,7 +3,7 @@
 import { readPage } from '../../extract/page.js';
 import { splitBoilerplate } from '../../extract/text.js';
 import { decodeHtml } from '../../extract/decode.js';
-import { footerIdentity, hasAnyIdentity, mergeIdentity } from '../../extract/footer.js';
+import { footerIdentity, hasAllIdentity, hasAnyIdentity, mergeIdentity } from '../../extract/footer.js';
 import type { ArticleArtifact, HiddenLinkArtifact, Identity, IdentityArtifact, TextArtifact } from '../../model/artifacts.js';
 import type { Day } from '../../model/day.js';
 import { docNumbersIn } from '../../rules/utils/state-council-docs.js';
@@ -82,7 +82,7 @@ type FooterRead = Identity & { mentions: boolean };
  * not-checked rather than report items missing that a person may well see.
  */
 function withFooter(page: IdentityArtifact, includes: string[], footers: Map<string, FooterRead | string>): IdentityArtifact {
-  if (includes.length === 0 || (page.siteCode && page.icp && page.police)) return page;
+  if (includes.length === 0 || hasAllIdentity(page)) return page;
   let merged: Identity = page;
   let from: string | null = null;
   const problems: string[] = [];
@@ -96,10 +96,10 @@ function withFooter(page: IdentityArtifact, includes: string[], footers: Map<str
         from ??= url;
       }
       // It names a record this reading did not find: written in a form not read, not missing.
-      if (got.mentions && !(got.siteCode && got.icp && got.police)) problems.push(`页脚脚本 ${url} 含备案信息，但未能完整读出`);
+      if (got.mentions && !hasAllIdentity(got)) problems.push(`页脚脚本 ${url} 含备案信息，但未能完整读出`);
     }
   }
-  const complete = merged.siteCode !== null && merged.icp !== null && merged.police !== null;
+  const complete = hasAllIdentity(merged);
   // An item still missing while an include went unread may be in that include.
   if (!complete && problems.length > 0)
     return { ...page, ...merged, footer: 'unread', footerUrl: includes[0]!, footerReason: problems.join('；') };

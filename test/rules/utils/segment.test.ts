@@ -5,7 +5,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { describe, expect, it } from 'vitest';
 import { cut, splitByWords } from '../../../src/rules/utils/segment.js';
-import { wordDict } from '../../../src/rules/utils/word-dict.js';
+import { wordDict } from '../../../src/verdict/config/text-data.js';
 
 const corpus = (f: string) =>
   readFileSync(new URL(`../corpus/${f}`, import.meta.url), 'utf8')
@@ -22,7 +22,7 @@ describe('cut', () => {
     '',
   ];
   it.each(sentences.map((s, i) => [i + 1, s] as const))('sentence %i as @node-rs/jieba cuts it', (_n, s) => {
-    expect(cut(s)).toEqual(jieba.cut(s, false));
+    expect(cut(s, wordDict())).toEqual(jieba.cut(s, false));
   });
 });
 
@@ -38,7 +38,7 @@ describe('wordDict', () => {
 
 describe('splitByWords', () => {
   it('clears a hit whose characters belong to other words, not one inside a longer word', () => {
-    expect(splitByWords('请按排名先后顺序入场', 1, 3)).toBe(true);
-    expect(splitByWords('该项目座落在城区东部', 3, 5)).toBe(false);
+    expect(splitByWords('请按排名先后顺序入场', 1, 3, wordDict())).toBe(true);
+    expect(splitByWords('该项目座落在城区东部', 3, 5, wordDict())).toBe(false);
   });
 });

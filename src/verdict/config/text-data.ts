@@ -1,0 +1,35 @@
+// The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
+// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt) and the
+// words newer than the dictionary. Read from disk here, once per process on first use, and handed to the
+// rules' checkers: rules read no files.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { projectPath } from '../../paths.js';
+import { ConfusionSets, parseShapeNeighbours } from '../../rules/utils/confusion.js';
+import { type DetectorData, KnownWords } from '../../rules/utils/typo-detector.js';
+import { WordDict } from '../../rules/utils/word-dict.js';
+
+const require = createRequire(import.meta.url);
+let dict: WordDict | null = null;
+let detector: DetectorData | null = null;
+
+const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
+
+/** The shipped jieba dictionary, read on first use. */
+export function wordDict(): WordDict {
+  return (dict ??= new WordDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8')));
+}
+
+/** The dictionary, confusion sets and known words, read once on first use and shared by every checker. */
+export function detectorData(): DetectorData {
+  return (detector ??= {
+    dict: wordDict(),
+    conf: new ConfusionSets(parseShapeNeighbours(shipped('shape-neighbours.txt'))),
+    known: new KnownWords(
+      shipped('modern-words.txt')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#')),
+    ),
+  });
+}
