@@ -12,14 +12,14 @@ import {
   scannedAttachmentSites,
   storedAttachmentUrls,
 } from '../../store/attachments.js';
-import { type Check, sampleOf } from '../../store/checks.js';
+import { type Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
-import { getSites } from '../../store/sites.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { attachmentLinks } from './candidates.js';
 import { download } from './download.js';
 import { extractPool } from './extract-pool.js';
+import { pendingSites } from '../../store/pending-sites.js';
 
 export interface AttachmentCheckOptions {
   guard: AddressGuard;
@@ -59,12 +59,8 @@ export async function checkAttachments(
   o: AttachmentCheckOptions,
 ): Promise<{ sites: number; skipped: number; read: number; notRead: number; omitted: number }> {
   const done = scannedAttachmentSites(db, check.id);
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const todo = getSites(
-    db,
-    ids.filter((id) => !done.has(id)),
-  );
-  const totals = { sites: todo.length, skipped: ids.length - todo.length, read: 0, notRead: 0, omitted: 0 };
+  const { sampled, pending: todo } = pendingSites(db, check.id, done);
+  const totals = { sites: todo.length, skipped: sampled - todo.length, read: 0, notRead: 0, omitted: 0 };
   if (todo.length === 0) return totals;
   const pool = extractPool({ limits: o.limits, timeoutMs: o.readTimeoutMs, heapMb: READ_HEAP_MB });
   try {

@@ -7,15 +7,15 @@
 import type { Browser } from 'playwright';
 import type { MobileRenderArtifact } from '../../model/artifacts.js';
 import type { Site } from '../../model/site.js';
-import { type Check, sampleOf } from '../../store/checks.js';
+import { type Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { measuredFunctionSites, saveFunctionCheck } from '../../store/function-checks.js';
-import { getSites } from '../../store/sites.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { blockedByWaf } from '../http/waf.js';
 import { BrowserMissingError, launchBrowser, restrictRequests } from './browser.js';
+import { pendingSites } from '../../store/pending-sites.js';
 
 const PHONE_WIDTH = 375;
 
@@ -36,11 +36,7 @@ export async function checkMobile(
   opts: MobileOptions,
 ): Promise<{ measured: number; skipped: number; notRendered: string | null }> {
   const done = measuredFunctionSites(db, check.id, 'mobile', (d) => d.notTheSite);
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const todo = getSites(
-    db,
-    ids.filter((id) => !done.has(id)),
-  );
+  const { sampled, pending: todo } = pendingSites(db, check.id, done);
   const width = opts.width ?? PHONE_WIDTH;
   const store = (site: Site, a: MobileRenderArtifact) => {
     saveFunctionCheck(db, check.id, site.id, 'mobile', a);
@@ -48,9 +44,9 @@ export async function checkMobile(
   };
   const unrendered = (why: string) => {
     for (const s of todo) store(s, notRendered(s.url, width, why));
-    return { measured: 0, skipped: ids.length - todo.length, notRendered: why };
+    return { measured: 0, skipped: sampled - todo.length, notRendered: why };
   };
-  if (todo.length === 0) return { measured: 0, skipped: ids.length, notRendered: null };
+  if (todo.length === 0) return { measured: 0, skipped: sampled, notRendered: null };
   if (!opts.render) return unrendered('渲染已关闭（--render never），未在手机宽度下打开首页');
   let browser: Browser;
   try {
@@ -69,7 +65,7 @@ export async function checkMobile(
   } finally {
     await browser.close();
   }
-  return { measured: todo.length, skipped: ids.length - todo.length, notRendered: null };
+  return { measured: todo.length, skipped: sampled - todo.length, notRendered: null };
 }
 
 function notRendered(url: string, width: number, why: string): MobileRenderArtifact {

@@ -9,15 +9,14 @@ import { isIP } from 'node:net';
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type PeerCertificate } from 'node:tls';
 import type { CertificateArtifact, HttpsArtifact, HttpsRequestArtifact, ProbeFailure } from '../../model/artifacts.js';
 import type { Check } from '../../store/checks.js';
-import { sampleOf } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { measuredHttpsSites, saveHttpsCheck } from '../../store/https-checks.js';
-import { getSites } from '../../store/sites.js';
 import type { AddressGuard, Resolver } from '../http/address-guard.js';
 import { classify } from '../http/failure.js';
 import { pinnedLookup } from '../http/pinned-lookup.js';
 import { nextHop } from '../http/redirects.js';
 import { USER_AGENT } from '../http/user-agent.js';
+import { pendingSites } from '../../store/pending-sites.js';
 
 export interface HttpsCheckOptions {
   guard: AddressGuard;
@@ -54,11 +53,7 @@ export async function checkHttps(
   opts: HttpsCheckOptions,
 ): Promise<{ measured: number; skipped: number; portNamed: number }> {
   const done = measuredHttpsSites(db, check.id);
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const pending = getSites(
-    db,
-    ids.filter((id) => !done.has(id)),
-  );
+  const { sampled, pending } = pendingSites(db, check.id, done);
   const todo = pending.filter((s) => !namesPort(s.url));
   let next = 0;
   const worker = async () => {
@@ -70,7 +65,7 @@ export async function checkHttps(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
-  return { measured: todo.length, skipped: ids.length - pending.length, portNamed: pending.length - todo.length };
+  return { measured: todo.length, skipped: sampled - pending.length, portNamed: pending.length - todo.length };
 }
 
 /** The HTTPS facts of the host of `siteUrl`: one after the other, a polite three connections. */

@@ -8,17 +8,16 @@ import { isIP } from 'node:net';
 import type { Ipv6Artifact, Ipv6LinkHostArtifact, Ipv6RequestArtifact } from '../../model/artifacts.js';
 import type { Site } from '../../model/site.js';
 import type { Check } from '../../store/checks.js';
-import { sampleOf } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { measuredIpv6Sites, saveIpv6Check } from '../../store/ipv6-checks.js';
 import { homeAndColumnLinks } from '../../store/links.js';
-import { getSites } from '../../store/sites.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { classify } from '../http/failure.js';
 import { fetchGuarded } from '../http/fetch-guarded.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { linkHosts } from './link-hosts.js';
 import { ipv6Route, type RouteCheck } from './route.js';
+import { pendingSites } from '../../store/pending-sites.js';
 
 export interface Ipv6CheckOptions {
   guard: AddressGuard;
@@ -50,13 +49,9 @@ export async function checkIpv6(
   opts: Ipv6CheckOptions,
 ): Promise<{ measured: number; skipped: number; addressHosts: number; noRoute: string | null }> {
   const done = measuredIpv6Sites(db, check.id);
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const pending = getSites(
-    db,
-    ids.filter((id) => !done.has(id)),
-  );
+  const { sampled, pending } = pendingSites(db, check.id, done);
   const todo = pending.filter((s) => !hostIsAddress(s.url));
-  const counts = { skipped: ids.length - pending.length, addressHosts: pending.length - todo.length };
+  const counts = { skipped: sampled - pending.length, addressHosts: pending.length - todo.length };
   if (todo.length === 0) return { measured: 0, ...counts, noRoute: null };
 
   const route = await (opts.route ?? (() => ipv6Route()))();

@@ -13,12 +13,11 @@ import { readResults, searchWords } from '../../extract/search-results.js';
 import type { ListArtifact, SearchCheckArtifact, SearchFormArtifact, ScriptControlArtifact } from '../../model/artifacts.js';
 import { isCheckerFailure } from '../../model/artifacts.js';
 import type { Site } from '../../model/site.js';
-import { type Check, sampleOf } from '../../store/checks.js';
+import { type Check } from '../../store/checks.js';
 import type { Db } from '../../store/db.js';
 import { measuredFunctionSites, saveFunctionCheck } from '../../store/function-checks.js';
 import { channelsOf } from '../../store/channels.js';
 import { listsOf } from '../../store/lists.js';
-import { getSites } from '../../store/sites.js';
 import { homepageBody } from '../../store/stored-bodies.js';
 import { BrowserMissingError, launchBrowser, render } from '../browser/browser.js';
 import type { AddressGuard } from '../http/address-guard.js';
@@ -26,6 +25,7 @@ import { classify } from '../http/failure.js';
 import { fetchPage } from '../http/fetch-guarded.js';
 import { runPerHost } from '../http/host-lanes.js';
 import { USER_AGENT } from '../http/user-agent.js';
+import { pendingSites } from '../../store/pending-sites.js';
 
 export interface SearchOptions {
   guard: AddressGuard;
@@ -43,11 +43,8 @@ const SEARCH_HINT = /搜索|检索|search|sousuo|jsearch|so\b/i;
 /** Tries every sampled site's search not tried yet in this check (a homepage never stored is not tried). */
 export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Promise<{ tried: number; skipped: number }> {
   const done = measuredFunctionSites(db, check.id, 'search', (d) => isCheckerFailure(d.failure) || d.needsRender);
-  const ids = sampleOf(db, check.id).map((s) => s.siteId);
-  const todo = getSites(
-    db,
-    ids.filter((id) => !done.has(id)),
-  ).flatMap((site) => {
+  const { sampled, pending } = pendingSites(db, check.id, done);
+  const todo = pending.flatMap((site) => {
     const home = homepageBody(db, check.id, site.id);
     return home ? [{ site, home }] : [];
   });
@@ -83,7 +80,7 @@ export async function checkSearch(db: Db, check: Check, opts: SearchOptions): Pr
     const browser = pending ? await pending.catch(() => null) : null;
     await browser?.close();
   }
-  return { tried: todo.length, skipped: ids.length - todo.length };
+  return { tried: todo.length, skipped: sampled - todo.length };
 }
 
 /**
