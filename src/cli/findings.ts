@@ -1,4 +1,5 @@
 // `findings`: expert and third-party findings (人工), imported from a sheet and judged with the rules' own.
+import { isPostgresUrl } from '../store/db.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importFindings } from '../findings/import.js';
@@ -10,7 +11,9 @@ import { listManualFindings } from '../store/manual-findings.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
 
 /** Screenshots named by findings sheets are copied here, beside the database. */
-export const screenshotDirFor = (db: string): string => join(dirname(resolve(db)), 'manual-evidence');
+// Beside the SQLite file; with PostgreSQL there is no file, so in the folder the command runs in.
+export const screenshotDirFor = (db: string): string =>
+  isPostgresUrl(db) ? resolve('manual-evidence') : join(dirname(resolve(db)), 'manual-evidence');
 
 export function registerFindings(program: Command): void {
   const findings = program.command('findings').description('expert and third-party findings (人工), judged with the rest');

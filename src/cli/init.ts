@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closeDb } from '../store/db.js';
+import { closeDb, redactDbUrl } from '../store/db.js';
 import { type GlobalOptions, open, say } from './common.js';
 
 export function registerInit(program: Command): void {
@@ -9,6 +9,6 @@ export function registerInit(program: Command): void {
     .action((_o, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       closeDb(open(g, true));
-      say(g, `database ready: ${g.db}`);
+      say(g, `database ready: ${redactDbUrl(g.db)}`);
     });
 }

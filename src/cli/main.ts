@@ -1,6 +1,6 @@
 // choucha's command line: arguments → stage functions → output and exit code.
 // Exit codes: 0 done, 1 --fail-on tripped, 2 bad input or usage, 3 unexpected failure.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ChouchaError, InputError } from '../errors.js';
 import { storageFailure } from '../store/db.js';
 import { registerInit } from './init.js';
@@ -18,7 +18,11 @@ import { registerFunctions } from './functions.js';
 export function buildProgram(): Command {
   const program = new Command('choucha')
     .description('政府网站抽查: crawl registered government websites and judge them against the official indicators')
-    .option('--db <path>', 'the SQLite database', './choucha.db')
+    .addOption(
+      new Option('--db <path|url>', 'the SQLite database file, or a PostgreSQL database as postgres://user:pass@host:port/db')
+        .env('CHOUCHA_DB')
+        .default('./choucha.db'),
+    )
     .option('--allow-private', 'allow loopback and private addresses (the bundled fixtures need it)')
     .option('--vantage <name>', "where probes are taken from, recorded with each (default: this machine's host name)")
     .option(

@@ -3,6 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Db, prepared } from './db.js';
+import { forDialect } from './dialect.js';
+import { PG_LINKS } from './links.js';
 import { attachmentScans, attachments } from './schema.js';
 import type { AttachmentArtifact, AttachmentFormat, AttachmentRow, AttachmentsArtifact } from '../model/artifacts.js';
 
@@ -25,11 +27,15 @@ export function saveAttachment(db: Db, checkId: number, siteId: string, a: Attac
 
 /** Every link on a site's stored pages, in the order the crawl found them (pages, then links on a page). */
 export function linksInFoundOrder(db: Db, checkId: number, siteId: string): { pageUrl: string; target: string; text: string | null }[] {
-  return prepared<{ pageUrl: string; target: string; text: string | null }>(db, LINKS_IN_ORDER).all(checkId, siteId);
+  return prepared<{ pageUrl: string; target: string; text: string | null }>(db, forDialect(db, LINKS_IN_ORDER)).all(checkId, siteId);
 }
 
-const LINKS_IN_ORDER = `SELECT p.page_url AS pageUrl, j.value ->> 0 AS target, j.value ->> 2 AS text
-  FROM page_links AS p, json_each(p.links) AS j WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.id, j.key`;
+const LINKS_IN_ORDER = {
+  sqlite: `SELECT p.page_url AS pageUrl, j.value ->> 0 AS target, j.value ->> 2 AS text
+  FROM page_links AS p, json_each(p.links) AS j WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.id, j.key`,
+  pg: `SELECT p.page_url AS "pageUrl", j.value ->> 0 AS target, j.value ->> 2 AS text
+  FROM page_links AS p CROSS JOIN LATERAL ${PG_LINKS} AS j(value, key) WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.id, j.key`,
+};
 
 /** The attachment URLs of a site already stored for the check: a resumed run does not fetch them again. */
 export function storedAttachmentUrls(db: Db, checkId: number, siteId: string): Set<string> {

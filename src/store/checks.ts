@@ -45,8 +45,8 @@ export function ensureCheck(
     // Sites registered (or re-registered as running) after the check was created join its sample,
     // unless the sample was drawn (`choucha sample`): then it is exactly what was drawn.
     if (!check.sample)
-      tx.run(sql`INSERT OR IGNORE INTO ${checkSites} (check_id, site_id)
-               SELECT ${check.id}, ${sites.id} FROM ${sites} WHERE ${sites.status} = 'running'`);
+      tx.run(sql`INSERT INTO ${checkSites} (check_id, site_id)
+               SELECT ${check.id}, ${sites.id} FROM ${sites} WHERE ${sites.status} = 'running' ON CONFLICT DO NOTHING`);
     return check;
   });
 }

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import * as schema from './schema.js';
 import { ChouchaError, InputError } from '../errors.js';
 import { projectPath } from '../paths.js';
+import { PgConnection } from './pg-client.js';
+import { migratePg } from './pg-migrate.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -27,7 +29,18 @@ export function prepared<R = unknown>(db: Db, sql: string): Database.Statement<u
   return stmt as Database.Statement<unknown[], R>;
 }
 
+/** A `--db` value naming a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(where: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(where);
+}
+
+/** `where` without its password, for messages and logs. */
+export function redactDbUrl(where: string): string {
+  return where.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}
+
 export function openDb(path: string, opts: { create?: boolean } = {}): Db {
+  if (isPostgresUrl(path)) return openPg(path, opts);
   if (!opts.create && path !== ':memory:' && !existsSync(path)) {
     throw new InputError(
       `No database at ${path}`,
@@ -65,6 +78,35 @@ export function storageFailure(e: unknown): ChouchaError | null {
 
 /** The database could not be written. Exit code 3: nothing the user typed was wrong. */
 export class StorageError extends ChouchaError {}
+
+function openPg(url: string, opts: { create?: boolean }): Db {
+  const where = redactDbUrl(url);
+  let conn: PgConnection;
+  try {
+    conn = new PgConnection(url);
+  } catch (e) {
+    throw new InputError(
+      `Cannot connect to PostgreSQL at ${where}: ${firstLine((e as Error).message)}`,
+      'The server is down or unreachable, or the address, user, password or database name is wrong.',
+      'Check the --db URL (or CHOUCHA_DB), and that the server accepts connections from this machine.',
+    );
+  }
+  try {
+    migratePg(conn, where, opts);
+  } catch (e) {
+    conn.close();
+    throw e;
+  }
+  // The SQLite builder's statements run on PostgreSQL through a connection shaped like better-sqlite3's.
+  return drizzle(conn as unknown as Database.Database, { schema }) as Db;
+}
+
+function firstLine(s: string): string {
+  return s
+    .trim()
+    .split('\n')[0]!
+    .replace(/^FATAL:\s*/, '');
+}
 
 export function closeDb(db: Db): void {
   db.$client.close();

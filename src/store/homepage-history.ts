@@ -13,8 +13,9 @@ export function recordHomepageItems(db: Db, siteId: string, seenAt: string, item
         .onConflictDoUpdate({
           target: [homepageItems.siteId, homepageItems.itemKey],
           set: {
-            firstSeenAt: sql`min(${homepageItems.firstSeenAt}, excluded.first_seen_at)`,
-            lastSeenAt: sql`max(${homepageItems.lastSeenAt}, excluded.last_seen_at)`,
+            // CASE rather than two-argument min/max, which PostgreSQL spells least/greatest.
+            firstSeenAt: sql`CASE WHEN excluded.first_seen_at < ${homepageItems.firstSeenAt} THEN excluded.first_seen_at ELSE ${homepageItems.firstSeenAt} END`,
+            lastSeenAt: sql`CASE WHEN excluded.last_seen_at > ${homepageItems.lastSeenAt} THEN excluded.last_seen_at ELSE ${homepageItems.lastSeenAt} END`,
           },
         })
         .run();

@@ -1,6 +1,7 @@
 // Links found on pages, and the one status each distinct target gets per check.
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, prepared } from './db.js';
+import { forDialect } from './dialect.js';
 import { linkChecks } from './schema.js';
 import type { PageLink } from '../extract/page-links.js';
 import type { LinkArtifact, LinkHostArtifact } from '../model/artifacts.js';
@@ -9,14 +10,14 @@ import type { LinkArtifact, LinkHostArtifact } from '../model/artifacts.js';
 // reads stored pages anew) keeps the row it has.
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  prepared(db, 'INSERT OR IGNORE INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?)').run(
-    checkId,
-    siteId,
-    pageUrl,
-    onHomepage ? 1 : 0,
-    JSON.stringify(found.map((l) => [l.target, l.tag, l.text])),
-  );
+  prepared(
+    db,
+    'INSERT INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  ).run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
 }
+
+/** A page's links (a JSON array of [target, tag, text]) as rows in PostgreSQL, numbered as json_each numbers them. */
+export const PG_LINKS = 'jsonb_array_elements(p.links::jsonb) WITH ORDINALITY';
 
 /** `blocked`: a firewall or the address guard stopped the check; `vantage`: the checker's own network failed. Neither is the site's fault. */
 export type LinkStatus = 'ok' | 'broken' | 'suspect' | 'excluded' | 'blocked' | 'vantage';
@@ -66,20 +67,28 @@ export function uncheckedTargetsAfter(
   afterId: number,
   pages: number,
 ): { targets: string[]; lastId: number | null } {
-  const last = prepared<{ id: number | null }>(db, STEP_END).get(checkId, afterId, pages)!.id;
+  const last = prepared<{ id: number | null }>(db, forDialect(db, STEP_END)).get(checkId, afterId, pages)!.id;
   if (last === null) return { targets: [], lastId: null };
-  const read = prepared<{ target: string }>(db, UNCHECKED_IN_STEP).all(checkId, afterId, last);
+  const read = prepared<{ target: string }>(db, forDialect(db, UNCHECKED_IN_STEP)).all(checkId, afterId, last);
   return { targets: [...new Set(read.map((r) => r.target))], lastId: last };
 }
 
 // NOT INDEXED keeps a step's read a rowid range: through the (check, site, page) index SQLite would sort
 // every page of the check per step.
-const STEP_END = 'SELECT max(id) AS id FROM (SELECT id FROM page_links NOT INDEXED WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?)';
+const STEP_END = {
+  sqlite: 'SELECT max(id) AS id FROM (SELECT id FROM page_links NOT INDEXED WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?)',
+  pg: 'SELECT max(id) AS id FROM (SELECT id FROM page_links WHERE check_id = ? AND id > ? ORDER BY id LIMIT ?) AS step',
+};
 // The join skips targets with a status inside SQLite: a resumed or repeated run passes over the checked
 // part of a large check without a lookup per target in JavaScript.
-const UNCHECKED_IN_STEP = `SELECT j.value ->> 0 AS target FROM page_links AS p NOT INDEXED, json_each(p.links) AS j
+const UNCHECKED_IN_STEP = {
+  sqlite: `SELECT j.value ->> 0 AS target FROM page_links AS p NOT INDEXED, json_each(p.links) AS j
   LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
-  WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`;
+  WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`,
+  pg: `SELECT j.value ->> 0 AS target FROM page_links AS p CROSS JOIN LATERAL ${PG_LINKS} AS j(value, key)
+  LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+  WHERE p.check_id = ? AND p.id > ? AND p.id <= ? AND c.target IS NULL ORDER BY p.id, j.key`,
+};
 
 /** Targets whose only failure so far may have been passing (timeout, 5xx): to be tried again. */
 export function suspectTargets(db: Db, checkId: number): string[] {
@@ -94,7 +103,7 @@ export function suspectTargets(db: Db, checkId: number): string[] {
 export type SiteLink = LinkArtifact;
 
 export function linksOfSite(db: Db, checkId: number, siteId: string): SiteLink[] {
-  const rows = prepared<Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(db, SITE_LINKS).all(checkId, siteId);
+  const rows = prepared<Omit<SiteLink, 'onHomepage'> & { onHomepage: number }>(db, forDialect(db, SITE_LINKS)).all(checkId, siteId);
   const links: SiteLink[] = rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1 }));
   const hostOf = (t: string) => {
     try {
@@ -149,7 +158,10 @@ function linkHostsOf(db: Db, checkId: number, hosts: string[]): Map<string, Link
   if (hosts.length === 0) return new Map();
   const rows = prepared<{ host: string; lapsed: string | null; site: string | null }>(
     db,
-    'SELECT host, lapsed, site FROM link_hosts WHERE check_id = ? AND host IN (SELECT value FROM json_each(?))',
+    forDialect(db, {
+      sqlite: 'SELECT host, lapsed, site FROM link_hosts WHERE check_id = ? AND host IN (SELECT value FROM json_each(?))',
+      pg: 'SELECT host, lapsed, site FROM link_hosts WHERE check_id = ? AND host IN (SELECT jsonb_array_elements_text(?::jsonb))',
+    }),
   ).all(checkId, JSON.stringify(hosts));
   return new Map(
     rows.map((r) => {
@@ -167,11 +179,19 @@ function linkHostsOf(db: Db, checkId: number, hosts: string[]): Map<string, Link
 }
 
 // By page address, then target: the order the rules and their evidence have always seen.
-const SITE_LINKS = `SELECT p.page_url AS pageUrl, p.on_homepage AS onHomepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
+// PostgreSQL sorts text by the database's locale unless told otherwise: "C" is SQLite's byte order.
+const SITE_LINKS = {
+  sqlite: `SELECT p.page_url AS pageUrl, p.on_homepage AS onHomepage, j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
     c.status AS status, c.http AS http, c.error AS error, coalesce(c.attempts, 0) AS attempts
   FROM page_links AS p, json_each(p.links) AS j
   LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
-  WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url, target`;
+  WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url, target`,
+  pg: `SELECT p.page_url AS "pageUrl", p.on_homepage AS "onHomepage", j.value ->> 0 AS target, j.value ->> 1 AS tag, j.value ->> 2 AS text,
+    c.status AS status, c.http AS http, c.error AS error, coalesce(c.attempts, 0) AS attempts
+  FROM page_links AS p CROSS JOIN LATERAL ${PG_LINKS} AS j(value, key)
+  LEFT JOIN link_checks c ON c.check_id = p.check_id AND c.target = j.value ->> 0
+  WHERE p.check_id = ? AND p.site_id = ? ORDER BY p.page_url COLLATE "C", (j.value ->> 0) COLLATE "C"`,
+};
 
 export function linkStatusCounts(db: Db, checkId: number): Record<string, number> {
   const rows = db
@@ -188,9 +208,15 @@ export function linkStatusCounts(db: Db, checkId: number): Record<string, number
  * homepage's links are the site's second-level links (二级链接), a column page's its third-level ones.
  */
 export function homeAndColumnLinks(db: Db, checkId: number, siteId: string): { target: string; kind: 'homepage' | 'column' }[] {
-  return prepared<{ target: string; kind: 'homepage' | 'column' }>(db, HOME_AND_COLUMN_LINKS).all(checkId, siteId);
+  return prepared<{ target: string; kind: 'homepage' | 'column' }>(db, forDialect(db, HOME_AND_COLUMN_LINKS)).all(checkId, siteId);
 }
 
-const HOME_AND_COLUMN_LINKS = `SELECT j.value ->> 0 AS target, g.kind AS kind
+const HOME_AND_COLUMN_LINKS = {
+  sqlite: `SELECT j.value ->> 0 AS target, g.kind AS kind
   FROM page_links AS p JOIN pages AS g ON g.check_id = p.check_id AND g.url = p.page_url AND g.rendered = 0, json_each(p.links) AS j
-  WHERE p.check_id = ? AND p.site_id = ? AND g.kind IN ('homepage', 'column') ORDER BY p.id, j.key`;
+  WHERE p.check_id = ? AND p.site_id = ? AND g.kind IN ('homepage', 'column') ORDER BY p.id, j.key`,
+  pg: `SELECT j.value ->> 0 AS target, g.kind AS kind
+  FROM page_links AS p JOIN pages AS g ON g.check_id = p.check_id AND g.url = p.page_url AND g.rendered = 0
+    CROSS JOIN LATERAL ${PG_LINKS} AS j(value, key)
+  WHERE p.check_id = ? AND p.site_id = ? AND g.kind IN ('homepage', 'column') ORDER BY p.id, j.key`,
+};

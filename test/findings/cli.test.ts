@@ -40,7 +40,7 @@ beforeAll(() => {
   for (const s of sites) storeHealthyCrawl(h, s, '2026-12-01');
   dir = h.dir;
   h.close();
-  base = ['--db', join(dir, 'choucha.db')];
+  base = ['--db', h.where];
   mkdirSync(join(dir, 'sheets', 'shots'), { recursive: true });
   writeFileSync(join(dir, 'sheets', 'shots', 'home.png'), png(90));
   findingsCsv = join(dir, 'sheets', 'experts.csv');

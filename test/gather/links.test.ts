@@ -180,7 +180,7 @@ describe('targets streamed a step at a time', () => {
 
 describe('the address guard', () => {
   it('refuses private targets without --allow-private: each is blocked, none is asked', async () => {
-    const saved = h.db.$client.prepare('SELECT * FROM link_checks').all();
+    const saved = h.db.$client.prepare('SELECT * FROM link_checks').all() as Record<string, unknown>[];
     h.db.$client.exec('DELETE FROM link_checks');
     log.length = 0;
     try {
@@ -203,9 +203,9 @@ describe('the address guard', () => {
     } finally {
       h.db.$client.exec('DELETE FROM link_checks');
       const put = h.db.$client.prepare(
-        'INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (@check_id, @target, @status, @http, @error, @attempts, @checked_at)',
+        'INSERT INTO link_checks (check_id, target, status, http, error, attempts, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const r of saved) put.run(r);
+      for (const r of saved) put.run(r.check_id, r.target, r.status, r.http, r.error, r.attempts, r.checked_at);
     }
   });
 });

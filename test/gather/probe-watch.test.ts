@@ -58,6 +58,7 @@ describe('probe --watch', () => {
     const plan = h.db
       .select()
       .from(probePlan)
+      .orderBy(probePlan.dueAt)
       .all()
       .map((r) => r.dueAt);
 
@@ -67,6 +68,7 @@ describe('probe --watch', () => {
       h.db
         .select()
         .from(probePlan)
+        .orderBy(probePlan.dueAt)
         .all()
         .map((r) => r.dueAt),
     ).toEqual(plan);

@@ -1,4 +1,5 @@
-// A real SQLite file in a temp folder, with the check and artifact helpers tests need.
+// A real SQLite file in a temp folder (or a fresh PostgreSQL database, when the store tests run on that
+// backend: test/helpers/pg.ts), with the check and artifact helpers tests need.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +9,12 @@ import { siteArtifacts } from '../../src/verdict/reread/site-artifacts.js';
 import { getSites, upsertSites } from '../../src/store/sites.js';
 import type { Site } from '../../src/model/site.js';
 import type { SiteArtifacts } from '../../src/model/artifacts.js';
+import { freshPgDatabase, TEST_BACKEND } from './pg.js';
 
 export interface Harness {
   dir: string;
+  /** What `--db` takes for this store: the SQLite file, or the PostgreSQL database's URL. */
+  where: string;
   db: Db;
   check: Check;
   ensure(): Check;
@@ -26,9 +30,12 @@ export function siteRow(id: string, url: string, name = id): Site {
 
 export function harness(at: string): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'choucha-store-'));
-  const db = openDb(join(dir, 'choucha.db'), { create: true });
+  const pg = TEST_BACKEND === 'pg' ? freshPgDatabase() : null;
+  const where = pg ? pg.url : join(dir, 'choucha.db');
+  const db = openDb(where, { create: true });
   const h: Harness = {
     dir,
+    where,
     db,
     check: undefined as unknown as Check,
     ensure: () => ensureCheck(db, { quarter: '2026Q4', tier: 'province', at: new Date(at).toISOString(), now: new Date().toISOString() }),
@@ -37,6 +44,8 @@ export function harness(at: string): Harness {
       h.check = h.ensure();
       return h.check;
     },
+    // A PostgreSQL database stays until the test process exits (test/helpers/pg.ts): a test may close
+    // its connection and go on with the CLI on the same store.
     close: () => closeDb(db),
   };
   return h;

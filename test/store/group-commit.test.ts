@@ -1,7 +1,7 @@
-// Grouped commits on a real SQLite file, read back through a second connection (what another process,
-// or the resumed crawl after a kill, would see).
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+// Grouped commits on a real SQLite file (or PostgreSQL database), read back through a second connection
+// (what another process, or the resumed crawl after a kill, would see).
+import { sql } from 'drizzle-orm';
+import { closeDb, openDb } from '../../src/store/db.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommit } from '../../src/store/group-commit.js';
 import { savePage } from '../../src/store/pages.js';
@@ -12,7 +12,7 @@ let h: Harness;
 
 beforeEach(() => {
   h = harness(AT);
-  h.db.$client.exec("INSERT INTO sites (id, name, url, status, updated_at) VALUES ('s1', 'x', 'http://a.test/', 'running', 't')");
+  h.db.run(sql`INSERT INTO sites (id, name, url, status, updated_at) VALUES ('s1', 'x', 'http://a.test/', 'running', 't')`);
   h.check = h.ensure();
 });
 afterEach(() => h.close());
@@ -29,11 +29,11 @@ const page = (n: number) => ({
   error: null,
 });
 function storedElsewhere(): number {
-  const other = new Database(join(h.dir, 'choucha.db'), { readonly: true });
+  const other = openDb(h.where);
   try {
-    return (other.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+    return other.get<{ n: number }>(sql`SELECT count(*) AS n FROM pages`).n;
   } finally {
-    other.close();
+    closeDb(other);
   }
 }
 

@@ -1,0 +1,256 @@
+// PostgreSQL behind the store API every stage already calls synchronously: a connection with the
+// shape of better-sqlite3's (prepare → run/get/all/raw, transaction, exec) over libpq's synchronous
+// calls, so drizzle's SQLite builder and the store's own statements run on PostgreSQL unchanged.
+// The store's SQL is the part of SQLite's dialect that PostgreSQL shares; where the two differ a
+// statement is written for each (store/dialect.ts). Values come back shaped as SQLite gives them:
+// integers and reals as numbers, booleans as 1/0, bytea as a Buffer, everything else as text.
+import { createRequire } from 'node:module';
+
+interface LibpqResult {
+  resultStatus(): string;
+  resultErrorMessage(): string;
+  resultErrorFields(): Record<string, string | undefined> | undefined;
+  ntuples(): number;
+  nfields(): number;
+  fname(i: number): string;
+  ftype(i: number): number;
+  getvalue(r: number, c: number): string;
+  getisnull(r: number, c: number): boolean;
+  cmdTuples(): string;
+}
+interface Libpq extends LibpqResult {
+  connectSync(params: string): void;
+  errorMessage(): string;
+  finish(): void;
+  exec(sql: string): void;
+  execParams(sql: string, params: (string | null)[]): void;
+  prepare(name: string, sql: string, n: number): void;
+  execPrepared(name: string, params: (string | null)[]): void;
+  transactionStatus(): number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** A statement PostgreSQL refused, with its SQLSTATE as `code` (23505: a unique key taken). */
+export class PgError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly sql: string,
+  ) {
+    super(message);
+    this.name = 'PgError';
+  }
+}
+
+/** The connection itself failed: the server is down, unreachable, or the session was ended. */
+export class PgConnectionError extends Error {
+  override name = 'PgConnectionError';
+}
+
+type Param = string | number | bigint | boolean | Buffer | Uint8Array | null | undefined | object;
+
+// SQLite's `?` placeholders as PostgreSQL's `$n`, skipping quoted text, quoted names and comments.
+export function numberPlaceholders(sql: string): { text: string; count: number } {
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end < 0 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const stop = end < 0 ? sql.length : end;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '?') {
+      out += `$${++n}`;
+    } else out += c;
+  }
+  return { text: out, count: n };
+}
+
+// drizzle's SQLite builder names a conflict target's columns with their table ("t"."c"), which SQLite
+// accepts and PostgreSQL refuses: there the target is bare column names.
+export function unqualifyConflictTarget(sql: string): string {
+  return sql.replace(/\bon conflict \(([^)]*)\)/gi, (_, cols: string) => `on conflict (${cols.replace(/"[^"]+"\./g, '')})`);
+}
+
+function toText(v: Param): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return `\\x${Buffer.from(v).toString('hex')}`;
+  return JSON.stringify(v);
+}
+
+// Type oids (pg_type): what SQLite would have returned for each.
+const INT = new Set([20, 21, 23, 26]);
+const FLOAT = new Set([700, 701, 1700]);
+const BOOL = 16;
+const BYTEA = 17;
+
+function fromText(oid: number, v: string): unknown {
+  if (INT.has(oid) || FLOAT.has(oid)) return Number(v);
+  if (oid === BOOL) return v === 't' ? 1 : 0;
+  if (oid === BYTEA) return Buffer.from(v.slice(2), 'hex');
+  return v;
+}
+
+// A statement run this many times is prepared on the server (parsed and planned once); the cap keeps a
+// builder's varying IN-lists from piling up server-side statements.
+const PREPARE_AFTER = 2;
+const MAX_PREPARED = 500;
+
+export class PgStatement {
+  private readonly text: string;
+  private readonly count: number;
+  private arrays = false;
+  constructor(
+    private readonly conn: PgConnection,
+    readonly source: string,
+  ) {
+    const { text, count } = numberPlaceholders(source);
+    this.text = unqualifyConflictTarget(text);
+    this.count = count;
+  }
+  /** Rows as arrays of values, for the builder's selects (a join's columns may share a name). */
+  raw(on = true): PgStatement {
+    const s = new PgStatement(this.conn, this.source);
+    s.arrays = on;
+    return s;
+  }
+  run(...params: Param[]): { changes: number; lastInsertRowid: number } {
+    const pq = this.conn.execute(this.text, this.count, params);
+    return { changes: Number(pq.cmdTuples() || 0), lastInsertRowid: 0 };
+  }
+  all(...params: Param[]): unknown[] {
+    const pq = this.conn.execute(this.text, this.count, params);
+    const rows: unknown[] = [];
+    for (let r = 0; r < pq.ntuples(); r++) rows.push(this.row(pq, r));
+    return rows;
+  }
+  get(...params: Param[]): unknown {
+    const pq = this.conn.execute(this.text, this.count, params);
+    return pq.ntuples() > 0 ? this.row(pq, 0) : undefined;
+  }
+  *iterate(...params: Param[]): IterableIterator<unknown> {
+    yield* this.all(...params);
+  }
+  private row(pq: LibpqResult, r: number): unknown {
+    const n = pq.nfields();
+    if (this.arrays) {
+      const out: unknown[] = new Array(n);
+      for (let c = 0; c < n; c++) out[c] = pq.getisnull(r, c) ? null : fromText(pq.ftype(c), pq.getvalue(r, c));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (let c = 0; c < n; c++) out[pq.fname(c)] = pq.getisnull(r, c) ? null : fromText(pq.ftype(c), pq.getvalue(r, c));
+    return out;
+  }
+}
+
+type TxFn<A extends unknown[], R> = ((...args: A) => R) & {
+  deferred: (...args: A) => R;
+  immediate: (...args: A) => R;
+  exclusive: (...args: A) => R;
+};
+
+export class PgConnection {
+  private readonly pq: Libpq;
+  private readonly seen = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+  private depth = 0;
+  open = true;
+
+  constructor(url: string) {
+    const Ctor = require('libpq') as new () => Libpq;
+    this.pq = new Ctor();
+    try {
+      this.pq.connectSync(url);
+    } catch (e) {
+      this.open = false;
+      throw new PgConnectionError((e as Error).message.trim());
+    }
+  }
+
+  get inTransaction(): boolean {
+    // PQTRANS_INTRANS (2) or PQTRANS_INERROR (3).
+    const s = this.pq.transactionStatus();
+    return s === 2 || s === 3;
+  }
+
+  prepare(sql: string): PgStatement {
+    return new PgStatement(this, sql);
+  }
+
+  exec(sql: string): void {
+    this.pq.exec(sql);
+    this.check(sql);
+  }
+
+  /** SQLite's pragmas have no meaning here. */
+  pragma(): undefined {
+    return undefined;
+  }
+
+  execute(text: string, count: number, params: Param[]): LibpqResult {
+    const values = params.map(toText);
+    if (values.length !== count) throw new PgError(`Expected ${count} parameters, got ${values.length}`, undefined, text);
+    const name = this.names.get(text);
+    if (name !== undefined) this.pq.execPrepared(name, values);
+    else {
+      const times = (this.seen.get(text) ?? 0) + 1;
+      this.seen.set(text, times);
+      if (times >= PREPARE_AFTER && this.names.size < MAX_PREPARED) {
+        const next = `choucha_${this.names.size + 1}`;
+        this.pq.prepare(next, text, count);
+        this.check(text);
+        this.names.set(text, next);
+        this.pq.execPrepared(next, values);
+      } else this.pq.execParams(text, values);
+    }
+    this.check(text);
+    return this.pq;
+  }
+
+  private check(sql: string): void {
+    const status = this.pq.resultStatus();
+    if (status === 'PGRES_COMMAND_OK' || status === 'PGRES_TUPLES_OK' || status === 'PGRES_EMPTY_QUERY') return;
+    const message = (this.pq.resultErrorMessage() || this.pq.errorMessage() || status).trim();
+    const code = this.pq.resultErrorFields()?.sqlState;
+    if (code === undefined || /^08/.test(code)) throw new PgConnectionError(message);
+    throw new PgError(message, code, sql);
+  }
+
+  /** better-sqlite3's transaction(): nested calls become savepoints; a throw rolls back and rethrows. */
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): TxFn<A, R> {
+    const run = (...args: A): R => {
+      // A transaction already open (a group commit's BEGIN, or an outer call) nests as a savepoint.
+      const savepoint = this.inTransaction ? `choucha_sp${this.depth}` : null;
+      this.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
+      this.depth++;
+      try {
+        const out = fn(...args);
+        this.depth--;
+        this.exec(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
+        return out;
+      } catch (e) {
+        this.depth--;
+        if (this.open && this.inTransaction) this.exec(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : 'ROLLBACK');
+        throw e;
+      }
+    };
+    return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.pq.finish();
+  }
+}
