@@ -14,6 +14,7 @@ import { registerRecheck } from './recheck.js';
 import { registerSites } from './sites.js';
 import { registerFindings } from './findings.js';
 import { registerFunctions } from './functions.js';
+import { registerWorker } from './worker.js';
 
 export function buildProgram(): Command {
   const program = new Command('choucha')
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerPipeline(program);
   registerFunctions(program);
   registerRun(program);
+  registerWorker(program);
   registerInspect(program);
   registerProofread(program);
   return program;

@@ -4,7 +4,7 @@ import { RENDER_MODES, type RenderMode } from '../model/site.js';
 import { resolve } from 'node:path';
 import { crawlCheck } from '../gather/crawl/crawl-check.js';
 import { captureEvidence } from '../gather/browser/screenshots.js';
-import { CRAWL_DEFAULTS } from '../gather/crawl/crawler.js';
+import { CRAWL_DEFAULTS, type CrawlOptions } from '../gather/crawl/crawler.js';
 import { probeCheck } from '../gather/probe/probe-check.js';
 import { probeWatch } from '../gather/probe/probe-watch.js';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +29,7 @@ import type { IgnoreList } from '../verdict/config/ignore-list.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say, vantageOf } from './common.js';
 import { Progress } from './progress.js';
+import { crawlOnWorkers, workerCount } from './workers.js';
 
 export interface CheckFlags {
   quarter: string;
@@ -178,6 +179,8 @@ export interface CrawlFlags {
   maxDepth: string;
   maxBoardPages: string;
   maxLetters: string;
+  /** With a PostgreSQL store: crawl on workers, N of them started here (0: workers elsewhere). */
+  workers?: string;
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -203,6 +206,7 @@ export function withCrawlFlags(cmd: Command): Command {
       `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`,
     )
     .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
+    .option('--workers <N>', 'PostgreSQL store: queue the crawl for workers, N of them started here (0: workers elsewhere take it)')
     .addOption(
       new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always')
         .choices(RENDER_MODES)
@@ -210,9 +214,9 @@ export function withCrawlFlags(cmd: Command): Command {
     );
 }
 
-export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
-  const bar = new Progress(g, 'crawl', sampleOf(db, check.id).length, 'sites');
-  const r = await crawlCheck(db, check, {
+/** The crawl's options from its flags: the same on one machine and in every worker (a job carries the flags). */
+export function crawlOptionsOf(f: CrawlFlags, g: GlobalOptions): CrawlOptions {
+  return {
     ...CRAWL_DEFAULTS,
     maxPages: parseCount(f.maxPages, '--max-pages'),
     concurrency: parseCount(f.concurrency, '--concurrency'),
@@ -225,6 +229,15 @@ export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFl
     maxLetterPages: parseCount(f.maxLetters, '--max-letters'),
     maxBodyBytes: parseCount(f.maxBodyMb, '--max-body-mb') * 1_000_000,
     guard: guard(g),
+  };
+}
+
+export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
+  const workers = workerCount(g, f.workers);
+  if (workers !== null) return crawlOnWorkers(db, check, g, f, workers);
+  const bar = new Progress(g, 'crawl', sampleOf(db, check.id).length, 'sites');
+  const r = await crawlCheck(db, check, {
+    ...crawlOptionsOf(f, g),
     onSiteDone: (id, state, pages) => bar.tick(`${id} ${state}, ${pages} pages`),
   });
   bar.finish(`crawl: ${r.crawled} sites crawled, ${r.skipped} already done`, { crawled: r.crawled, skipped: r.skipped });

@@ -14,6 +14,10 @@ export function findCheck(db: Db, quarter: string, tier: string): Check | undefi
     .get();
 }
 
+export function checkById(db: Db, id: number): Check | undefined {
+  return db.select().from(checks).where(eq(checks.id, id)).get();
+}
+
 /**
  * The check for a quarter and tier, created on first use with every running site as its sample.
  * An existing check keeps its `at` and edition unless new ones are given: a re-run resumes, it does not restart.

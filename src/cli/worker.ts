@@ -1,0 +1,55 @@
+// `choucha worker`: takes jobs from a PostgreSQL store's queue until it is stopped. Many workers, on
+// one machine or many, share the work of one check; SIGTERM or SIGINT lets the jobs in hand finish.
+import type { Command } from 'commander';
+import { hostname } from 'node:os';
+import { InputError } from '../errors.js';
+import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
+import { CRAWL_QUEUE, openQueue } from '../gather/work/queue.js';
+import { type CrawlJob, runCrawlJob } from '../gather/work/crawl-jobs.js';
+import { type GlobalOptions, open, parseCount, say } from './common.js';
+import { type CrawlFlags, crawlOptionsOf } from './stages.js';
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description("take jobs (sites' crawls) from a PostgreSQL store's queue until stopped; many may run on many machines")
+    .option('--concurrency <N>', 'jobs in hand at once', '4')
+    .action(async (o: { concurrency: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (!isPostgresUrl(g.db))
+        throw new InputError(
+          `choucha worker needs a PostgreSQL store, not ${g.db}`,
+          "Workers share one check's work through the database's queue; a SQLite file is one machine's.",
+          'Pass --db postgres://user:pass@host:port/db (or set CHOUCHA_DB).',
+        );
+      const concurrency = parseCount(o.concurrency, '--concurrency');
+      const name = `${g.vantage ?? hostname()}#${process.pid}`;
+      const db = open(g);
+      const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`));
+      let stopped!: () => void;
+      const stop = new Promise<void>((resolve) => (stopped = resolve));
+      process.once('SIGTERM', () => stopped());
+      process.once('SIGINT', () => stopped());
+      say(g, `worker ${name}: taking jobs from ${redactDbUrl(g.db)}, ${concurrency} at a time`);
+      try {
+        await queue.boss.work<CrawlJob<CrawlFlags>>(
+          CRAWL_QUEUE,
+          // groupConcurrency over every worker: one crawl per host at a time, so --per-host and --delay hold
+          // for a host however many workers there are (sites of a 集约化 platform share one host).
+          { localConcurrency: concurrency, groupConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 },
+          async ([job]) => {
+            const { siteId } = job!.data;
+            say(g, `worker ${name}: crawl ${siteId} started`);
+            // One site per job and several jobs in hand: pages are parsed on this thread (workers are processes).
+            const r = await runCrawlJob(db, job!.data, { ...crawlOptionsOf(job!.data.flags, g), parseThreads: 0 });
+            say(g, `worker ${name}: crawl ${siteId} ${r}`);
+          },
+        );
+        await stop;
+        say(g, `worker ${name}: stopping; jobs in hand finish first`);
+      } finally {
+        await queue.stop();
+        closeDb(db);
+      }
+    });
+}
