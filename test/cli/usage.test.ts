@@ -41,7 +41,7 @@ describe('an unknown command', () => {
   it.each([
     [['frobnicate'], 'choucha --help'],
     [['frobnicate', '--help'], 'choucha --help'],
-    [['worker', '--help'], 'choucha --help'],
+    [['serve', '--help'], 'choucha --help'],
     [['help', 'frobnicate'], 'choucha --help'],
     [['--db', 'some.db', 'frobnicate', '--help'], 'choucha --help'],
     [['--quiet', 'frobnicate', 'sites'], 'choucha --help'],
@@ -49,7 +49,7 @@ describe('an unknown command', () => {
   ])('choucha %j exits 2 with "unknown command", and no help on stdout', async (args, hint) => {
     const r = await cli(args);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain(`unknown command '${args.includes('frobnicate') ? 'frobnicate' : 'worker'}'`);
+    expect(r.stderr).toContain(`unknown command '${args.includes('frobnicate') ? 'frobnicate' : 'serve'}'`);
     expect(r.stderr).toContain(`Run \`${hint}\``);
     expect(r.stdout).toBe('');
   });
