@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, checks, findings, sites, verdicts } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { CrawlState } from '../model/artifacts.js';
 
 export type Check = typeof checks.$inferSelect;
@@ -72,7 +73,7 @@ export function sampleOf(db: Db, checkId: number): SampleRow[] {
     })
     .from(checkSites)
     .where(eq(checkSites.checkId, checkId))
-    .orderBy(checkSites.siteId)
+    .orderBy(textAsc(db, checkSites.siteId))
     .all() as SampleRow[];
 }
 
@@ -103,5 +104,5 @@ export function setSample(db: Db, checkId: number, siteIds: string[], spec: Reco
 }
 
 export function allChecks(db: Db): Check[] {
-  return db.select().from(checks).orderBy(checks.quarter, checks.tier).all();
+  return db.select().from(checks).orderBy(textAsc(db, checks.quarter), textAsc(db, checks.tier)).all();
 }

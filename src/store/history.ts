@@ -1,7 +1,8 @@
 // Verdicts of every check at one tier, quarter by quarter: what `history` and the report's history read.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checks, sites, verdicts } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 
 export interface VerdictRow {
   quarter: string;
@@ -26,6 +27,6 @@ export function verdictHistory(db: Db, tier: string): VerdictRow[] {
     .innerJoin(checks, eq(checks.id, verdicts.checkId))
     .innerJoin(sites, eq(sites.id, verdicts.siteId))
     .where(eq(checks.tier, tier))
-    .orderBy(asc(checks.quarter), asc(verdicts.siteId))
+    .orderBy(textAsc(db, checks.quarter), textAsc(db, verdicts.siteId))
     .all();
 }

@@ -1,7 +1,8 @@
 // Registry rows in the store: upsert by 网站标识码 so a re-import updates, never duplicates.
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { sites } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { RenderMode, Site, SiteLevel, SiteStatus } from '../model/site.js';
 
 export interface UpsertCounts {
@@ -61,7 +62,7 @@ export function rowToSite(r: typeof sites.$inferSelect): Site {
 }
 
 export function listSites(db: Db): Site[] {
-  return db.select().from(sites).orderBy(asc(sites.region), asc(sites.id)).all().map(rowToSite);
+  return db.select().from(sites).orderBy(textAsc(db, sites.region), textAsc(db, sites.id)).all().map(rowToSite);
 }
 
 export function getSites(db: Db, ids: string[]): Site[] {

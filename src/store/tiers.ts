@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { lowerVerdicts } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { LowerReport, LowerSite } from '../model/report.js';
 
 export function saveLowerVerdicts(db: Db, checkId: number, lower: LowerReport, siteIds: Set<string>): number {
@@ -28,7 +29,7 @@ export function saveLowerVerdicts(db: Db, checkId: number, lower: LowerReport, s
 }
 
 export function lowerVerdictsOf(db: Db, checkId: number): { tier: string; sites: LowerSite[] } | null {
-  const rows = db.select().from(lowerVerdicts).where(eq(lowerVerdicts.checkId, checkId)).orderBy(lowerVerdicts.siteId).all();
+  const rows = db.select().from(lowerVerdicts).where(eq(lowerVerdicts.checkId, checkId)).orderBy(textAsc(db, lowerVerdicts.siteId)).all();
   if (rows.length === 0) return null;
   return { tier: rows[0]!.tier, sites: rows.map((r) => ({ siteId: r.siteId, verdict: r.verdict, findings: r.findings })) };
 }

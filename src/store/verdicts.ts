@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { findings, verdicts } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { FindingKind, ReportFinding, Verdict } from '../model/report.js';
 import type { Judgement } from '../model/report.js';
 import { fingerprint } from '../model/fingerprint.js';
@@ -98,7 +99,7 @@ export function judgementsOf(db: Db, checkId: number, titles: (rule: string) => 
     .select()
     .from(verdicts)
     .where(eq(verdicts.checkId, checkId))
-    .orderBy(asc(verdicts.siteId))
+    .orderBy(textAsc(db, verdicts.siteId))
     .all()
     .map((v) => ({
       siteId: v.siteId,
