@@ -44,7 +44,8 @@ export function loadSiteArtifacts(db: Db, check: Check, site: Site, probeDays = 
     .from(pages)
     .where(and(eq(pages.checkId, check.id), eq(pages.siteId, site.id), eq(pages.kind, 'homepage')))
     // The homepage as served when there is one; rendered only when the crawl rendered every page.
-    .orderBy(asc(pages.rendered))
+    // Of two homepages (the registered address changed between crawls), the one stored first.
+    .orderBy(asc(pages.rendered), asc(pages.id))
     .get();
   const homepage: HomepageArtifact | null = home
     ? {

@@ -1,7 +1,8 @@
 // When each homepage item was first seen by a probe: the site's real update times, whatever dates it prints.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { homepageItems } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { HomepageItem } from '../extract/homepage-items.js';
 
 export function recordHomepageItems(db: Db, siteId: string, seenAt: string, items: HomepageItem[]): void {
@@ -30,6 +31,7 @@ export interface SeenItem {
   lastSeenAt: string;
 }
 
+/** Items first seen by one probe by their key: SQLite reads them through the (site, key) key and sorts stably. */
 export function homepageHistory(db: Db, siteId: string): SeenItem[] {
   return db
     .select({
@@ -40,6 +42,6 @@ export function homepageHistory(db: Db, siteId: string): SeenItem[] {
     })
     .from(homepageItems)
     .where(and(eq(homepageItems.siteId, siteId)))
-    .orderBy(asc(homepageItems.firstSeenAt))
+    .orderBy(textAsc(db, homepageItems.firstSeenAt), textAsc(db, homepageItems.itemKey))
     .all();
 }

@@ -1,7 +1,7 @@
 // Single stored pages by address, for the judging-time reads that need a few pages rather than every
 // page of a site (the homepage's features, a 规范性文件 list and its documents). As in page-bodies.ts,
 // a page that was also rendered is read as rendered: its DOM holds what the page's scripts wrote.
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { type StoredBody, storedBody } from './page-bodies.js';
 import { pages } from './schema.js';
@@ -36,7 +36,8 @@ export function homepageBody(db: Db, checkId: number, siteId: string): StoredBod
     .select(COLUMNS)
     .from(pages)
     .where(and(eq(pages.checkId, checkId), eq(pages.siteId, siteId), eq(pages.kind, 'homepage'), isNotNull(pages.body)))
-    .orderBy(desc(pages.rendered))
+    // Of two homepages (the registered address changed between crawls), the one stored first.
+    .orderBy(desc(pages.rendered), asc(pages.id))
     .get();
   return toBody(r);
 }
