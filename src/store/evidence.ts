@@ -1,7 +1,8 @@
 // Screenshots taken as evidence, one row per page and kind of picture per check, so a re-run takes none twice.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { evidence, findings, pages } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 
 export interface Shot {
   siteId: string;
@@ -28,6 +29,7 @@ export function saveShot(db: Db, checkId: number, s: Shot): void {
     .run();
 }
 
+/** In the (check, url, kind) key's order, as SQLite reads them: the report keeps the last of a host's homepage shots. */
 export function shotsOf(db: Db, checkId: number): Shot[] {
   return db
     .select({
@@ -43,6 +45,7 @@ export function shotsOf(db: Db, checkId: number): Shot[] {
     })
     .from(evidence)
     .where(eq(evidence.checkId, checkId))
+    .orderBy(textAsc(db, evidence.url), textAsc(db, evidence.kind))
     .all()
     .map((r) => ({ ...r, kind: r.kind as ShotKind }));
 }
@@ -53,12 +56,15 @@ export function pagesToShoot(db: Db, checkId: number): { siteId: string; url: st
     .select({ siteId: pages.siteId, url: pages.finalUrl })
     .from(pages)
     .where(and(eq(pages.checkId, checkId), eq(pages.kind, 'homepage'), eq(pages.rendered, false), isNotNull(pages.body)))
+    // Orders here say what SQLite's plans gave: the first site to claim an address names its picture.
+    .orderBy(textAsc(db, pages.url))
     .all()
     .filter((r): r is { siteId: string; url: string } => r.url !== null);
   const vetoes = db
     .select()
     .from(findings)
     .where(and(eq(findings.checkId, checkId), eq(findings.kind, 'veto')))
+    .orderBy(textAsc(db, findings.siteId), asc(findings.id))
     .all();
   const behind = vetoes.flatMap((f) => {
     const ev = f.evidence as { columns?: { url?: string }[]; emptyColumns?: { url?: string }[]; messages?: { url?: string }[] };
@@ -94,6 +100,8 @@ export function hiddenLinkPagesToShoot(db: Db, checkId: number, perSite: number)
     .select({ siteId: findings.siteId, url: findings.url, evidence: findings.evidence })
     .from(findings)
     .where(and(eq(findings.checkId, checkId), eq(findings.rule, 'hidden-links')))
+    // Which of a site's pages fit under `perSite`, and in what order their links are outlined.
+    .orderBy(textAsc(db, findings.siteId), asc(findings.id))
     .all();
   const byPage = new Map<string, HiddenLinkPage>();
   for (const r of rows) {

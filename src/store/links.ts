@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, prepared } from './db.js';
 import { forDialect } from './dialect.js';
 import { linkChecks } from './schema.js';
+import { textAsc } from './sqlite-order.js';
 import type { PageLink } from '../extract/page-links.js';
 import type { LinkArtifact, LinkHostArtifact } from '../model/artifacts.js';
 
@@ -37,10 +38,17 @@ const UPSERT_LINK_CHECK = `INSERT INTO link_checks (check_id, target, status, ht
 
 /** Up to `n` targets of the check that answered: controls for a retry pass (see the link checker). */
 export function okTargets(db: Db, checkId: number, n: number): string[] {
-  return prepared<{ target: string }>(db, "SELECT target FROM link_checks WHERE check_id = ? AND status = 'ok' LIMIT ?")
+  return prepared<{ target: string }>(db, forDialect(db, OK_TARGETS))
     .all(checkId, n)
     .map((r) => r.target);
 }
+
+// The first by target, as SQLite reads them through the (check, target) key: which controls the retry
+// pass asks decides whether a failure is called the checker's.
+const OK_TARGETS = {
+  sqlite: "SELECT target FROM link_checks WHERE check_id = ? AND status = 'ok' ORDER BY target LIMIT ?",
+  pg: `SELECT target FROM link_checks WHERE check_id = ? AND status = 'ok' ORDER BY target COLLATE "C" LIMIT ?`,
+};
 
 /** Re-labels targets already saved (a failure found to be the checker's after the pass). */
 export function markLinkChecks(db: Db, checkId: number, targets: string[], status: LinkStatus, error: string): void {
@@ -96,6 +104,7 @@ export function suspectTargets(db: Db, checkId: number): string[] {
     .select({ target: linkChecks.target })
     .from(linkChecks)
     .where(and(eq(linkChecks.checkId, checkId), eq(linkChecks.status, 'suspect')))
+    .orderBy(textAsc(db, linkChecks.target))
     .all()
     .map((r) => r.target);
 }
@@ -199,6 +208,8 @@ export function linkStatusCounts(db: Db, checkId: number): Record<string, number
     .from(linkChecks)
     .where(eq(linkChecks.checkId, checkId))
     .groupBy(linkChecks.status)
+    // The summary line lists them in this order; SQLite's GROUP BY sorts, PostgreSQL's may hash.
+    .orderBy(textAsc(db, linkChecks.status))
     .all();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
