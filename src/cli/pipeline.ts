@@ -33,6 +33,8 @@ import {
   withLinkFlags,
   withProbeFlags,
   withJsonLogs,
+  withWorkersFlag,
+  type WorkersFlag,
 } from './stages.js';
 
 export const FORMAT_HELP = 'comma list of json, csv, xlsx, html, md, junit, docx';
@@ -65,9 +67,13 @@ export function registerPipeline(program: Command): void {
     }
   });
 
-  withCrawlFlags(
-    withJsonLogs(withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped'))),
-  ).action(async (o: CheckFlags & CrawlFlags, cmd: Command) => {
+  withWorkersFlag(
+    withCrawlFlags(
+      withJsonLogs(
+        withCheckFlags(program.command('crawl').description('crawl homepages, columns and list pages; resumes where it stopped')),
+      ),
+    ),
+  ).action(async (o: CheckFlags & CrawlFlags & WorkersFlag, cmd: Command) => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     const db = open(g);
     try {
@@ -77,13 +83,15 @@ export function registerPipeline(program: Command): void {
     }
   });
 
-  withLinkFlags(
-    withJsonLogs(
-      withCheckFlags(
-        program.command('links').description('check every link found by the crawl, once per target; suspects are tried again'),
+  withWorkersFlag(
+    withLinkFlags(
+      withJsonLogs(
+        withCheckFlags(
+          program.command('links').description('check every link found by the crawl, once per target; suspects are tried again'),
+        ),
       ),
     ),
-  ).action(async (o: CheckFlags & LinkFlags, cmd: Command) => {
+  ).action(async (o: CheckFlags & LinkFlags & WorkersFlag, cmd: Command) => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     const db = open(g);
     try {

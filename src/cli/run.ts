@@ -11,6 +11,7 @@ import { collectGarbage } from '../heap.js';
 import { doFunctions } from './functions.js';
 import type { RenderMode } from '../model/site.js';
 import { type GlobalOptions, nowIso, open, say } from './common.js';
+import { workerCount } from './workers.js';
 import { DEFAULT_FORMATS, failOnOption, FORMAT_HELP, onlyOption } from './pipeline.js';
 import { doNotify, type NotifyFlags, notifyConfigOf, withNotifyFlags } from './notify.js';
 import {
@@ -35,13 +36,16 @@ import {
   withLinkFlags,
   withJsonLogs,
   withProbeFlags,
+  withWorkersFlag,
+  type WorkersFlag,
 } from './stages.js';
 
 type RunFlags = CheckFlags &
   ProbeFlags &
   CrawlFlags &
   LinkFlags &
-  NotifyFlags & {
+  NotifyFlags &
+  WorkersFlag & {
     registry: string;
     out: string;
     format: string;
@@ -57,9 +61,11 @@ export function registerRun(program: Command): void {
   const cmd = program.command('run').description('import the registry, probe, crawl, judge and report in one go');
   withNotifyFlags(
     withJsonLogs(
-      withLinkFlags(
-        withCrawlFlags(
-          withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'),
+      withWorkersFlag(
+        withLinkFlags(
+          withCrawlFlags(
+            withProbeFlags(withCheckFlags(cmd.requiredOption('--registry <file>', 'the site registry (CSV, XLSX or JSON)')), '3'),
+          ),
         ),
       ),
     ),
@@ -81,6 +87,8 @@ export function registerRun(program: Command): void {
       const ignore = o.ignore ? readIgnoreList(o.ignore) : null;
       const notify = notifyConfigOf(o);
       loadEdition(o.edition);
+      // --workers on a SQLite file stops the run before anything is fetched.
+      workerCount(g, o.workers);
       const db = open(g, true);
       try {
         const imported = await importRegistry(db, o.registry, nowIso());

@@ -18,7 +18,7 @@ import type { Report } from '../model/report.js';
 import { allChecks, type Check, ensureCheck, findCheck, sampleOf, setCheckEdition } from '../store/checks.js';
 import { linkStatusCounts } from '../store/links.js';
 import { getSites } from '../store/sites.js';
-import { checkLinks, type LinkScope } from '../gather/links/link-checker.js';
+import { checkLinks, type LinkCheckOptions, type LinkScope } from '../gather/links/link-checker.js';
 import { checkHttps } from '../gather/https/https-check.js';
 import { checkIpv6 } from '../gather/ipv6/ipv6-check.js';
 import { ATTACHMENT_DEFAULTS, checkAttachments } from '../gather/attachments/attachment-check.js';
@@ -29,7 +29,7 @@ import type { IgnoreList } from '../verdict/config/ignore-list.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say, vantageOf } from './common.js';
 import { Progress } from './progress.js';
-import { crawlOnWorkers, workerCount } from './workers.js';
+import { crawlOnWorkers, linksOnWorkers, workerCount } from './workers.js';
 
 export interface CheckFlags {
   quarter: string;
@@ -179,8 +179,18 @@ export interface CrawlFlags {
   maxDepth: string;
   maxBoardPages: string;
   maxLetters: string;
-  /** With a PostgreSQL store: crawl on workers, N of them started here (0: workers elsewhere). */
+}
+
+/** With a PostgreSQL store: the stage's work goes to workers, N of them started here (0: workers elsewhere). */
+export interface WorkersFlag {
   workers?: string;
+}
+
+export function withWorkersFlag(cmd: Command): Command {
+  return cmd.option(
+    '--workers <N>',
+    "PostgreSQL store: queue the crawl's and the links' work for workers, N of them started here (0: workers elsewhere take it)",
+  );
 }
 
 export function withCrawlFlags(cmd: Command): Command {
@@ -206,7 +216,6 @@ export function withCrawlFlags(cmd: Command): Command {
       `${CRAWL_DEFAULTS.siteBudgetMs / 60_000}m`,
     )
     .option('--max-body-mb <N>', 'megabytes of one page at most, after decompression', String(CRAWL_DEFAULTS.maxBodyBytes / 1_000_000))
-    .option('--workers <N>', 'PostgreSQL store: queue the crawl for workers, N of them started here (0: workers elsewhere take it)')
     .addOption(
       new Option('--render <mode>', 'auto: render pages whose lists are built by script; never; always')
         .choices(RENDER_MODES)
@@ -232,7 +241,7 @@ export function crawlOptionsOf(f: CrawlFlags, g: GlobalOptions): CrawlOptions {
   };
 }
 
-export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags): Promise<void> {
+export async function doCrawl(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags & WorkersFlag): Promise<void> {
   const workers = workerCount(g, f.workers);
   if (workers !== null) return crawlOnWorkers(db, check, g, f, workers);
   const bar = new Progress(g, 'crawl', sampleOf(db, check.id).length, 'sites');
@@ -276,14 +285,15 @@ export function withLinkFlags(cmd: Command): Command {
     .option('--link-retry <duration>', 'pause before suspected failures are tried again', '30s');
 }
 
-export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFlags): Promise<void> {
+/** The link checker's options from its flags: the same on one machine and in every worker (a job carries the flags). */
+export function linkOptionsOf(db: Db, check: Check, g: GlobalOptions, f: LinkFlags): LinkCheckOptions {
   const hosts = new Set(
     getSites(
       db,
       sampleOf(db, check.id).map((s) => s.siteId),
     ).map((s) => new URL(s.url).host),
   );
-  await checkLinks(db, check, {
+  return {
     scope: f.links as LinkScope,
     internalHosts: hosts,
     guard: guard(g),
@@ -292,7 +302,14 @@ export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFla
     timeoutMs: 15_000,
     retryAfterMs: parseDuration(f.linkRetry, '--link-retry'),
     canaries: vantageOf(g).canaries,
-  });
+  };
+}
+
+export async function doLinks(db: Db, check: Check, g: GlobalOptions, f: LinkFlags & WorkersFlag): Promise<void> {
+  const workers = workerCount(g, f.workers);
+  // Workers give every target its first try; the suspects' second try below needs all of their answers.
+  if (workers !== null && f.links !== 'none') await linksOnWorkers(db, check, g, f, workers);
+  await checkLinks(db, check, linkOptionsOf(db, check, g, f));
   const c = linkStatusCounts(db, check.id);
   say(
     g,

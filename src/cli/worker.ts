@@ -4,15 +4,19 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
-import { CRAWL_QUEUE, openQueue } from '../gather/work/queue.js';
+import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
 import { type CrawlJob, runCrawlJob } from '../gather/work/crawl-jobs.js';
+import { type LinkJob, runLinkJob } from '../gather/work/link-jobs.js';
+import { checkById } from '../store/checks.js';
 import { type GlobalOptions, open, parseCount, say } from './common.js';
-import { type CrawlFlags, crawlOptionsOf } from './stages.js';
+import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
 
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description("take jobs (sites' crawls) from a PostgreSQL store's queue until stopped; many may run on many machines")
+    .description(
+      "take jobs (sites' crawls, batches of link targets) from a PostgreSQL store's queue until stopped; many may run on many machines",
+    )
     .option('--concurrency <N>', 'jobs in hand at once', '4')
     .action(async (o: { concurrency: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -43,6 +47,18 @@ export function registerWorker(program: Command): void {
             // One site per job and several jobs in hand: pages are parsed on this thread (workers are processes).
             const r = await runCrawlJob(db, job!.data, { ...crawlOptionsOf(job!.data.flags, g), parseThreads: 0 });
             say(g, `worker ${name}: crawl ${siteId} ${r}`);
+          },
+        );
+        await queue.boss.work<LinkJob<LinkFlags>>(
+          LINK_QUEUE,
+          { localConcurrency: concurrency, groupConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 },
+          async ([job]) => {
+            const { host, targets, checkId } = job!.data;
+            say(g, `worker ${name}: links on ${host} (${targets.length}) started`);
+            const check = checkById(db, checkId);
+            if (!check) return;
+            await runLinkJob(db, job!.data, linkOptionsOf(db, check, g, job!.data.flags));
+            say(g, `worker ${name}: links on ${host} done`);
           },
         );
         await stop;

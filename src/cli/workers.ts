@@ -1,15 +1,16 @@
 // `--workers N` on a PostgreSQL store: the stage's work goes to the queue, N local workers are started
 // (0: workers elsewhere take it), and the command waits until every job of the check is settled.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { PgBoss } from 'pg-boss';
 import { InputError } from '../errors.js';
 import type { Check } from '../store/checks.js';
 import { type Db, isPostgresUrl } from '../store/db.js';
-import { CRAWL_QUEUE, openQueue } from '../gather/work/queue.js';
+import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
 import { enqueueCrawls, sitesToCrawl } from '../gather/work/crawl-jobs.js';
+import { enqueueLinks } from '../gather/work/link-jobs.js';
 import { projectPath } from '../paths.js';
 import { type GlobalOptions, parseCount, say } from './common.js';
-import { Progress } from './progress.js';
-import type { CrawlFlags } from './stages.js';
+import type { CrawlFlags, LinkFlags } from './stages.js';
 
 /** `--workers` as given: null when absent (the stage runs in this process, as on one machine). */
 export function workerCount(g: GlobalOptions, value: string | undefined): number | null {
@@ -24,35 +25,64 @@ export function workerCount(g: GlobalOptions, value: string | undefined): number
   return n;
 }
 
+export async function crawlOnWorkers(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags, workers: number): Promise<void> {
+  const sites = sitesToCrawl(db, check);
+  await onWorkers(g, workers, CRAWL_QUEUE, check, 'crawl', 'sites', sites.length, async (boss) => {
+    const added = await enqueueCrawls(boss, check, sites, f);
+    say(g, `crawl: ${sites.length} sites for the workers (${added} new jobs, ${sites.length - added} already queued)`);
+  });
+  const owed = sitesToCrawl(db, check).length;
+  say(g, `crawl: ${sites.length} sites crawled by workers${owed > 0 ? `; ${owed} still owe a crawl (failed)` : ''}`);
+}
+
+export async function linksOnWorkers(db: Db, check: Check, g: GlobalOptions, f: LinkFlags, workers: number): Promise<void> {
+  await onWorkers(g, workers, LINK_QUEUE, check, 'links', 'batches', null, async (boss) => {
+    const r = await enqueueLinks(boss, db, check, f);
+    say(g, `links: ${r.targets} targets for the workers in ${r.jobs} batches`);
+  });
+}
+
 const PENDING = new Set(['created', 'retry', 'active']);
 const POLL_MS = 1000;
 
-export async function crawlOnWorkers(db: Db, check: Check, g: GlobalOptions, f: CrawlFlags, workers: number): Promise<void> {
+/** Enqueues a stage's jobs, starts the local workers, and waits until no job of the check is queued or running. */
+async function onWorkers(
+  g: GlobalOptions,
+  workers: number,
+  queueName: string,
+  check: Check,
+  stage: string,
+  unit: string,
+  total: number | null,
+  enqueue: (boss: PgBoss) => Promise<void>,
+): Promise<void> {
   const queue = await openQueue(g.db, (e) => say(g, `queue: ${e.message}`));
   const children: ChildProcess[] = [];
   try {
-    const sites = sitesToCrawl(db, check);
-    const added = await enqueueCrawls(queue.boss, check, sites, f);
-    say(g, `crawl: ${sites.length} sites for the workers (${added} new jobs, ${sites.length - added} already queued)`);
+    await enqueue(queue.boss);
     for (let i = 0; i < workers; i++) children.push(startWorker(g, i + 1));
-    const bar = new Progress(g, 'crawl', sites.length, 'sites');
-    let settled = 0;
+    let lastNote = '';
+    let lastAt = 0;
     for (;;) {
-      const jobs = await queue.boss.findJobs<{ siteId: string }>(CRAWL_QUEUE, { data: { checkId: check.id }, limit: 100_000 });
+      const jobs = await queue.boss.findJobs<{ siteId?: string; host?: string }>(queueName, {
+        data: { checkId: check.id },
+        limit: 100_000,
+      });
       const pending = jobs.filter((j) => PENDING.has(j.state));
-      const running = pending.filter((j) => j.state === 'active').map((j) => j.data.siteId);
-      const nowSettled = sites.length - new Set(pending.map((j) => j.data.siteId)).size;
-      for (; settled < nowSettled; settled++) bar.tick(running.length > 0 ? `running: ${running.slice(0, 6).join(', ')}` : '');
       if (pending.length === 0) break;
+      // What the workers are doing: on every change, and every 10 s while nothing changes.
+      const running = pending.filter((j) => j.state === 'active').map((j) => j.data.siteId ?? j.data.host ?? '?');
+      const left = total === null ? `${pending.length} ${unit} left` : `${total - pending.length}/${total} ${unit} done`;
+      const note = `${stage}: ${left}; on workers now: ${running.slice(0, 8).join(', ') || 'none'}${running.length > 8 ? ` and ${running.length - 8} more` : ''}`;
+      if (note !== lastNote || Date.now() - lastAt >= 10_000) {
+        say(g, note);
+        lastNote = note;
+        lastAt = Date.now();
+      }
       if (workers > 0 && children.every((c) => c.exitCode !== null))
-        throw new Error('every local worker has exited with jobs left; see their output above');
+        throw new Error(`every local worker has exited with ${stage} jobs left; see their output above`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    const failed = sitesToCrawl(db, check).length;
-    bar.finish(`crawl: ${sites.length} sites crawled by workers${failed > 0 ? `; ${failed} still owe a crawl (failed)` : ''}`, {
-      crawled: sites.length,
-      failed,
-    });
   } finally {
     await Promise.all(children.map(stopWorker));
     await queue.stop();
@@ -63,6 +93,7 @@ function startWorker(g: GlobalOptions, n: number): ChildProcess {
   const args = [projectPath('bin/choucha.js'), '--db', g.db, 'worker'];
   if (g.allowPrivate) args.splice(1, 0, '--allow-private');
   if (g.vantage) args.splice(1, 0, '--vantage', g.vantage);
+  if (g.canaries) args.splice(1, 0, '--canaries', g.canaries);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
   // What every local worker is doing, on this command's stderr, one prefixed line each.
   let rest = '';

@@ -22,9 +22,9 @@ let findingsCsv: string;
 const site = (r: Report, id: string): ReportSite => r.sites.find((s) => s.id === id)!;
 const manual = (s: ReportSite) => s.findings.filter((f) => f.source === 'manual');
 async function checkAndReport(out: string, ...checkArgs: string[]): Promise<Report> {
-  const c = await cli([...base, 'check', '--quarter', '2026Q4', ...checkArgs]);
+  const c = await cli([...base, 'check', '--quarter', '2026Q4', ...checkArgs], { cwd: dir });
   expect(c.code, c.stderr).toBe(0);
-  const r = await cli([...base, 'report', '--quarter', '2026Q4', '--format', 'json,html,md,xlsx,csv', '--out', join(dir, out)]);
+  const r = await cli([...base, 'report', '--quarter', '2026Q4', '--format', 'json,html,md,xlsx,csv', '--out', join(dir, out)], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
   return readValidReport<Report>(join(dir, out, 'report.json'));
 }
@@ -63,7 +63,7 @@ describe('choucha findings import, check and report', () => {
 
   beforeAll(async () => {
     before = await checkAndReport('before');
-    const r = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026Q4']);
+    const r = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026Q4'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `${findingsCsv}: row 6, field 网站标识码: got "4309000001", expected the 网站标识码 of a registered site (add it with \`choucha sites import\`)`,
@@ -160,10 +160,10 @@ describe('choucha findings import, check and report', () => {
   }, 60_000);
 
   it('a re-import updates and never duplicates: the same findings, judged once', async () => {
-    const r = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026Q4']);
+    const r = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026Q4'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('5 rows, 0 added, 0 updated, 4 unchanged, 1 bad');
-    const list = await cli([...base, 'findings', 'list', '--json']);
+    const list = await cli([...base, 'findings', 'list', '--json'], { cwd: dir });
     expect(list.code, list.stderr).toBe(0);
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(4);
     const again = await checkAndReport('again');
@@ -189,7 +189,7 @@ describe('choucha findings import, check and report', () => {
     sheet.addRow([Number(B), '首页不更新', '', 'http://www.zhuzhou.gov.cn/', '第三方监测机构', new Date(Date.UTC(2026, 10, 25))]);
     const file = join(dir, 'sheets', 'monitor.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = await cli([...base, 'findings', 'import', file]);
+    const r = await cli([...base, 'findings', 'import', file], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: row 3, field 问题描述: got (empty), expected what the inspector found (描述), not empty`);
     expect(r.stderr).toContain(`${file}: 2 rows, 1 added, 0 updated, 0 unchanged, 1 bad; quarter 2026Q4`);
@@ -199,10 +199,10 @@ describe('choucha findings import, check and report', () => {
   }, 60_000);
 
   it('refuses a quarter it cannot read, and a missing file, with exit 2', async () => {
-    const q = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026-4']);
+    const q = await cli([...base, 'findings', 'import', findingsCsv, '--quarter', '2026-4'], { cwd: dir });
     expect(q.code).toBe(2);
     expect(q.stderr).toContain('Bad --quarter "2026-4"');
-    const missing = await cli([...base, 'findings', 'import', join(dir, 'nope.csv')]);
+    const missing = await cli([...base, 'findings', 'import', join(dir, 'nope.csv')], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv: no such file');
   });

@@ -14,13 +14,14 @@ export interface CliResult {
 export function cli(
   args: string[],
   /** `fullDiskPages`: every database the CLI opens is full past that many pages (helpers/full-disk.mjs). */
-  opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string>; fullDiskPages?: number } = {},
+  opts: { timeoutMs?: number; stdin?: string | Buffer; env?: Record<string, string>; fullDiskPages?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const preload = opts.fullDiskPages === undefined ? [] : ['--import', `${FULL_DISK}?pages=${opts.fullDiskPages}`];
     const child = spawn(process.execPath, [...preload, BIN, ...args], {
       stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...opts.env },
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
     });
     if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
     let stdout = '';

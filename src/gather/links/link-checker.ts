@@ -21,6 +21,7 @@ import {
   suspectTargets,
   uncheckedTargetsAfter,
 } from '../../store/links.js';
+import { targetsWithStatus } from '../../store/link-targets-done.js';
 import type { ProbeFailure } from '../../model/artifacts.js';
 import type { AddressGuard } from '../http/address-guard.js';
 import { Agent } from 'undici';
@@ -54,6 +55,11 @@ export interface LinkCheckOptions {
   canaries?: readonly string[];
   /** How zones are asked whether a dead link's domain still exists; the machine's DNS servers when absent. */
   zones?: ZoneLookup;
+  /**
+   * A worker's batch: the first try of exactly these targets (those with a status already are skipped).
+   * Suspects are left for the pass that follows every batch (`checkLinks` without `only`).
+   */
+  only?: string[];
 }
 
 const CERTAIN = new Set([404, 410, 403]);
@@ -98,6 +104,14 @@ export async function checkLinks(db: Db, check: Check, opts: LinkCheckOptions): 
   }
 
   async function run(): Promise<void> {
+    if (opts.only) {
+      const done = targetsWithStatus(db, check.id, opts.only);
+      await pass(
+        opts.only.filter((t) => !done.has(t)),
+        1,
+      );
+      return;
+    }
     for (let after = 0; ; ) {
       const step = uncheckedTargetsAfter(db, check.id, after, opts.pagesPerStep ?? LINK_PAGES_PER_STEP);
       if (step.lastId === null) break;

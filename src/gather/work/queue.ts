@@ -7,6 +7,8 @@ export const QUEUE_SCHEMA = 'choucha_queue';
 
 /** A site's crawl: one job a site, one job a host at a time over every worker (politeness). */
 export const CRAWL_QUEUE = 'choucha-crawl';
+/** A batch of one host's link targets: their first try. */
+export const LINK_QUEUE = 'choucha-links';
 
 // pg-boss's smallest heartbeat; its monitor looks every MONITOR_SECONDS for jobs whose worker is gone.
 const HEARTBEAT_SECONDS = 10;
@@ -21,17 +23,18 @@ export async function openQueue(url: string, onError: (e: Error) => void): Promi
   const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, monitorIntervalSeconds: MONITOR_SECONDS });
   boss.on('error', onError);
   await boss.start();
-  if (!(await boss.getQueue(CRAWL_QUEUE)))
-    await boss.createQueue(CRAWL_QUEUE, {
-      // One job per site queued or running: enqueuing a site again while its crawl waits or runs adds nothing.
-      policy: 'exclusive',
-      heartbeatSeconds: HEARTBEAT_SECONDS,
-      // A site's crawl is bounded by its --site-budget (10 min by default); a job past this is stuck.
-      expireInSeconds: 3 * 3600,
-      retryLimit: 4,
-      retryDelay: 2,
-      retryBackoff: true,
-    });
+  for (const name of [CRAWL_QUEUE, LINK_QUEUE])
+    if (!(await boss.getQueue(name)))
+      await boss.createQueue(name, {
+        // One job per key queued or running: enqueuing a site (a batch) again while it waits or runs adds nothing.
+        policy: 'exclusive',
+        heartbeatSeconds: HEARTBEAT_SECONDS,
+        // A site's crawl is bounded by its --site-budget (10 min by default), a batch by its timeouts; past this a job is stuck.
+        expireInSeconds: 3 * 3600,
+        retryLimit: 4,
+        retryDelay: 2,
+        retryBackoff: true,
+      });
   return {
     boss,
     stop: () => boss.stop({ graceful: true, timeout: 30_000 }),
