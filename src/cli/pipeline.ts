@@ -49,17 +49,25 @@ export const failOnOption = () =>
   ]);
 
 export function registerPipeline(program: Command): void {
-  withWatchFlags(
-    withProbeFlags(
-      withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))),
-      '1',
+  withWorkersFlag(
+    withWatchFlags(
+      withProbeFlags(
+        withJsonLogs(withCheckFlags(program.command('probe').description('availability probes of every site in the check'))),
+        '1',
+      ),
     ),
-  ).action(async (o: CheckFlags & ProbeFlags & WatchFlags, cmd: Command) => {
+  ).action(async (o: CheckFlags & ProbeFlags & WatchFlags & WorkersFlag, cmd: Command) => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     const db = open(g);
     try {
       if (o.watch && o.once)
         throw new InputError('--watch and --once together', 'One monitors for days, the other probes once.', 'Pick one.');
+      if (o.watch && o.workers !== undefined)
+        throw new InputError(
+          '--watch and --workers together',
+          'A week of monitoring keeps its own plan on this machine; workers take rounds of `probe --rounds N --interval D`.',
+          'Drop one.',
+        );
       if (o.watch) await doWatch(db, theCheck(db, o), g, o);
       else await doProbe(db, theCheck(db, o), g, o.once ? { ...o, rounds: '1' } : o, o);
     } finally {

@@ -29,7 +29,7 @@ import type { IgnoreList } from '../verdict/config/ignore-list.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say, vantageOf } from './common.js';
 import { Progress } from './progress.js';
-import { crawlOnWorkers, linksOnWorkers, workerCount } from './workers.js';
+import { crawlOnWorkers, linksOnWorkers, probeOnWorkers, workerCount } from './workers.js';
 
 export interface CheckFlags {
   quarter: string;
@@ -95,10 +95,19 @@ export async function doProbe(
   db: Db,
   check: Check,
   g: GlobalOptions,
-  f: ProbeFlags,
+  f: ProbeFlags & WorkersFlag,
   limits?: Pick<WatchFlags, 'concurrency' | 'perHost'>,
 ): Promise<void> {
   const rounds = parseCount(f.rounds, '--rounds');
+  const workers = workerCount(g, f.workers);
+  if (workers !== null)
+    return probeOnWorkers(
+      db,
+      check,
+      g,
+      { rounds, intervalMs: parseDuration(f.interval, '--interval'), timeoutMs: parseDuration(f.timeout, '--timeout') },
+      workers,
+    );
   const bar = new Progress(g, 'probe', rounds, 'rounds');
   const r = await probeCheck(db, check, {
     rounds,
@@ -189,7 +198,7 @@ export interface WorkersFlag {
 export function withWorkersFlag(cmd: Command): Command {
   return cmd.option(
     '--workers <N>',
-    "PostgreSQL store: queue the crawl's and the links' work for workers, N of them started here (0: workers elsewhere take it)",
+    'PostgreSQL store: queue the work (crawl, link batches, probe rounds from every vantage) for workers, N of them started here (0: workers elsewhere take it)',
   );
 }
 

@@ -8,7 +8,8 @@ import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
 import { type CrawlJob, runCrawlJob } from '../gather/work/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../gather/work/link-jobs.js';
 import { checkById } from '../store/checks.js';
-import { type GlobalOptions, open, parseCount, say } from './common.js';
+import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../gather/work/probe-jobs.js';
+import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
 import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
 
 export function registerWorker(program: Command): void {
@@ -59,6 +60,18 @@ export function registerWorker(program: Command): void {
             if (!check) return;
             await runLinkJob(db, job!.data, linkOptionsOf(db, check, g, job!.data.flags));
             say(g, `worker ${name}: links on ${host} done`);
+          },
+        );
+        // Probe rounds come to every vantage's own queue: workers of one vantage share it.
+        const vantage = vantageName(g.vantage);
+        const probeQueue = await joinVantage(queue.boss, vantage);
+        await queue.boss.work<ProbeJob>(
+          probeQueue,
+          { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },
+          async ([job]) => {
+            const { round, siteIds } = job!.data;
+            const r = await runProbeJob(db, job!.data, { guard: guard(g), vantage, ...vantageOf(g) });
+            say(g, `worker ${name}: probe round ${round}, ${siteIds.length} sites from ${vantage}: ${r.ok} up, ${r.failed} down`);
           },
         );
         await stop;

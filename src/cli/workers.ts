@@ -8,6 +8,7 @@ import { type Db, isPostgresUrl } from '../store/db.js';
 import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
 import { enqueueCrawls, sitesToCrawl } from '../gather/work/crawl-jobs.js';
 import { enqueueLinks } from '../gather/work/link-jobs.js';
+import { joinVantage, publishRound, vantageName, vantageQueues } from '../gather/work/probe-jobs.js';
 import { projectPath } from '../paths.js';
 import { type GlobalOptions, parseCount, say } from './common.js';
 import type { CrawlFlags, LinkFlags } from './stages.js';
@@ -56,36 +57,101 @@ async function onWorkers(
   total: number | null,
   enqueue: (boss: PgBoss) => Promise<void>,
 ): Promise<void> {
+  await withLocalWorkers(g, workers, async (boss, children) => {
+    await enqueue(boss);
+    children.start();
+    await settled(g, boss, [queueName], { checkId: check.id }, children, (pending, running) => {
+      const left = total === null ? `${pending} ${unit} left` : `${total - pending}/${total} ${unit} done`;
+      return `${stage}: ${left}; on workers now: ${running.slice(0, 8).join(', ') || 'none'}${running.length > 8 ? ` and ${running.length - 8} more` : ''}`;
+    });
+  });
+}
+
+/**
+ * Probe rounds taken by the workers of every vantage that has joined (`choucha worker --vantage NAME`),
+ * each round published at its slot and awaited before the next; this machine's vantage joins first,
+ * so its local workers take its share.
+ */
+export async function probeOnWorkers(
+  db: Db,
+  check: Check,
+  g: GlobalOptions,
+  f: { rounds: number; intervalMs: number; timeoutMs: number },
+  workers: number,
+): Promise<void> {
+  await withLocalWorkers(g, workers, async (boss, children) => {
+    await joinVantage(boss, vantageName(g.vantage));
+    children.start();
+    const queues = await vantageQueues(boss);
+    say(
+      g,
+      `probe: rounds taken from ${queues.length} vantage${queues.length > 1 ? 's' : ''}: ${queues.map((q) => q.slice('choucha-probe.'.length)).join(', ')}`,
+    );
+    for (let round = 1; round <= f.rounds; round++) {
+      const started = Date.now();
+      const sites = await publishRound(boss, db, check, round, f.timeoutMs);
+      await settled(g, boss, queues, { checkId: check.id, round }, children, (pending) => `probe: round ${round}, ${pending} slices left`);
+      say(g, `probe: round ${round} of ${sites} sites taken from every vantage`);
+      const wait = f.intervalMs - (Date.now() - started);
+      if (round < f.rounds && wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  });
+}
+
+interface LocalWorkers {
+  start(): void;
+  allExited(): boolean;
+}
+
+async function withLocalWorkers(
+  g: GlobalOptions,
+  workers: number,
+  fn: (boss: PgBoss, children: LocalWorkers) => Promise<void>,
+): Promise<void> {
   const queue = await openQueue(g.db, (e) => say(g, `queue: ${e.message}`));
   const children: ChildProcess[] = [];
   try {
-    await enqueue(queue.boss);
-    for (let i = 0; i < workers; i++) children.push(startWorker(g, i + 1));
-    let lastNote = '';
-    let lastAt = 0;
-    for (;;) {
-      const jobs = await queue.boss.findJobs<{ siteId?: string; host?: string }>(queueName, {
-        data: { checkId: check.id },
-        limit: 100_000,
-      });
-      const pending = jobs.filter((j) => PENDING.has(j.state));
-      if (pending.length === 0) break;
-      // What the workers are doing: on every change, and every 10 s while nothing changes.
-      const running = pending.filter((j) => j.state === 'active').map((j) => j.data.siteId ?? j.data.host ?? '?');
-      const left = total === null ? `${pending.length} ${unit} left` : `${total - pending.length}/${total} ${unit} done`;
-      const note = `${stage}: ${left}; on workers now: ${running.slice(0, 8).join(', ') || 'none'}${running.length > 8 ? ` and ${running.length - 8} more` : ''}`;
-      if (note !== lastNote || Date.now() - lastAt >= 10_000) {
-        say(g, note);
-        lastNote = note;
-        lastAt = Date.now();
-      }
-      if (workers > 0 && children.every((c) => c.exitCode !== null))
-        throw new Error(`every local worker has exited with ${stage} jobs left; see their output above`);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
+    await fn(queue.boss, {
+      start: () => {
+        for (let i = 0; i < workers; i++) children.push(startWorker(g, i + 1));
+      },
+      allExited: () => workers > 0 && children.every((c) => c.exitCode !== null || c.signalCode !== null),
+    });
   } finally {
     await Promise.all(children.map(stopWorker));
     await queue.stop();
+  }
+}
+
+/** Waits until no job matching `data` is queued or running on `queues`, saying what the workers are doing meanwhile. */
+async function settled(
+  g: GlobalOptions,
+  boss: PgBoss,
+  queues: string[],
+  data: object,
+  children: LocalWorkers,
+  describe: (pending: number, running: string[]) => string,
+): Promise<void> {
+  let lastNote = '';
+  let lastAt = 0;
+  for (;;) {
+    const pending: { state: string; data: { siteId?: string; host?: string } }[] = [];
+    for (const q of queues)
+      for (const j of await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 }))
+        if (PENDING.has(j.state)) pending.push(j);
+    if (pending.length === 0) return;
+    // What the workers are doing: on every change, and every 10 s while nothing changes.
+    const note = describe(
+      pending.length,
+      pending.filter((j) => j.state === 'active').map((j) => j.data.siteId ?? j.data.host ?? '?'),
+    );
+    if (note !== lastNote || Date.now() - lastAt >= 10_000) {
+      say(g, note);
+      lastNote = note;
+      lastAt = Date.now();
+    }
+    if (children.allExited()) throw new Error('every local worker has exited with jobs left; see their output above');
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

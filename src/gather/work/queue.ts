@@ -14,6 +14,15 @@ export const LINK_QUEUE = 'choucha-links';
 const HEARTBEAT_SECONDS = 10;
 const MONITOR_SECONDS = 2;
 
+export const QUEUE_OPTIONS = {
+  heartbeatSeconds: HEARTBEAT_SECONDS,
+  // A site's crawl is bounded by its --site-budget (10 min by default), a batch by its timeouts; past this a job is stuck.
+  expireInSeconds: 3 * 3600,
+  retryLimit: 4,
+  retryDelay: 2,
+  retryBackoff: true,
+};
+
 export interface QueueHandle {
   boss: PgBoss;
   stop(): Promise<void>;
@@ -25,16 +34,8 @@ export async function openQueue(url: string, onError: (e: Error) => void): Promi
   await boss.start();
   for (const name of [CRAWL_QUEUE, LINK_QUEUE])
     if (!(await boss.getQueue(name)))
-      await boss.createQueue(name, {
-        // One job per key queued or running: enqueuing a site (a batch) again while it waits or runs adds nothing.
-        policy: 'exclusive',
-        heartbeatSeconds: HEARTBEAT_SECONDS,
-        // A site's crawl is bounded by its --site-budget (10 min by default), a batch by its timeouts; past this a job is stuck.
-        expireInSeconds: 3 * 3600,
-        retryLimit: 4,
-        retryDelay: 2,
-        retryBackoff: true,
-      });
+      // One job per key queued or running: enqueuing a site (a batch) again while it waits or runs adds nothing.
+      await boss.createQueue(name, { ...QUEUE_OPTIONS, policy: 'exclusive' });
   return {
     boss,
     stop: () => boss.stop({ graceful: true, timeout: 30_000 }),

@@ -1,0 +1,112 @@
+// Probe rounds on a PostgreSQL store taken from two vantages at once: a worker started elsewhere with
+// --vantage east, and the local worker of `probe --workers 1 --vantage west`. Every round probes every
+// site from both places in the same slot, which is what site-unreachable's cross-vantage reading needs.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Fleet, startFleet } from '../../fixtures/server.js';
+import { closeDb, openDb } from '../../src/store/db.js';
+import { probes } from '../../src/store/schema.js';
+import { cli, type CliResult } from '../helpers/cli.js';
+import { emptyPgDatabase, PG_SERVER } from '../helpers/pg.js';
+
+const BIN = fileURLToPath(new URL('../../bin/choucha.js', import.meta.url));
+const AT = new Date().toISOString();
+const SITES = ['healthy-trs', 'down-refused', 'down-503'];
+
+let fleet: Fleet;
+let east: ChildProcess;
+let probe: CliResult;
+let rows: { siteId: string; vantage: string | null; startedAt: string; ok: boolean }[] = [];
+
+describe.skipIf(!PG_SERVER)('probe rounds from two vantages on workers', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    fleet = await startFleet({ at: AT, sites: SITES });
+    const dir = mkdtempSync(join(tmpdir(), 'choucha-vantages-'));
+    writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
+    const url = emptyPgDatabase().url;
+    expect((await cli(['--db', url, 'init'])).code).toBe(0);
+    expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
+    east = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'east', 'worker'], { stdio: 'ignore' });
+    // The east worker has joined once its vantage's queue exists; give it the time a start takes.
+    await new Promise((r) => setTimeout(r, 4_000));
+    probe = await cli(
+      [
+        '--db',
+        url,
+        '--allow-private',
+        '--vantage',
+        'west',
+        'probe',
+        '--quarter',
+        '2026Q4',
+        '--at',
+        AT,
+        '--rounds',
+        '2',
+        '--interval',
+        '2s',
+        '--timeout',
+        '5s',
+        '--workers',
+        '1',
+      ],
+      { timeoutMs: 120_000 },
+    );
+    const db = openDb(url);
+    try {
+      rows = db.select({ siteId: probes.siteId, vantage: probes.vantage, startedAt: probes.startedAt, ok: probes.ok }).from(probes).all();
+    } finally {
+      closeDb(db);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    east?.kill('SIGTERM');
+    await fleet?.close();
+  });
+
+  it('says which vantages take the rounds, and exits 0', () => {
+    expect(probe.code, probe.stderr).toBe(0);
+    expect(probe.stderr).toMatch(/rounds taken from 2 vantages: (east, west|west, east)/);
+  });
+
+  it('probed every site twice from each vantage', () => {
+    const ids = new Set(rows.map((r) => r.siteId));
+    expect(ids.size).toBe(SITES.length);
+    for (const id of ids)
+      for (const v of ['east', 'west'])
+        expect(
+          rows.filter((r) => r.siteId === id && r.vantage === v),
+          `${id} ${v}`,
+        ).toHaveLength(2);
+  });
+
+  it('took each round from both vantages in the same slot', () => {
+    for (const id of new Set(rows.map((r) => r.siteId))) {
+      const times = (v: string) =>
+        rows
+          .filter((r) => r.siteId === id && r.vantage === v)
+          .map((r) => Date.parse(r.startedAt))
+          .sort((a, b) => a - b);
+      const [e, w] = [times('east'), times('west')];
+      for (let i = 0; i < 2; i++) expect(Math.abs(e[i]! - w[i]!)).toBeLessThan(10_000);
+      // A round is published once the last one is settled at every vantage.
+      expect(Math.min(e[1]!, w[1]!)).toBeGreaterThan(Math.max(e[0]!, w[0]!));
+    }
+  });
+
+  it('saw the same sites up and down from both places', () => {
+    const okBy = (v: string) =>
+      rows
+        .filter((r) => r.vantage === v)
+        .map((r) => `${r.siteId} ${r.ok}`)
+        .sort();
+    expect(okBy('east')).toEqual(okBy('west'));
+    expect(rows.some((r) => r.ok)).toBe(true);
+    expect(rows.some((r) => !r.ok)).toBe(true);
+  });
+});
