@@ -14,8 +14,11 @@ export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: stri
   prepared(
     db,
     'INSERT INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  ).run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [l.target, l.tag, l.text])));
+  ).run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [noNul(l.target), l.tag, noNul(l.text)])));
 }
+
+// A NUL (U+0000) means nothing in a link, and PostgreSQL's jsonb refuses it: dropped on both stores alike.
+const noNul = <T extends string | null>(s: T): T => (s === null ? s : (s.replaceAll('\0', '') as T));
 
 /** A page's links (a JSON array of [target, tag, text]) as rows in PostgreSQL, numbered as json_each numbers them. */
 export const PG_LINKS = 'jsonb_array_elements(p.links::jsonb) WITH ORDINALITY';

@@ -154,6 +154,8 @@ export class PgStatement {
   }
 }
 
+const FINISHED = new Set<Libpq>();
+
 type TxFn<A extends unknown[], R> = ((...args: A) => R) & {
   deferred: (...args: A) => R;
   immediate: (...args: A) => R;
@@ -252,5 +254,9 @@ export class PgConnection {
     if (!this.open) return;
     this.open = false;
     this.pq.finish();
+    // finish() starts closing a libuv handle that lives inside the binding's object; collected before
+    // the close completes, the process aborts (uv__finish_close). Kept until the loop has turned.
+    FINISHED.add(this.pq);
+    setTimeout(() => FINISHED.delete(this.pq), 1_000).unref();
   }
 }
