@@ -5,9 +5,10 @@ import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
 import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
-import { type CrawlJob, runCrawlJob } from '../gather/work/crawl-jobs.js';
+import { type CrawlJob, runCrawlBatch } from '../gather/work/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../gather/work/link-jobs.js';
 import { checkById } from '../store/checks.js';
+import { defaultParseThreads, parsePool } from '../gather/crawl/parse-pool.js';
 import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../gather/work/probe-jobs.js';
 import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
 import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
@@ -18,7 +19,7 @@ export function registerWorker(program: Command): void {
     .description(
       "take jobs (sites' crawls, batches of link targets) from a PostgreSQL store's queue until stopped; many may run on many machines",
     )
-    .option('--concurrency <N>', 'jobs in hand at once', '4')
+    .option('--concurrency <N>', "sites' crawls (and link batches, probe slices) in hand at once", '32')
     .action(async (o: { concurrency: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       if (!isPostgresUrl(g.db))
@@ -29,7 +30,14 @@ export function registerWorker(program: Command): void {
         );
       const concurrency = parseCount(o.concurrency, '--concurrency');
       const name = `${g.vantage ?? hostname()}#${process.pid}`;
-      const db = open(g);
+      // A connection for each kind of job: a crawl's grouped commits never take a link batch's writes
+      // with them, nor roll them back.
+      // Two batches of sites in hand, so that one batch's slowest site does not idle the worker.
+      const crawlDbs = [open(g), open(g)];
+      const linkDb = open(g);
+      // One set of parse threads for every batch: starting them per batch cost more than a small site's crawl.
+      const parser = parsePool(defaultParseThreads());
+      const probeDb = open(g);
       const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`));
       let stopped!: () => void;
       const stop = new Promise<void>((resolve) => (stopped = resolve));
@@ -39,15 +47,36 @@ export function registerWorker(program: Command): void {
       try {
         await queue.boss.work<CrawlJob<CrawlFlags>>(
           CRAWL_QUEUE,
-          // groupConcurrency over every worker: one crawl per host at a time, so --per-host and --delay hold
-          // for a host however many workers there are (sites of a 集约化 platform share one host).
-          { localConcurrency: concurrency, groupConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 },
-          async ([job]) => {
-            const { siteId } = job!.data;
-            say(g, `worker ${name}: crawl ${siteId} started`);
-            // One site per job and several jobs in hand: pages are parsed on this thread (workers are processes).
-            const r = await runCrawlJob(db, job!.data, { ...crawlOptionsOf(job!.data.flags, g), parseThreads: 0 });
-            say(g, `worker ${name}: crawl ${siteId} ${r}`);
+          // A batch of sites is one crawl, as a check's sites are on one machine. groupConcurrency over every
+          // worker: one crawl per host at a time, so --per-host and --delay hold for a host however many
+          // workers there are (sites of a 集约化 platform share one host).
+          // burstWhenBatchFull: while batches come back full, the next is fetched at once rather than after a poll.
+          {
+            localConcurrency: crawlDbs.length,
+            batchSize: Math.max(1, Math.ceil(concurrency / crawlDbs.length)),
+            groupConcurrency: 1,
+            pollingIntervalSeconds: 1,
+            burstWhenBatchFull: true,
+          },
+          async (jobs) => {
+            const ids = jobs.map((j) => j.data.siteId);
+            say(g, `worker ${name}: crawl ${ids.join(' ')} started`);
+            // Each batch in hand has a connection of its own: its grouped commits are its own transaction.
+            const crawlDb = crawlDbs.pop()!;
+            try {
+              const r = await runCrawlBatch(
+                crawlDb,
+                jobs.map((j) => j.data),
+                (flags) => ({
+                  ...crawlOptionsOf(flags, g),
+                  parser,
+                  onSiteDone: (id, state, pages) => say(g, `worker ${name}: crawl ${id} crawled (${state}, ${pages} pages)`),
+                }),
+              );
+              for (const id of r.doneBefore) say(g, `worker ${name}: crawl ${id} done-before`);
+            } finally {
+              crawlDbs.push(crawlDb);
+            }
           },
         );
         await queue.boss.work<LinkJob<LinkFlags>>(
@@ -56,9 +85,9 @@ export function registerWorker(program: Command): void {
           async ([job]) => {
             const { host, targets, checkId } = job!.data;
             say(g, `worker ${name}: links on ${host} (${targets.length}) started`);
-            const check = checkById(db, checkId);
+            const check = checkById(linkDb, checkId);
             if (!check) return;
-            await runLinkJob(db, job!.data, linkOptionsOf(db, check, g, job!.data.flags));
+            await runLinkJob(linkDb, job!.data, linkOptionsOf(linkDb, check, g, job!.data.flags));
             say(g, `worker ${name}: links on ${host} done`);
           },
         );
@@ -70,7 +99,7 @@ export function registerWorker(program: Command): void {
           { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },
           async ([job]) => {
             const { round, siteIds } = job!.data;
-            const r = await runProbeJob(db, job!.data, { guard: guard(g), vantage, ...vantageOf(g) });
+            const r = await runProbeJob(probeDb, job!.data, { guard: guard(g), vantage, ...vantageOf(g) });
             say(g, `worker ${name}: probe round ${round}, ${siteIds.length} sites from ${vantage}: ${r.ok} up, ${r.failed} down`);
           },
         );
@@ -78,7 +107,8 @@ export function registerWorker(program: Command): void {
         say(g, `worker ${name}: stopping; jobs in hand finish first`);
       } finally {
         await queue.stop();
-        closeDb(db);
+        await parser.close();
+        for (const db of [...crawlDbs, linkDb, probeDb]) closeDb(db);
       }
     });
 }

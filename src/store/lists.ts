@@ -14,8 +14,11 @@ export interface SiteCrawlResult {
   channels?: (ChannelArtifact & { key: string })[];
 }
 
-// Items are most of a site's rows, and every site finishes with these: prepared statements (db.ts).
-const INSERT_ITEM = 'INSERT INTO items (list_id, position, title, url, date_text, date) VALUES (?, ?, ?, ?, ?, ?)';
+// Items are most of a site's rows, and every site finishes with these: prepared statements (db.ts), a
+// list's items ITEMS_A_STATEMENT at a time (on PostgreSQL each statement is a round trip to the server).
+const ITEMS_A_STATEMENT = 32;
+const insertItems = (rows: number) =>
+  `INSERT INTO items (list_id, position, title, url, date_text, date) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
 const INSERT_LIST =
   'INSERT INTO lists (check_id, site_id, kind, key, url, name, level, source, state, state_reason, pages_read, more_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id';
 const OLD_LISTS = 'SELECT id FROM lists WHERE check_id = ? AND site_id = ?';
@@ -46,7 +49,10 @@ export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: Site
         l.pagesRead,
         l.moreUrl,
       )!;
-      l.items.forEach((it, position) => prepared(db, INSERT_ITEM).run(id, position, it.title, it.url, it.dateText, it.date));
+      for (let from = 0; from < l.items.length; from += ITEMS_A_STATEMENT) {
+        const chunk = l.items.slice(from, from + ITEMS_A_STATEMENT);
+        prepared(db, insertItems(chunk.length)).run(...chunk.flatMap((it, i) => [id, from + i, it.title, it.url, it.dateText, it.date]));
+      }
     }
     writeChannels(tx, checkId, siteId, r.channels ?? []);
     prepared(db, CRAWL_STATE).run(r.state, r.reason, r.pagesFetched, now, checkId, siteId);

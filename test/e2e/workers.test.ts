@@ -98,18 +98,19 @@ describe.skipIf(!PG_SERVER)('choucha run on PostgreSQL with two workers, one kil
     expect((await cli(['--db', url, 'init'])).code).toBe(0);
     const siteOfOrigin = new Map(fleet.sites.map((s) => [new URL(s.url).origin, s.fixture.key]));
 
-    // Worker A is killed a second after it took a crawl following one it finished (so the kill lands
-    // mid-crawl, with pages stored): what it holds then must go to worker B.
+    // Worker A is killed a second into a batch of sites taken after one of its sites was crawled (so the
+    // kill lands mid-crawl, with pages stored): what it holds then must go to worker B.
     const held = new Set<string>();
     let finished = 0;
     let killed = false;
     const workerArgs = ['--db', url, '--allow-private', 'worker', '--concurrency', '2'];
     const a = start(workerArgs, (l) => {
-      const m = /crawl (\S+) (started|crawled|done-before)/.exec(l);
+      const m = /crawl (.+?) (started|crawled|done-before)\b/.exec(l);
       if (!m || killed) return;
-      if (m[2] === 'started') held.add(m[1]!);
+      const ids = m[1]!.split(' ');
+      if (m[2] === 'started') for (const id of ids) held.add(id);
       else {
-        held.delete(m[1]!);
+        for (const id of ids) held.delete(id);
         finished++;
       }
       if (m[2] === 'started' && finished > 0) {

@@ -23,7 +23,7 @@ import type { AddressGuard } from '../http/address-guard.js';
 import type { FetchJob } from './fetcher.js';
 import { httpFetcher } from './http-fetcher.js';
 import { renderFetcher } from './render-fetcher.js';
-import { defaultParseThreads, parsePool } from './parse-pool.js';
+import { defaultParseThreads, type ParsePool, parsePool } from './parse-pool.js';
 import { memoryLog } from '../../heap.js';
 import { SiteWalk, type WalkRequest } from './site-walk.js';
 import { HostLanes } from './politeness.js';
@@ -61,6 +61,8 @@ export interface CrawlOptions {
   activeSites?: number;
   /** Worker threads pages are parsed on; 0 parses on the main thread. Absent: the cores beyond the first, at most 3. */
   parseThreads?: number;
+  /** Threads shared by many crawls (a worker's batches): used, never closed, by this one; `parseThreads` is then unused. */
+  parser?: ParsePool;
   guard: AddressGuard;
   onSiteDone?: (siteId: string, state: string, pages: number) => void;
 }
@@ -134,7 +136,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
   });
   const pump = lanes.pump;
 
-  const parser = parsePool(opts.parseThreads ?? defaultParseThreads());
+  const parser = opts.parser ?? parsePool(opts.parseThreads ?? defaultParseThreads());
   const settle = (fetchJob: FetchJob, page: FetchedPage) => {
     if (crashed) return;
     const job = fetchJob as Job;
@@ -257,7 +259,7 @@ export async function crawlSites(db: Db, check: Check, sites: Site[], opts: Craw
       crashed = e;
     }
   }
-  await Promise.all([http.close(), browser.close(), parser.close()]);
+  await Promise.all([http.close(), browser.close(), opts.parser ? undefined : parser.close()]);
   await passer.close();
   stopMemoryLog();
   if (crashed) throw crashed;

@@ -46,15 +46,35 @@ export async function enqueueCrawls<F extends object>(boss: PgBoss, check: Check
 }
 
 /**
- * One job: the site's crawl, unless a worker before this one finished it (a job given out again after
- * its worker was stopped late). Pages that worker stored are read back, not fetched again (crawl/resume.ts).
+ * A batch of jobs as one crawl per check (and flags): the crawl's own admission, host lanes and parse
+ * threads share the batch's sites as they share a check's on one machine. A site a worker before this
+ * one finished (its job given out again after that worker was stopped late) is not crawled again; pages
+ * a dead worker stored are read back, not fetched again (crawl/resume.ts).
  */
-export async function runCrawlJob(db: Db, job: CrawlJob<unknown>, opts: CrawlOptions): Promise<'crawled' | 'done-before' | 'gone'> {
-  const row = sampleOf(db, job.checkId).find((s) => s.siteId === job.siteId);
-  if (!row) return 'gone';
-  if (row.crawlState !== 'not-crawled' && row.crawlState !== 'failed') return 'done-before';
-  const check = checkById(db, job.checkId);
-  if (!check) return 'gone';
-  await crawlSites(db, check, getSites(db, [job.siteId]), opts);
-  return 'crawled';
+export async function runCrawlBatch<F>(
+  db: Db,
+  jobs: CrawlJob<F>[],
+  optionsOf: (flags: F) => CrawlOptions,
+): Promise<{ crawled: string[]; doneBefore: string[] }> {
+  const crawled: string[] = [];
+  const doneBefore: string[] = [];
+  const groups = new Map<string, CrawlJob<F>[]>();
+  for (const j of jobs) {
+    const key = `${j.checkId} ${JSON.stringify(j.flags)}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  for (const group of groups.values()) {
+    const check = checkById(db, group[0]!.checkId);
+    if (!check) continue;
+    const state = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s.crawlState]));
+    const todo: string[] = [];
+    for (const j of group) {
+      const st = state.get(j.siteId);
+      if (st === 'not-crawled' || st === 'failed') todo.push(j.siteId);
+      else if (st !== undefined) doneBefore.push(j.siteId);
+    }
+    await crawlSites(db, check, getSites(db, todo), optionsOf(group[0]!.flags));
+    crawled.push(...todo);
+  }
+  return { crawled, doneBefore };
 }
