@@ -8,6 +8,8 @@ import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
 import { type CrawlJob, runCrawlBatch } from '../gather/work/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../gather/work/link-jobs.js';
 import { checkById } from '../store/checks.js';
+import type { Db } from '../store/db.js';
+import { isConnectionLoss, type PgConnection } from '../store/pg-client.js';
 import { defaultParseThreads, parsePool } from '../gather/crawl/parse-pool.js';
 import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../gather/work/probe-jobs.js';
 import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
@@ -39,6 +41,38 @@ export function registerWorker(program: Command): void {
       const parser = parsePool(defaultParseThreads());
       const probeDb = open(g);
       const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`));
+      // A job that lost the database (a restart, a failover) ends in error: what it had committed stays, its
+      // open writes were rolled back, and the queue gives the job out again. Its connection is replaced first,
+      // with backoff, saying so; jobs on the same connection wait for the one replacement.
+      const mending = new Map<Db, Promise<void>>();
+      const onLoss = async <T>(db: Db, job: () => Promise<T>): Promise<T> => {
+        try {
+          return await job();
+        } catch (e) {
+          if (!isConnectionLoss(e)) throw e;
+          if (!mending.has(db))
+            mending.set(
+              db,
+              mend(db, e).finally(() => mending.delete(db)),
+            );
+          await mending.get(db);
+          throw e;
+        }
+      };
+      const mend = async (db: Db, e: unknown): Promise<void> => {
+        for (let waitMs = 1_000; ; waitMs = Math.min(waitMs * 2, 60_000)) {
+          const why = String((e as Error).message ?? e).split('\n')[0];
+          say(g, `worker ${name}: lost the database (${why}); reconnecting in ${waitMs / 1000} s; the job will be given out again`);
+          await new Promise((r) => setTimeout(r, waitMs));
+          try {
+            (db.$client as unknown as PgConnection).reconnect();
+            say(g, `worker ${name}: reconnected to the database`);
+            return;
+          } catch (again) {
+            e = again;
+          }
+        }
+      };
       let stopped!: () => void;
       const stop = new Promise<void>((resolve) => (stopped = resolve));
       process.once('SIGTERM', () => stopped());
@@ -64,16 +98,18 @@ export function registerWorker(program: Command): void {
             // Each batch in hand has a connection of its own: its grouped commits are its own transaction.
             const crawlDb = crawlDbs.pop()!;
             try {
-              const r = await runCrawlBatch(
-                crawlDb,
-                jobs.map((j) => j.data),
-                (flags) => ({
-                  ...crawlOptionsOf(flags, g),
-                  parser,
-                  onSiteDone: (id, state, pages) => say(g, `worker ${name}: crawl ${id} crawled (${state}, ${pages} pages)`),
-                }),
-              );
-              for (const id of r.doneBefore) say(g, `worker ${name}: crawl ${id} done-before`);
+              await onLoss(crawlDb, async () => {
+                const r = await runCrawlBatch(
+                  crawlDb,
+                  jobs.map((j) => j.data),
+                  (flags) => ({
+                    ...crawlOptionsOf(flags, g),
+                    parser,
+                    onSiteDone: (id, state, pages) => say(g, `worker ${name}: crawl ${id} crawled (${state}, ${pages} pages)`),
+                  }),
+                );
+                for (const id of r.doneBefore) say(g, `worker ${name}: crawl ${id} done-before`);
+              });
             } finally {
               crawlDbs.push(crawlDb);
             }
@@ -85,9 +121,10 @@ export function registerWorker(program: Command): void {
           async ([job]) => {
             const { host, targets, checkId } = job!.data;
             say(g, `worker ${name}: links on ${host} (${targets.length}) started`);
-            const check = checkById(linkDb, checkId);
-            if (!check) return;
-            await runLinkJob(linkDb, job!.data, linkOptionsOf(linkDb, check, g, job!.data.flags));
+            await onLoss(linkDb, async () => {
+              const check = checkById(linkDb, checkId);
+              if (check) await runLinkJob(linkDb, job!.data, linkOptionsOf(linkDb, check, g, job!.data.flags));
+            });
             say(g, `worker ${name}: links on ${host} done`);
           },
         );
@@ -99,7 +136,7 @@ export function registerWorker(program: Command): void {
           { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },
           async ([job]) => {
             const { round, siteIds } = job!.data;
-            const r = await runProbeJob(probeDb, job!.data, { guard: guard(g), vantage, ...vantageOf(g) });
+            const r = await onLoss(probeDb, () => runProbeJob(probeDb, job!.data, { guard: guard(g), vantage, ...vantageOf(g) }));
             say(g, `worker ${name}: probe round ${round}, ${siteIds.length} sites from ${vantage}: ${r.ok} up, ${r.failed} down`);
           },
         );

@@ -134,11 +134,24 @@ async function settled(
 ): Promise<void> {
   let lastNote = '';
   let lastAt = 0;
+  let lostFor = 0;
   for (;;) {
     const pending: { state: string; data: { siteId?: string; host?: string } }[] = [];
-    for (const q of queues)
-      for (const j of await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 }))
-        if (PENDING.has(j.state)) pending.push(j);
+    try {
+      for (const q of queues)
+        for (const j of await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 }))
+          if (PENDING.has(j.state)) pending.push(j);
+      lostFor = 0;
+    } catch (e) {
+      // The database away (a restart, a failover): the workers wait for it too; ask again, less often.
+      lostFor = Math.min(Math.max(lostFor * 2, 1_000), 60_000);
+      say(
+        g,
+        `lost the database while waiting for the workers (${String((e as Error).message).split('\n')[0]}); asking again in ${lostFor / 1000} s`,
+      );
+      await new Promise((r) => setTimeout(r, lostFor));
+      continue;
+    }
     if (pending.length === 0) return;
     // What the workers are doing: on every change, and every 10 s while nothing changes.
     const note = describe(

@@ -48,6 +48,12 @@ export class PgConnectionError extends Error {
   override name = 'PgConnectionError';
 }
 
+/** Whether `e` (or what it wraps: drizzle wraps a driver's errors) is a lost or refused connection. */
+export function isConnectionLoss(e: unknown): boolean {
+  for (let x = e, i = 0; x && i < 5; x = (x as { cause?: unknown }).cause, i++) if (x instanceof PgConnectionError) return true;
+  return false;
+}
+
 type Param = string | number | bigint | boolean | Buffer | Uint8Array | null | undefined | object;
 
 // SQLite's `?` placeholders as PostgreSQL's `$n`, skipping quoted text, quoted names and comments.
@@ -162,22 +168,51 @@ type TxFn<A extends unknown[], R> = ((...args: A) => R) & {
   exclusive: (...args: A) => R;
 };
 
+// PQTRANS_IDLE and PQTRANS_UNKNOWN (the connection is gone) of libpq's PQtransactionStatus.
+const TRANS_IDLE = 0;
+const TRANS_UNKNOWN = 4;
+// The server ended the session (administrator, crash, shutdown): the connection is gone, as with 08xxx.
+const SESSION_ENDED = /^(08|57P0[123])/;
+// Tries of a reconnection made for a statement that had nothing uncommitted, and the pause before each.
+const QUIET_RECONNECT_MS = [0, 500, 2_000];
+
 export class PgConnection {
-  private readonly pq: Libpq;
+  private pq: Libpq;
   private readonly seen = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private depth = 0;
+  /** Lost inside a transaction: its writes are gone, so no statement runs until the owner reconnects. */
+  private lostInTransaction = false;
   open = true;
 
-  constructor(url: string) {
+  constructor(private readonly url: string) {
+    this.pq = PgConnection.connect(url);
+  }
+
+  private static connect(url: string): Libpq {
     const Ctor = require('libpq') as new () => Libpq;
-    this.pq = new Ctor();
+    const pq = new Ctor();
     try {
-      this.pq.connectSync(url);
+      pq.connectSync(url);
     } catch (e) {
-      this.open = false;
       throw new PgConnectionError((e as Error).message.trim());
     }
+    return pq;
+  }
+
+  /**
+   * A new session in place of a lost one. Its owner calls it knowing what the lost transaction held (a
+   * crawl's open window of pages is fetched again); a loss between transactions is mended by `execute`.
+   */
+  reconnect(): void {
+    const pq = PgConnection.connect(this.url);
+    this.retire(this.pq);
+    this.pq = pq;
+    this.names.clear();
+    this.seen.clear();
+    this.depth = 0;
+    this.lostInTransaction = false;
+    this.open = true;
   }
 
   get inTransaction(): boolean {
@@ -191,8 +226,10 @@ export class PgConnection {
   }
 
   exec(sql: string): void {
-    this.pq.exec(sql);
-    this.check(sql);
+    this.guarded(() => {
+      this.pq.exec(sql);
+      this.check(sql);
+    });
   }
 
   /** SQLite's pragmas have no meaning here. */
@@ -203,6 +240,47 @@ export class PgConnection {
   execute(text: string, count: number, params: Param[]): LibpqResult {
     const values = params.map(toText);
     if (values.length !== count) throw new PgError(`Expected ${count} parameters, got ${values.length}`, undefined, text);
+    return this.guarded(() => this.send(text, count, values));
+  }
+
+  /**
+   * Runs a statement; a session lost between transactions is replaced and the statement run again, one
+   * lost inside a transaction stays lost (its writes are gone) until the owner calls `reconnect`.
+   */
+  private guarded<T>(run: () => T): T {
+    if (this.lostInTransaction)
+      throw new PgConnectionError('The connection to PostgreSQL was lost inside a transaction; its writes were rolled back');
+    const before = this.pq.transactionStatus();
+    if (before === TRANS_UNKNOWN) this.mend();
+    try {
+      return run();
+    } catch (e) {
+      if (!(e instanceof PgConnectionError)) throw e;
+      if (before !== TRANS_IDLE && before !== TRANS_UNKNOWN) {
+        this.lostInTransaction = true;
+        throw e;
+      }
+      this.mend();
+      return run();
+    }
+  }
+
+  /** A new session for one that is gone while nothing was uncommitted: a few quick tries, then the error. */
+  private mend(): void {
+    let last: unknown = null;
+    for (const pause of QUIET_RECONNECT_MS) {
+      if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+      try {
+        this.reconnect();
+        return;
+      } catch (e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private send(text: string, count: number, values: (string | null)[]): LibpqResult {
     const name = this.names.get(text);
     if (name !== undefined) this.pq.execPrepared(name, values);
     else {
@@ -225,7 +303,7 @@ export class PgConnection {
     if (status === 'PGRES_COMMAND_OK' || status === 'PGRES_TUPLES_OK' || status === 'PGRES_EMPTY_QUERY') return;
     const message = (this.pq.resultErrorMessage() || this.pq.errorMessage() || status).trim();
     const code = this.pq.resultErrorFields()?.sqlState;
-    if (code === undefined || /^08/.test(code)) throw new PgConnectionError(message);
+    if (code === undefined || SESSION_ENDED.test(code)) throw new PgConnectionError(message);
     throw new PgError(message, code, sql);
   }
 
@@ -253,10 +331,14 @@ export class PgConnection {
   close(): void {
     if (!this.open) return;
     this.open = false;
-    this.pq.finish();
+    this.retire(this.pq);
+  }
+
+  private retire(pq: Libpq): void {
+    pq.finish();
     // finish() starts closing a libuv handle that lives inside the binding's object; collected before
     // the close completes, the process aborts (uv__finish_close). Kept until the loop has turned.
-    FINISHED.add(this.pq);
-    setTimeout(() => FINISHED.delete(this.pq), 1_000).unref();
+    FINISHED.add(pq);
+    setTimeout(() => FINISHED.delete(pq), 1_000).unref();
   }
 }
