@@ -24,7 +24,9 @@ const manual = (s: ReportSite) => s.findings.filter((f) => f.source === 'manual'
 async function checkAndReport(out: string, ...checkArgs: string[]): Promise<Report> {
   const c = await cli([...base, 'check', '--quarter', '2026Q4', ...checkArgs], { cwd: dir });
   expect(c.code, c.stderr).toBe(0);
-  const r = await cli([...base, 'report', '--quarter', '2026Q4', '--format', 'json,html,md,xlsx,csv', '--out', join(dir, out)], { cwd: dir });
+  const r = await cli([...base, 'report', '--quarter', '2026Q4', '--format', 'json,html,md,xlsx,csv', '--out', join(dir, out)], {
+    cwd: dir,
+  });
   expect(r.code, r.stderr).toBe(0);
   return readValidReport<Report>(join(dir, out, 'report.json'));
 }
