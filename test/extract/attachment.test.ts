@@ -1,11 +1,12 @@
 // Attachments read to rows from real files: an xlsx (exceljs), a docx (docx), a GBK CSV, a PDF printed by
 // Chromium. Bounded: zip bombs (declared and understated sizes, and entry counts) are refused before any
-// parser unpacks them, OLE formats are said not read, a web page served as a file is named as such.
+// parser unpacks them, a Word 97-2003 .doc is read (saved by LibreOffice), Excel's binary .xls is said not
+// read, a web page served as a file is named as such.
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linkedFormat, sniff } from '../../src/extract/attachment/format.js';
 import { type AttachmentLimits, readAttachment } from '../../src/extract/attachment/read.js';
-import { csvOf, docxOf, pdfOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
+import { csvOf, docOf, docxOf, pdfOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
 import { idNumber } from '../helpers/personal-numbers.js';
 
 const LIMITS: AttachmentLimits = { maxEntries: 200, maxUnzippedBytes: 5_000_000, maxRows: 1_000, maxChars: 100_000 };
@@ -88,6 +89,56 @@ describe('readAttachment', () => {
     expect(r.state === 'read' && r.rows.length).toBe(10);
   });
 
+  describe('a Word 97-2003 document (.doc), saved by LibreOffice', () => {
+    // A cell left empty and a cell of two paragraphs, as real lists have them.
+    const withGaps = [rows[0]!, rows[1]!, ['2', '', '430102********5678', '139****5671\n（家属）']];
+    let doc: Buffer;
+    beforeAll(async () => {
+      doc = await docOf('关于拟享受低保人员的公示', withGaps, ['公示期 7 天']);
+    }, 120_000);
+
+    it('reads its table row by row and its paragraphs as rows of one cell, as a docx', async () => {
+      const r = await readAttachment(doc, 'doc', LIMITS);
+      expect(r).toMatchObject({ state: 'read', format: 'doc', reason: null });
+      expect(r.state === 'read' && r.rows).toEqual([
+        { part: null, row: 1, cells: ['关于拟享受低保人员的公示'] },
+        { part: '表1', row: 1, cells: rows[0] },
+        { part: '表1', row: 2, cells: rows[1] },
+        { part: '表1', row: 3, cells: ['2', '', '430102********5678', '139****5671 （家属）'] },
+        { part: null, row: 2, cells: ['公示期 7 天'] },
+      ]);
+    });
+
+    it('reads a .wps that is Word’s format inside, as WPS saves it', async () => {
+      const r = await readAttachment(doc, 'wps', LIMITS);
+      expect(r).toMatchObject({ state: 'read', format: 'wps' });
+      expect(r.state === 'read' && r.rows[2]!.cells).toEqual(rows[1]);
+    });
+
+    it('without paragraph properties, reads each cell as a row of its own: two people are never one row', async () => {
+      const blind = Buffer.from(doc);
+      // The FIB (0xA5EC at a sector's start): its PlcBtePapx given no length.
+      let fib = -1;
+      for (let at = 512; at < blind.length; at += 512) if (blind.readUInt16LE(at) === 0xa5ec) fib = at;
+      expect(fib).toBeGreaterThan(0);
+      let at = fib + 32;
+      at += 2 + blind.readUInt16LE(at) * 2;
+      at += 2 + blind.readUInt16LE(at) * 4;
+      blind.writeUInt32LE(0, at + 2 + 13 * 8 + 4);
+      const r = await readAttachment(blind, 'doc', LIMITS);
+      expect(r.state).toBe('read');
+      const cells = r.state === 'read' ? r.rows.filter((x) => x.part === '表1') : [];
+      expect(cells.every((x) => x.cells.length === 1)).toBe(true);
+      expect(cells.map((x) => x.cells[0])).toContain(id);
+    });
+
+    it('says a cut-off or broken .doc is damaged, and reads nothing of it', async () => {
+      const cut = await readAttachment(doc.subarray(0, 2048), 'doc', LIMITS);
+      expect(cut).toMatchObject({ state: 'not-read', format: 'doc' });
+      expect(cut.reason).toMatch(/已损坏/);
+    });
+  });
+
   it('says which files it cannot read, and why', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     expect(await readAttachment(ole, 'xls', LIMITS)).toEqual({
@@ -95,7 +146,8 @@ describe('readAttachment', () => {
       format: 'xls',
       reason: 'Excel 97-2003（.xls）格式暂不能读取，未检查',
     });
-    expect((await readAttachment(ole, 'wps', LIMITS)).reason).toBe('WPS 文字（.wps）格式暂不能读取，未检查');
+    // An OLE file with nothing inside it: not a Word document either.
+    expect((await readAttachment(ole, 'wps', LIMITS)).reason).toBe('文件结构已损坏（OLE 复合文档），未读取');
     const login = Buffer.from('<!DOCTYPE html><html><body>请登录</body></html>');
     expect((await readAttachment(login, 'xlsx', LIMITS)).reason).toMatch(/下载得到的是网页/);
     expect((await readAttachment(Buffer.from('%PDF-1.4 broken'), 'pdf', LIMITS)).reason).toBe('PDF 文件已损坏，无法读取');

@@ -1,11 +1,17 @@
 // Real attachment files for the privacy tests, made the way offices make them: an xlsx by exceljs, a
-// docx by the docx package, a PDF printed by Chromium, a CSV in GBK as Excel saves it in China. The
+// docx by the docx package, a .doc saved by LibreOffice, a PDF printed by Chromium, a CSV in GBK as Excel saves it in China. The
 // personal numbers in them are synthetic (personal-numbers.ts): valid by their check digits, nobody's.
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { launchBrowser } from '../../src/gather/browser/browser.js';
 import { zipOf } from './zip-write.js';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 export type Rows = (string | number)[][];
 
@@ -24,6 +30,45 @@ export async function docxOf(title: string, rows: Rows): Promise<Buffer> {
   });
   const doc = new Document({ sections: [{ children: [new Paragraph(title), table] }] });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * The same document saved by LibreOffice as Word 97–2003 (.doc), the binary format a real reader writes:
+ * a table (with an empty cell and a cell of two paragraphs when given) and the paragraphs around it.
+ */
+export async function docOf(title: string, rows: Rows, after: string[] = []): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'choucha-doc-'));
+  const table = new Table({
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          children: r.map(
+            (c) =>
+              new TableCell({
+                children: String(c)
+                  .split('\n')
+                  .map((p) => new Paragraph(p)),
+              }),
+          ),
+        }),
+    ),
+  });
+  const doc = new Document({ sections: [{ children: [new Paragraph(title), table, ...after.map((t) => new Paragraph(t))] }] });
+  writeFileSync(join(dir, 'list.docx'), await Packer.toBuffer(doc));
+  await promisify(execFile)(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'doc',
+      '--outdir',
+      dir,
+      join(dir, 'list.docx'),
+    ],
+    { timeout: 120_000 },
+  );
+  return readFileSync(join(dir, 'list.doc'));
 }
 
 export function csvOf(rows: Rows, encoding: 'utf-8' | 'gbk' = 'gbk'): Buffer {
