@@ -4,14 +4,14 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
-import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../gather/work/queue.js';
-import { type CrawlJob, runCrawlBatch } from '../gather/work/crawl-jobs.js';
-import { type LinkJob, runLinkJob } from '../gather/work/link-jobs.js';
+import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../worker/queue.js';
+import { type CrawlJob, runCrawlBatch } from '../worker/crawl-jobs.js';
+import { type LinkJob, runLinkJob } from '../worker/link-jobs.js';
 import { checkById } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { isConnectionLoss, type PgConnection } from '../store/pg-client.js';
 import { defaultParseThreads, parsePool } from '../gather/crawl/parse-pool.js';
-import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../gather/work/probe-jobs.js';
+import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../worker/probe-jobs.js';
 import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
 import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
 

@@ -2,11 +2,11 @@
 // every worker (politeness), each batch's first try by a worker. The suspects' second try, which needs
 // every host's answers to tell the checker's outage from a site's, stays with the coordinator.
 import type { PgBoss } from 'pg-boss';
-import type { Check } from '../../store/checks.js';
-import { checkById } from '../../store/checks.js';
-import type { Db } from '../../store/db.js';
-import { uncheckedTargetsAfter } from '../../store/links.js';
-import { checkLinks, type LinkCheckOptions } from '../links/link-checker.js';
+import type { Check } from '../store/checks.js';
+import { checkById } from '../store/checks.js';
+import type { Db } from '../store/db.js';
+import { uncheckedTargetsAfter } from '../store/links.js';
+import { checkLinks, type LinkCheckOptions } from '../gather/links/link-checker.js';
 import { LINK_QUEUE } from './queue.js';
 
 export interface LinkJob<F = Record<string, string>> {

@@ -3,14 +3,14 @@
 // site-unreachable can tell one place's outage from the site's (rules/utils/probe-window.ts).
 import { hostname } from 'node:os';
 import type { PgBoss } from 'pg-boss';
-import type { Check } from '../../store/checks.js';
-import { checkById } from '../../store/checks.js';
-import { probedSiteIds } from '../../store/closed-sites.js';
-import type { Db } from '../../store/db.js';
-import { getSites } from '../../store/sites.js';
-import type { AddressGuard } from '../http/address-guard.js';
-import { saveOutcome } from '../probe/probe-check.js';
-import { probeRound } from '../probe/probe.js';
+import type { Check } from '../store/checks.js';
+import { checkById } from '../store/checks.js';
+import { probedSiteIds } from '../store/closed-sites.js';
+import type { Db } from '../store/db.js';
+import { getSites } from '../store/sites.js';
+import type { AddressGuard } from '../gather/http/address-guard.js';
+import { saveOutcome } from '../gather/probe/probe-check.js';
+import { probeRound } from '../gather/probe/probe.js';
 import { QUEUE_OPTIONS } from './queue.js';
 
 export const PROBE_EVENT = 'choucha-probe';

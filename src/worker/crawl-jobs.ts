@@ -1,11 +1,11 @@
 // A site's crawl as a queue job: enqueued by `crawl|run --workers`, taken by `choucha worker`.
 // The job carries the crawl's flags as typed, so every worker crawls as the coordinator was asked to.
 import type { PgBoss } from 'pg-boss';
-import { type Check, checkById, sampleOf } from '../../store/checks.js';
-import type { Db } from '../../store/db.js';
-import { getSites } from '../../store/sites.js';
-import type { Site } from '../../model/site.js';
-import { type CrawlOptions, crawlSites } from '../crawl/crawler.js';
+import { type Check, checkById, sampleOf } from '../store/checks.js';
+import type { Db } from '../store/db.js';
+import { getSites } from '../store/sites.js';
+import type { Site } from '../model/site.js';
+import { type CrawlOptions, crawlSites } from '../gather/crawl/crawler.js';
 import { CRAWL_QUEUE } from './queue.js';
 
 export interface CrawlJob<F = Record<string, string>> {
