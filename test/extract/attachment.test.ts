@@ -1,12 +1,12 @@
 // Attachments read to rows from real files: an xlsx (exceljs), a docx (docx), a GBK CSV, a PDF printed by
 // Chromium. Bounded: zip bombs (declared and understated sizes, and entry counts) are refused before any
-// parser unpacks them, a Word 97-2003 .doc is read (saved by LibreOffice), Excel's binary .xls is said not
-// read, a web page served as a file is named as such.
+// parser unpacks them, Word 97-2003 .doc and Excel 97-2003 .xls are read (saved by LibreOffice), a
+// damaged one is said so, a web page served as a file is named as such.
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linkedFormat, sniff } from '../../src/extract/attachment/format.js';
 import { type AttachmentLimits, readAttachment } from '../../src/extract/attachment/read.js';
-import { csvOf, docOf, docxOf, pdfOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
+import { csvOf, docOf, docxOf, pdfOf, xlsOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
 import { idNumber } from '../helpers/personal-numbers.js';
 
 const LIMITS: AttachmentLimits = { maxEntries: 200, maxUnzippedBytes: 5_000_000, maxRows: 1_000, maxChars: 100_000 };
@@ -139,12 +139,51 @@ describe('readAttachment', () => {
     });
   });
 
+  describe('an Excel 97-2003 workbook (.xls), saved by LibreOffice Calc', () => {
+    // Enough rows that the shared strings run over many CONTINUE records, split inside strings.
+    const long = Array.from({ length: 900 }, (_, i) => [i + 1, `居民甲乙丙丁${i}`, `地址第${i}号 Road ${i}`, 0.5 + i]);
+    let xls: Buffer;
+    beforeAll(async () => {
+      xls = await xlsOf({ 低保名单: [rows[0]!, [1, '张某某', id, 13912345670], rows[2]!], 长表: long });
+    }, 120_000);
+
+    it('reads it sheet by sheet, each row with its number, a mobile kept as a number as its digits', async () => {
+      const r = await readAttachment(xls, 'xls', LIMITS);
+      expect(r).toMatchObject({ state: 'read', format: 'xls', reason: null });
+      expect(r.state === 'read' && r.rows.slice(0, 3)).toEqual([
+        { part: '低保名单', row: 1, cells: rows[0] },
+        { part: '低保名单', row: 2, cells: rows[1] },
+        { part: '低保名单', row: 3, cells: rows[2] },
+      ]);
+    });
+
+    it('reads every shared string right across the records it is split over', async () => {
+      const r = await readAttachment(xls, 'xls', { ...LIMITS, maxRows: 2_000 });
+      const sheet = r.state === 'read' ? r.rows.filter((x) => x.part === '长表') : [];
+      expect(sheet).toHaveLength(long.length);
+      expect(sheet.map((x) => x.cells)).toEqual(long.map((row) => row.map(String)));
+    });
+
+    it('reads an .et that is Excel’s format inside, as WPS saves it', async () => {
+      const r = await readAttachment(xls, 'et', LIMITS);
+      expect(r).toMatchObject({ state: 'read', format: 'et' });
+    });
+
+    it('says a cut-off workbook is damaged, and a Word file named .xls is not a workbook', async () => {
+      const cut = await readAttachment(xls.subarray(0, 4096), 'xls', LIMITS);
+      expect(cut).toMatchObject({ state: 'not-read', format: 'xls' });
+      expect(cut.reason).toMatch(/已损坏/);
+      const word = await readAttachment(await docOf('公示', rows), 'xls', LIMITS);
+      expect(word).toEqual({ state: 'not-read', format: 'xls', reason: '不是 Excel 工作簿（没有 Workbook 流），未读取' });
+    }, 120_000);
+  });
+
   it('says which files it cannot read, and why', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     expect(await readAttachment(ole, 'xls', LIMITS)).toEqual({
       state: 'not-read',
       format: 'xls',
-      reason: 'Excel 97-2003（.xls）格式暂不能读取，未检查',
+      reason: '文件结构已损坏（OLE 复合文档），未读取',
     });
     // An OLE file with nothing inside it: not a Word document either.
     expect((await readAttachment(ole, 'wps', LIMITS)).reason).toBe('文件结构已损坏（OLE 复合文档），未读取');

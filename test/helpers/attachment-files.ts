@@ -71,6 +71,26 @@ export async function docOf(title: string, rows: Rows, after: string[] = []): Pr
   return readFileSync(join(dir, 'list.doc'));
 }
 
+/** A workbook saved by LibreOffice Calc as Excel 97–2003 (.xls, BIFF8), the binary format a real program writes. */
+export async function xlsOf(sheets: Record<string, Rows>): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'choucha-xls-'));
+  writeFileSync(join(dir, 'list.xlsx'), await xlsxOf(sheets));
+  await promisify(execFile)(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'xls',
+      '--outdir',
+      dir,
+      join(dir, 'list.xlsx'),
+    ],
+    { timeout: 120_000 },
+  );
+  return readFileSync(join(dir, 'list.xls'));
+}
+
 export function csvOf(rows: Rows, encoding: 'utf-8' | 'gbk' = 'gbk'): Buffer {
   const text = rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n');
   return encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');

@@ -5,6 +5,7 @@ import type { AttachmentFormat, AttachmentRow } from '../../model/artifacts.js';
 import { readCsv } from './csv.js';
 import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
+import { readXls } from './xls.js';
 import { sniff, zipFormat } from './format.js';
 import { isMarkupSheet, readMarkupSheet } from './html-table.js';
 import { loadPdfReader, readPdf } from './pdf.js';
@@ -19,15 +20,11 @@ export type AttachmentRead =
   | { state: 'read'; format: AttachmentFormat; rows: AttachmentRow[]; reason: string | null }
   | { state: 'not-read'; format: AttachmentFormat | null; reason: string };
 
-// OLE compound files (Excel 97–2003, Word 97–2003 and Kingsoft's et/wps, which share their layouts).
-// Word's text is read (doc.ts, with its container cfb.ts); a .wps is read when it is Word's format inside,
-// as WPS writes it. Excel's binary workbooks are not: no parser for them is maintained on the npm
-// registry (SheetJS's builds left it; npm's `xlsx` 0.18.5 has known flaws in reading crafted files),
-// and BIFF8's shared strings and records are past what a reader of our own should take on. Said, not guessed.
-const OLE_REASON: Partial<Record<AttachmentFormat, string>> = {
-  xls: 'Excel 97-2003（.xls）格式暂不能读取，未检查',
-  et: 'WPS 表格（.et）格式暂不能读取，未检查',
-};
+// OLE compound files (Excel 97–2003, Word 97–2003 and Kingsoft's et/wps, which share their layouts):
+// no parser for them is maintained on the npm registry (SheetJS's builds left it; npm's `xlsx` 0.18.5 has
+// known flaws in reading crafted files), so the readers are our own and small, to the published formats:
+// the container (cfb.ts), Word's text (doc.ts) and Excel's cells (xls.ts). A .wps or .et is read when it
+// is Word's or Excel's format inside, as WPS saves them.
 
 /** Loads the readers' libraries, so that a time cap on a file measures reading it. */
 export async function loadReaders(): Promise<void> {
@@ -53,9 +50,8 @@ export async function readAttachment(bytes: Buffer, linked: AttachmentFormat, li
     } else if (kind === 'ole') {
       // Which of the four: the bytes are alike; the address said which.
       format = linked === 'xls' || linked === 'et' || linked === 'doc' || linked === 'wps' ? linked : 'doc';
-      const reason = OLE_REASON[format];
-      if (reason) throw new UnreadableAttachment(reason);
-      readDoc(bytes, sink);
+      if (format === 'xls' || format === 'et') readXls(bytes, sink);
+      else readDoc(bytes, sink);
     } else if (kind === 'csv' && linked === 'csv') {
       format = 'csv';
       readCsv(bytes, sink);
