@@ -1,6 +1,6 @@
 // The attachments job against a real loopback site: a 公示 page linking real files (xlsx, docx, csv,
-// pdf) with planted synthetic numbers, a masked list, near misses, a zip bomb, an over-size file, an
-// .xls, a missing file and another site's file. What the job stores, what privacy-leak finds in it,
+// pdf, and .doc and .xls saved by LibreOffice) with planted synthetic numbers, masked lists, near
+// misses, a zip bomb, an over-size file, a damaged .xls, a missing file and another site's file. What the job stores, what privacy-leak finds in it,
 // and that no report, log or stored reason written from it carries a planted number whole.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -21,7 +21,7 @@ import { loadEdition } from '../../src/verdict/config/edition.js';
 import { judgeCheck } from '../../src/verdict/judge-check.js';
 import { runRule } from '../../src/verdict/run-rules.js';
 import { ctx } from '../helpers/artifacts.js';
-import { csvOf, docxOf, pdfOf, xlsxOf, zipBomb } from '../helpers/attachment-files.js';
+import { csvOf, docOf, docxOf, pdfOf, xlsOf, xlsxOf, zipBomb } from '../helpers/attachment-files.js';
 import { cardNumber, idNumber } from '../helpers/personal-numbers.js';
 import { artifactsFor, harness, siteRow } from '../helpers/store.js';
 
@@ -59,6 +59,12 @@ beforeAll(async () => {
   files['/u/bomb.docx'] = zipBomb(6_000_000);
   files['/u/big.xlsx'] = Buffer.concat([await xlsxOf({ 名单: [['孙某某', ids[4]!]] }), Buffer.alloc(3_000_000)]);
   files['/u/old.xls'] = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  // Word 97-2003 and Excel 97-2003 files as LibreOffice saves them: one leaking, one masked.
+  files['/u/gongshi.doc'] = await docOf('拟提拔干部公示', [
+    ['姓名', '身份证号', '联系电话'],
+    ['周某某', ids[5]!, mobile],
+  ]);
+  files['/u/mask.xls'] = await xlsOf({ 名单: [header, ['1', '王某某', '430102********1234', '6222 **** **** 5678', '139****5670']] });
   server = createServer((q, r) => {
     requests.push(q.url!);
     const body = files[q.url!];
@@ -67,7 +73,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+  // LibreOffice saves the .doc and the .xls: seconds each, more on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
@@ -142,6 +149,8 @@ describe('the attachments job', () => {
         ['/u/buzhu.pdf', '补贴发放名单'],
         ['/u/bomb.docx', '附件'],
         ['/u/big.xlsx', '附件'],
+        ['/u/gongshi.doc', '拟提拔干部公示'],
+        ['/u/mask.xls', '名单（已脱敏）'],
         ['/u/old.xls', '附件'],
         ['/u/gone.xlsx', '附件'],
       ];
@@ -151,10 +160,10 @@ describe('the attachments job', () => {
         { target: `${base}/art/1.html`, tag: 'a' as const, text: '公示' },
       ]);
 
-      expect(await checkAttachments(h.db, h.check, opts({ maxPerSite: 8 }))).toEqual({
+      expect(await checkAttachments(h.db, h.check, opts({ maxPerSite: 10 }))).toEqual({
         sites: 1,
         skipped: 0,
-        read: 5,
+        read: 7,
         notRead: 3,
         omitted: 1,
       });
@@ -163,17 +172,19 @@ describe('the attachments job', () => {
       expect(requests).not.toContain('/u/gone.xlsx');
 
       const att = artifactsFor(h, '4301000001').attachments!;
-      expect(att).toMatchObject({ found: 9, omitted: 1 });
+      expect(att).toMatchObject({ found: 11, omitted: 1 });
       const byPath = Object.fromEntries(att.files.map((f) => [new URL(f.url).pathname, f]));
       expect(byPath['/u/dibao-mingdan.xlsx']).toMatchObject({ state: 'read', format: 'xlsx', foundOn: `${base}/gs.html` });
       expect(byPath['/u/luqu.docx']).toMatchObject({ state: 'read', format: 'docx' });
       expect(byPath['/u/buzhu.pdf']).toMatchObject({ state: 'read', format: 'pdf' });
       expect(byPath['/u/bomb.docx']).toMatchObject({ state: 'not-read', reason: '解压后超过 5 MB 的上限，未解压（疑似压缩炸弹）' });
       expect(byPath['/u/big.xlsx']).toMatchObject({ state: 'not-read', reason: '文件约 4 MB，超过 2 MB 的上限，未下载' });
+      expect(byPath['/u/gongshi.doc']).toMatchObject({ state: 'read', format: 'doc' });
+      expect(byPath['/u/mask.xls']).toMatchObject({ state: 'read', format: 'xls' });
       expect(byPath['/u/old.xls']).toMatchObject({
         state: 'not-read',
         format: 'xls',
-        reason: 'Excel 97-2003（.xls）格式暂不能读取，未检查',
+        reason: '文件结构已损坏（OLE 复合文档），未读取',
       });
 
       // The rule: a finding per leaking file and kind; the masked list and the near misses are silent.
@@ -185,6 +196,8 @@ describe('the attachments job', () => {
         ['id-number', '/u/dibao-mingdan.xlsx'],
         ['bank-card', '/u/dibao-mingdan.xlsx'],
         ['mobile', '/u/dibao-mingdan.xlsx'],
+        ['id-number', '/u/gongshi.doc'],
+        ['mobile', '/u/gongshi.doc'],
         ['id-number', '/u/luqu.docx'],
         ['attachments-unchecked', '/u/big.xlsx'],
       ]);
@@ -201,7 +214,7 @@ describe('the attachments job', () => {
 
       // A resumed run fetches nothing again.
       const seen = requests.length;
-      expect(await checkAttachments(h.db, h.check, opts({ maxPerSite: 8 }))).toMatchObject({ sites: 0, skipped: 1 });
+      expect(await checkAttachments(h.db, h.check, opts({ maxPerSite: 10 }))).toMatchObject({ sites: 0, skipped: 1 });
       expect(requests.length).toBe(seen);
 
       // Judged and reported: the findings under their Chinese title, and no planted number in any output.
