@@ -105,6 +105,7 @@ export function registerWorker(program: Command): void {
                   (flags) => ({
                     ...crawlOptionsOf(flags, g),
                     parser,
+                    resumeBySite: true,
                     onSiteDone: (id, state, pages) => say(g, `worker ${name}: crawl ${id} crawled (${state}, ${pages} pages)`),
                   }),
                 );

@@ -1,5 +1,5 @@
 // Raw pages as fetched, gzip-compressed; the crawl's memory of what it has already done.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Db, prepared } from './db.js';
@@ -78,15 +78,17 @@ export function loadPage(db: Db, checkId: number, url: string, rendered = false)
 }
 
 /** Keys (`storedKey`) of the pages a check has stored: what a resumed crawl reads back instead of fetching. */
-export function storedPageKeys(db: Db, checkId: number): Set<string> {
-  return new Set(
-    db
-      .select({ url: pages.url, rendered: pages.rendered })
-      .from(pages)
-      .where(eq(pages.checkId, checkId))
-      .all()
-      .map((r) => storedKey(r.url, r.rendered)),
-  );
+/** `siteIds`: only the pages stored for these sites (a worker's batch), rather than the whole check's. */
+export function storedPageKeys(db: Db, checkId: number, siteIds: string[] | null = null): Set<string> {
+  const keys = new Set<string>();
+  const read = (where: ReturnType<typeof eq>) => {
+    for (const r of db.select({ url: pages.url, rendered: pages.rendered }).from(pages).where(where).all())
+      keys.add(storedKey(r.url, r.rendered));
+  };
+  if (siteIds === null) read(eq(pages.checkId, checkId));
+  else
+    for (let i = 0; i < siteIds.length; i += 500) read(and(eq(pages.checkId, checkId), inArray(pages.siteId, siteIds.slice(i, i + 500)))!);
+  return keys;
 }
 
 export function storedKey(url: string, rendered: boolean): string {

@@ -61,6 +61,11 @@ export interface CrawlOptions {
   activeSites?: number;
   /** Worker threads pages are parsed on; 0 parses on the main thread. Absent: the cores beyond the first, at most 3. */
   parseThreads?: number;
+  /**
+   * Read back only what was stored for the sites crawled (a worker's batch): the whole check's pages,
+   * read once per batch, made a worker's crawl slower with every batch.
+   */
+  resumeBySite?: boolean;
   /** Threads shared by many crawls (a worker's batches): used, never closed, by this one; `parseThreads` is then unused. */
   parser?: ParsePool;
   guard: AddressGuard;
@@ -95,7 +100,7 @@ interface Job extends FetchJob {
 export async function crawlSites(db: Db, check: Check, sites: Site[], opts: CrawlOptions): Promise<void> {
   if (sites.length === 0) return;
   const atDay = cstDay(check.at);
-  const resume = new StoredPages(db, check.id);
+  const resume = new StoredPages(db, check.id, opts.resumeBySite ? sites.map((s) => s.id) : null);
   const admission = new Admission<SiteWalk>(sites, activeLimit(opts));
   const budget = new SiteBudget<SiteWalk>(opts.siteBudgetMs);
   const heap = new HeapWatch();

@@ -9,11 +9,13 @@ export class StoredPages {
   // One query for what was stored before this run, instead of one per request.
   private stored: Set<string>;
 
+  /** `siteIds`: what was stored for these sites only (a worker's batch); the whole check's when null. */
   constructor(
     private db: Db,
     private checkId: number,
+    siteIds: string[] | null = null,
   ) {
-    this.stored = storedPageKeys(db, checkId);
+    this.stored = storedPageKeys(db, checkId, siteIds);
   }
 
   /**
