@@ -44,7 +44,9 @@ export async function linksOnWorkers(db: Db, check: Check, g: GlobalOptions, f: 
 }
 
 const PENDING = new Set(['created', 'retry', 'active']);
-const POLL_MS = 1000;
+// Each look reads every job of the check (completed ones too): with many jobs it is asked less often,
+// a second for every thousand jobs, at most every 10 s.
+const pollMs = (jobs: number) => Math.min(10_000, Math.max(1_000, jobs));
 
 /** Enqueues a stage's jobs, starts the local workers, and waits until no job of the check is queued or running. */
 async function onWorkers(
@@ -137,10 +139,13 @@ async function settled(
   let lostFor = 0;
   for (;;) {
     const pending: { state: string; data: { siteId?: string; host?: string } }[] = [];
+    let seen = 0;
     try {
-      for (const q of queues)
-        for (const j of await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 }))
-          if (PENDING.has(j.state)) pending.push(j);
+      for (const q of queues) {
+        const jobs = await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 });
+        seen += jobs.length;
+        for (const j of jobs) if (PENDING.has(j.state)) pending.push(j);
+      }
       lostFor = 0;
     } catch (e) {
       // The database away (a restart, a failover): the workers wait for it too; ask again, less often.
@@ -164,7 +169,7 @@ async function settled(
       lastAt = Date.now();
     }
     if (children.allExited()) throw new Error('every local worker has exited with jobs left; see their output above');
-    await new Promise((r) => setTimeout(r, POLL_MS));
+    await new Promise((r) => setTimeout(r, pollMs(seen)));
   }
 }
 
