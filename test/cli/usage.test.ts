@@ -121,3 +121,23 @@ describe('vantage flags', () => {
     }
   });
 });
+
+describe('workers on a SQLite file', () => {
+  it.each([
+    [['worker'], 'choucha worker needs a PostgreSQL store'],
+    [['crawl', '--quarter', '2026Q4', '--tier', 'province', '--workers', '2'], '--workers needs a PostgreSQL store'],
+    [['probe', '--quarter', '2026Q4', '--tier', 'province', '--workers', '0'], '--workers needs a PostgreSQL store'],
+    [['run', '--registry', 'registry.csv', '--quarter', '2026Q4', '--workers', '1'], '--workers needs a PostgreSQL store'],
+  ])('choucha %j exits 2 and says what it needs, fetching nothing', async (args, message) => {
+    const r = await cli(['--db', db, ...args.map((a) => (a === 'registry.csv' ? join(dir, a) : a))]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(message);
+    const d = new Database(db, { readonly: true });
+    try {
+      expect((d.prepare('SELECT count(*) AS n FROM probes').get() as { n: number }).n).toBe(0);
+      expect((d.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n).toBe(0);
+    } finally {
+      d.close();
+    }
+  });
+});
