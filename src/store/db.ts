@@ -39,6 +39,17 @@ export function redactDbUrl(where: string): string {
   return where.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
 }
 
+/**
+ * A write whose result the caller never reads (a crawl's page and its links). On SQLite it runs as any
+ * prepared statement; on PostgreSQL, inside an open transaction, it is sent without waiting for the
+ * server's answer, which is read (and any error thrown) by the next statement or the commit.
+ */
+export function deferredRun(db: Db, sql: string, ...params: unknown[]): void {
+  const client = db.$client as unknown;
+  if (client instanceof PgConnection) client.defer(sql, params as never[]);
+  else prepared(db, sql).run(...params);
+}
+
 export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   if (isPostgresUrl(path)) return openPg(path, opts);
   if (!opts.create && path !== ':memory:' && !existsSync(path)) {

@@ -1,6 +1,6 @@
 // Links found on pages, and the one status each distinct target gets per check.
 import { and, eq, sql } from 'drizzle-orm';
-import { type Db, prepared } from './db.js';
+import { type Db, deferredRun, prepared } from './db.js';
 import { forDialect } from './dialect.js';
 import { linkChecks } from './schema.js';
 import { textAsc } from './sqlite-order.js';
@@ -11,10 +11,15 @@ import type { LinkArtifact, LinkHostArtifact } from '../model/artifacts.js';
 // reads stored pages anew) keeps the row it has.
 export function saveLinks(db: Db, checkId: number, siteId: string, pageUrl: string, onHomepage: boolean, found: PageLink[]): void {
   if (found.length === 0) return;
-  prepared(
+  deferredRun(
     db,
     'INSERT INTO page_links (check_id, site_id, page_url, on_homepage, links) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  ).run(checkId, siteId, pageUrl, onHomepage ? 1 : 0, JSON.stringify(found.map((l) => [noNul(l.target), l.tag, noNul(l.text)])));
+    checkId,
+    siteId,
+    pageUrl,
+    onHomepage ? 1 : 0,
+    JSON.stringify(found.map((l) => [noNul(l.target), l.tag, noNul(l.text)])),
+  );
 }
 
 // A NUL (U+0000) means nothing in a link, and PostgreSQL's jsonb refuses it: dropped on both stores alike.

@@ -2,7 +2,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Db, prepared } from './db.js';
+import { type Db, deferredRun } from './db.js';
 import { pages } from './schema.js';
 
 /** `board`: a message board's list page read as a board; `message`: one letter's own page. */
@@ -39,7 +39,9 @@ const UPSERT_PAGE = `INSERT INTO pages (check_id, site_id, url, final_url, kind,
     content_hash = excluded.content_hash, body = excluded.body, error = excluded.error`;
 
 export function savePage(db: Db, checkId: number, siteId: string, p: FetchedPage): void {
-  prepared(db, UPSERT_PAGE).run(
+  deferredRun(
+    db,
+    UPSERT_PAGE,
     checkId,
     siteId,
     p.url,
