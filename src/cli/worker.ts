@@ -132,6 +132,7 @@ export function registerWorker(program: Command): void {
         // Probe rounds come to every vantage's own queue: workers of one vantage share it.
         const vantage = vantageName(g.vantage);
         const probeQueue = await joinVantage(queue.boss, vantage);
+        say(g, `worker ${name}: takes probe rounds from vantage ${vantage}`);
         await queue.boss.work<ProbeJob>(
           probeQueue,
           { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },

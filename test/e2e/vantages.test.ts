@@ -30,9 +30,18 @@ describe.skipIf(!PG_SERVER)('probe rounds from two vantages on workers', { timeo
     const url = emptyPgDatabase().url;
     expect((await cli(['--db', url, 'init'])).code).toBe(0);
     expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
-    east = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'east', 'worker'], { stdio: 'ignore' });
-    // The east worker has joined once its vantage's queue exists; give it the time a start takes.
-    await new Promise((r) => setTimeout(r, 4_000));
+    east = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'east', 'worker'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // The east worker has joined once it says it takes probe rounds from its vantage.
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      east.stderr!.on('data', (b: Buffer) => {
+        seen += b.toString('utf8');
+        if (/takes probe rounds from vantage east/.test(seen)) resolve();
+      });
+      east.once('exit', (code) => reject(new Error(`the east worker exited (${code}): ${seen}`)));
+    });
     probe = await cli(
       [
         '--db',
