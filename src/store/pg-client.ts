@@ -149,9 +149,6 @@ export class PgStatement {
     const pq = this.conn.execute(this.text, this.count, params);
     return pq.ntuples() > 0 ? this.row(pq, 0) : undefined;
   }
-  *iterate(...params: Param[]): IterableIterator<unknown> {
-    yield* this.all(...params);
-  }
   private row(pq: LibpqResult, r: number): unknown {
     const n = pq.nfields();
     if (this.arrays) {
@@ -240,11 +237,11 @@ export class PgConnection {
    * The crawl's thread waited on these round trips for about half of its time.
    */
   defer(text: string, params: Param[]): void {
+    const { text: sql, count } = numberPlaceholders(text);
     if (this.piped === 0 && this.pq.transactionStatus() !== TRANS_INTRANS) {
-      this.execute(numberPlaceholders(text).text, numberPlaceholders(text).count, params);
+      this.execute(sql, count, params);
       return;
     }
-    const { text: sql, count } = numberPlaceholders(text);
     const values = params.map(toText);
     if (values.length !== count) throw new PgError(`Expected ${count} parameters, got ${values.length}`, undefined, sql);
     let name = this.names.get(sql);

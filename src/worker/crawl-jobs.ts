@@ -5,6 +5,7 @@ import { type Check, checkById, sampleOf } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { getSites } from '../store/sites.js';
 import type { Site } from '../model/site.js';
+import { owesCrawl } from '../gather/crawl/crawl-check.js';
 import { type CrawlOptions, crawlSites } from '../gather/crawl/crawler.js';
 import { CRAWL_QUEUE } from './queue.js';
 
@@ -22,14 +23,6 @@ export function hostOf(site: Site): string {
   } catch {
     return site.id;
   }
-}
-
-/** Sites of the check a crawl still owes (as `crawl` on one machine: never crawled, or the homepage failed). */
-export function sitesToCrawl(db: Db, check: Check): Site[] {
-  const todo = sampleOf(db, check.id)
-    .filter((s) => s.crawlState === 'not-crawled' || s.crawlState === 'failed')
-    .map((s) => s.siteId);
-  return getSites(db, todo);
 }
 
 export async function enqueueCrawls<F extends object>(boss: PgBoss, check: Check, sites: Site[], flags: F): Promise<number> {
@@ -70,7 +63,7 @@ export async function runCrawlBatch<F>(
     const todo: string[] = [];
     for (const j of group) {
       const st = state.get(j.siteId);
-      if (st === 'not-crawled' || st === 'failed') todo.push(j.siteId);
+      if (st !== undefined && owesCrawl(st)) todo.push(j.siteId);
       else if (st !== undefined) doneBefore.push(j.siteId);
     }
     await crawlSites(db, check, getSites(db, todo), optionsOf(group[0]!.flags));

@@ -55,40 +55,32 @@ export async function docOf(title: string, rows: Rows, after: string[] = []): Pr
   });
   const doc = new Document({ sections: [{ children: [new Paragraph(title), table, ...after.map((t) => new Paragraph(t))] }] });
   writeFileSync(join(dir, 'list.docx'), await Packer.toBuffer(doc));
-  await promisify(execFile)(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'doc',
-      '--outdir',
-      dir,
-      join(dir, 'list.docx'),
-    ],
-    { timeout: 120_000 },
-  );
-  return readFileSync(join(dir, 'list.doc'));
+  return savedByLibreOffice(dir, 'list.docx', 'doc');
 }
 
 /** A workbook saved by LibreOffice Calc as Excel 97–2003 (.xls, BIFF8), the binary format a real program writes. */
 export async function xlsOf(sheets: Record<string, Rows>): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'choucha-xls-'));
   writeFileSync(join(dir, 'list.xlsx'), await xlsxOf(sheets));
+  return savedByLibreOffice(dir, 'list.xlsx', 'xls');
+}
+
+/** `file` in `dir` saved by LibreOffice headless as `to`, with a profile of its own (no open LibreOffice is disturbed). */
+async function savedByLibreOffice(dir: string, file: string, to: 'doc' | 'xls'): Promise<Buffer> {
   await promisify(execFile)(
     'soffice',
     [
       `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
       '--headless',
       '--convert-to',
-      'xls',
+      to,
       '--outdir',
       dir,
-      join(dir, 'list.xlsx'),
+      join(dir, file),
     ],
     { timeout: 120_000 },
   );
-  return readFileSync(join(dir, 'list.xls'));
+  return readFileSync(join(dir, file.replace(/\.\w+$/, `.${to}`)));
 }
 
 export function csvOf(rows: Rows, encoding: 'utf-8' | 'gbk' = 'gbk'): Buffer {
