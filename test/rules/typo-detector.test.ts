@@ -15,6 +15,10 @@ describe('detected misspellings', () => {
     ['县人民医院心内科主任医帅张建国带队开展义诊活动。', '主任医帅', '主任医师'],
     ['本站开通了政务服务“好差评”系统，欢迎广大群众参予评价。', '参予', '参与'],
     ['进一步提高行政审批效律。', '效律', '效率'],
+    // Found with the trigrams of official writing: the dictionary alone segments either form as cheaply.
+    ['全市大数局产业规模突破百亿元。', '数局', '数据'],
+    ['加快推进数字正府建设，提升政务服务效能。', '正府', '政府'],
+    ['进一步优化营商环境，激发市场主体活历。', '活历', '活力'],
     ['县政府新闻办举行新闻发布会，通报今年前三季度经济运形情况。', '经济运形', '经济运行'],
   ])('%s', (sentence, wrong, right) => {
     const found = hits(sentence);
@@ -35,6 +39,9 @@ describe('near misses stay silent', () => {
     ['a right word in the wrong sense is not guessed at', '经济形式持续向好，全年地区生产总值增长6.2%。'],
     ['a web address', '详见 http://www.x.gov.cn/chixu/xiaolv.html 。'],
     ['a contact person', '联系人：陈持旭，联系电话：0731-88880000。'],
+    ['a word laws seldom write, in its right place', '她们在社区开展志愿服务活动，受到居民好评。'],
+    ['a current formulation the dictionary lacks', '持续纠治“四风”，力戒形式主义、官僚主义。'],
+    ['words inside frequent words are not tried', '要坚持问题导向，强化督查问责，确保各项措施落地见效。'],
   ])('%s', (_name, sentence) => {
     expect(hits(sentence)).toEqual([]);
   });

@@ -1,10 +1,13 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
-// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt) and the
-// words newer than the dictionary. Read from disk here, once per process on first use, and handed to the
+// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt), the
+// words newer than the dictionary and the character trigrams of official writing
+// (rules/lexicons/char-ngrams.txt.gz). Read from disk here, once per process on first use, and handed to the
 // rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { projectPath } from '../../paths.js';
+import { CharNgrams } from '../../rules/utils/char-ngrams.js';
 import { ConfusionSets, parseShapeNeighbours } from '../../rules/utils/confusion.js';
 import { type DetectorData, KnownWords } from '../../rules/utils/typo-detector.js';
 import { WordDict } from '../../rules/utils/word-dict.js';
@@ -20,7 +23,7 @@ export function wordDict(): WordDict {
   return (dict ??= new WordDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8')));
 }
 
-/** The dictionary, confusion sets and known words, read once on first use and shared by every checker. */
+/** The dictionary, confusion sets, known words and trigrams, read once on first use and shared by every checker. */
 export function detectorData(): DetectorData {
   return (detector ??= {
     dict: wordDict(),
@@ -31,5 +34,6 @@ export function detectorData(): DetectorData {
         .map((l) => l.trim())
         .filter((l) => l && !l.startsWith('#')),
     ),
+    lm: new CharNgrams(gunzipSync(readFileSync(projectPath('rules/lexicons/char-ngrams.txt.gz'))).toString('utf8')),
   });
 }
