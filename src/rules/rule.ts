@@ -27,6 +27,19 @@ export interface RuleContext {
   };
   /** Reference data handed to the check: the State Council documents (`--state-council FILE`), null when none was given. */
   stateCouncil: StateCouncilDoc[] | null;
+  /**
+   * The text of every site of the check, as evidence about the forms a rule found: absent on the first
+   * pass over the sites, and wherever one text is judged alone (`proofread`).
+   */
+  corpus?: RunCorpus;
+}
+
+/** What the check's sites write, asked of the forms a first pass found (verdict/reread/run-corpus.ts). */
+export interface RunCorpus {
+  /** Sites whose pages were read. */
+  sites: number;
+  /** How many sites other than `siteId` write `form` on their own pages; −1 when `form` was not asked about. */
+  otherSitesWriting(form: string, siteId: string): number;
 }
 
 export interface RuleMeta<I extends string, S extends z.ZodType, A extends ArtifactName> {

@@ -5,6 +5,9 @@
 // The site's own text is evidence for the detector's finds: a form the site writes on many pages and
 // never in the corrected form is a local name (a village, a company, a new term the dictionary lacks),
 // not a slip, and is dropped; a form the site also writes correctly elsewhere is confirmed by it.
+// So is the text of the check's other sites, once judging has read them all (ctx.corpus): a form many
+// sites write is the check's usage (纠治“四风”), not one office's slip, and is dropped; a form no other
+// site writes, whose correction many write, is confirmed, and the finding says how many.
 import { z } from 'zod';
 import type { TextArtifact } from '../model/artifacts.js';
 import type { Finding } from '../model/finding.js';
@@ -16,6 +19,7 @@ const TEXT = {
   typo: '页面存在错别字',
   detected: '疑似错别字',
   seen: (right: string, n: number) => `本站其他位置写作“${right}”${n} 处`,
+  others: (wrong: string, right: string, n: number) => `本次检查的其他网站中 ${n} 个写作“${right}”，无一写作“${wrong}”`,
 };
 
 const options = z.object({
@@ -29,7 +33,47 @@ const options = z.object({
    * writes corrected: a template holds the office's own names.
    */
   localTermPages: z.number().int().positive().default(3),
+  /**
+   * A detected form that at least this many other sites of the check write, and at least
+   * `corpusTermShare` as many as write its correction, is the check's usage and dropped.
+   */
+  corpusTermSites: z.number().int().positive().default(2),
+  corpusTermShare: z.number().min(0).max(1).default(0.2),
+  /** A detected form no other site writes, whose correction this many other sites write, is said confirmed by them. */
+  corpusConfirmSites: z.number().int().positive().default(3),
 });
+
+interface InRun {
+  sites: number;
+  otherSitesWithWrong: number;
+  otherSitesWithSuggestion: number;
+  /** The same for a phrase around it, as its first example writes it, that other sites write corrected and none wrong. */
+  context: { wrong: string; suggestion: string; otherSitesWithWrong: number; otherSitesWithSuggestion: number } | null;
+}
+
+const HAN = /[\u4e00-\u9fa5]/;
+/** Characters either side of a detected form that make the phrase the check's corpus is asked about. */
+const CONTEXT = 2;
+
+/**
+ * The detected form with the ideographs before it, and with those after it, in its first example, wrong
+ * and corrected: the phrases the check's corpus is asked about (大数局产业 is confirmed by 数据产业, whatever
+ * each site writes before it).
+ */
+export function contextOf(g: Pick<HitGroup, 'wrong' | 'suggestion' | 'examples'>): { wrong: string; suggestion: string }[] {
+  const s = g.examples[0]?.sentence ?? '';
+  const at = s.indexOf(g.wrong);
+  if (at < 0) return [];
+  const end = at + g.wrong.length;
+  let a = at;
+  let b = end;
+  for (let k = 0; k < CONTEXT && a > 0 && HAN.test(s[a - 1]!); k++) a--;
+  for (let k = 0; k < CONTEXT && b < s.length && HAN.test(s[b]!); k++) b++;
+  const out: { wrong: string; suggestion: string }[] = [];
+  if (a < at) out.push({ wrong: s.slice(a, end), suggestion: `${s.slice(a, at)}${g.suggestion}` });
+  if (b > end) out.push({ wrong: s.slice(at, b), suggestion: `${g.suggestion}${s.slice(end, b)}` });
+  return out;
+}
 
 const isDetected = (g: HitGroup) => g.how.startsWith('detected-');
 
@@ -41,6 +85,14 @@ function occurrences(texts: TextArtifact, words: string[]): Map<string, number> 
     for (const b of blocks)
       for (const w of words) for (let i = b.indexOf(w); i >= 0; i = b.indexOf(w, i + w.length)) n.set(w, n.get(w)! + 1);
   return n;
+}
+
+/** What the check's other sites say for a detected form: the phrase around it when they write that, else the form. */
+function confirmation(g: HitGroup, run: InRun | null, least: number): string[] {
+  if (!run || run.otherSitesWithWrong > 0) return [];
+  const c = run.context;
+  if (c && c.otherSitesWithSuggestion >= least) return [TEXT.others(c.wrong, c.suggestion, c.otherSitesWithSuggestion)];
+  return run.otherSitesWithSuggestion >= least ? [TEXT.others(g.wrong, g.suggestion, run.otherSitesWithSuggestion)] : [];
 }
 
 export const typo = defineRule({
@@ -64,12 +116,37 @@ export const typo = defineRule({
     };
     const groups = scanSite(a.texts, opts.detect ? check : (t) => typos.checkListed(t), opts.maxExamples);
     const written = occurrences(a.texts, [...new Set(groups.filter(isDetected).map((g) => g.suggestion))]);
+    const inRun = (g: HitGroup): InRun | null => {
+      const corpus = ctx.corpus;
+      if (!corpus || !isDetected(g)) return null;
+      const wrong = corpus.otherSitesWriting(g.wrong, a.site.id);
+      const right = corpus.otherSitesWriting(g.suggestion, a.site.id);
+      if (wrong < 0 || right < 0) return null;
+      // Of the phrases around it, the one the most other sites write corrected and none wrong.
+      let context: InRun['context'] = null;
+      for (const p of contextOf(g)) {
+        const cw = corpus.otherSitesWriting(p.wrong, a.site.id);
+        const cs = corpus.otherSitesWriting(p.suggestion, a.site.id);
+        if (cw === 0 && cs > (context?.otherSitesWithSuggestion ?? 0))
+          context = { ...p, otherSitesWithWrong: cw, otherSitesWithSuggestion: cs };
+      }
+      return { sites: corpus.sites, otherSitesWithWrong: wrong, otherSitesWithSuggestion: right, context };
+    };
+    const usage = (r: InRun | null) =>
+      r !== null &&
+      r.otherSitesWithWrong >= opts.corpusTermSites &&
+      r.otherSitesWithWrong >= opts.corpusTermShare * r.otherSitesWithSuggestion;
     const findings: Finding[] = groups
-      .filter((g) => !isDetected(g) || written.get(g.suggestion)! > 0 || (!g.inTemplate && g.pages.length < opts.localTermPages))
-      .map((g) => {
+      .map((g) => ({ g, run: inRun(g) }))
+      .filter(
+        ({ g, run }) =>
+          !isDetected(g) || (!usage(run) && (written.get(g.suggestion)! > 0 || (!g.inTemplate && g.pages.length < opts.localTermPages))),
+      )
+      .map(({ g, run }) => {
         const detected = isDetected(g);
         const right = detected ? written.get(g.suggestion)! : 0;
-        const note = right > 0 ? `（${TEXT.seen(g.suggestion, right)}）` : '';
+        const notes = [...(right > 0 ? [TEXT.seen(g.suggestion, right)] : []), ...confirmation(g, run, opts.corpusConfirmSites)];
+        const note = notes.length > 0 ? `（${notes.join('；')}）` : '';
         return {
           rule: 'typo',
           code: 'typo',
@@ -86,6 +163,8 @@ export const typo = defineRule({
             examples: g.examples,
             urls: g.pages.slice(0, 5),
             ...(detected ? { suggestionOnSite: right, needsConfirmation: '统计方法发现的疑似错别字，须人工核实原文' } : {}),
+            ...(detected ? { context: contextOf(g) } : {}),
+            ...(run ? { corpus: run } : {}),
           },
         };
       });

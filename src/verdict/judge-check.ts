@@ -1,5 +1,7 @@
 // `check`: judge every site of a check from its stored artifacts (no network): rules, then verdict; and
-// the closed sites in its scope, on their probes alone.
+// the closed sites in its scope, on their probes alone. The typo detector's finds are then weighed
+// against the whole check's text (reread/run-corpus.ts), and the sites that had such finds judged again
+// with it: a second pass over the few sites it concerns, rather than a first one over all of them.
 import { cstDay } from '../model/day.js';
 import { heapKeeper } from '../heap.js';
 import type { Db } from '../store/db.js';
@@ -12,7 +14,8 @@ import { saveJudgement } from '../store/verdicts.js';
 import type { Edition } from './config/edition.js';
 import { judge } from './judge.js';
 import type { IgnoreList } from './config/ignore-list.js';
-import { runRules } from './run-rules.js';
+import { type RuleOutcome, runRules } from './run-rules.js';
+import { readRunCorpus } from './reread/run-corpus.js';
 import { judgeClosed } from './judge-closed.js';
 import { manualOutcomes } from './manual.js';
 import { manualFindingsOf } from '../store/manual-findings.js';
@@ -39,12 +42,49 @@ export function judgeCheck(
   // Expert and third-party findings of the check's quarter, judged with the rules' own (src/verdict/manual.ts).
   const manual = manualFindingsOf(db, check.quarter);
   const keepHeap = heapKeeper(HEAP_FLOOR_BYTES, HEAP_GROWTH);
+  const detected = new Map<string, string[]>();
   for (const site of sites) {
     keepHeap();
     const artifacts = siteArtifacts(db, check, site);
     const outcomes = [...runRules(artifacts, edition, ctx), ...manualOutcomes(manual.get(site.id) ?? [])];
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
+    const forms = detectedForms(outcomes);
+    if (forms.length > 0) detected.set(site.id, forms);
     opts.onSite?.(site.id);
   }
+  // One site is no corpus: its own text is already the rule's evidence.
+  if (detected.size > 0 && sites.length > 1) {
+    const withCorpus: RuleContext = {
+      ...ctx,
+      corpus: readRunCorpus(
+        db,
+        check,
+        sites.map((s) => s.id),
+        [...detected.values()].flat(),
+      ),
+    };
+    for (const site of sites) {
+      if (!detected.has(site.id)) continue;
+      keepHeap();
+      const artifacts = siteArtifacts(db, check, site);
+      const outcomes = [...runRules(artifacts, edition, withCorpus), ...manualOutcomes(manual.get(site.id) ?? [])];
+      saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
+    }
+  }
   return { judged: sites.length, closed: judgeClosed(db, check, edition, { ignore: opts.ignore ?? null }).judged };
+}
+
+/** The forms and corrections of a site's detected typos: what the check's corpus is asked about. */
+function detectedForms(outcomes: RuleOutcome[]): string[] {
+  const forms: string[] = [];
+  for (const o of outcomes) {
+    if (o.result.status !== 'checked') continue;
+    for (const f of o.result.findings) {
+      const e = f.evidence;
+      if (f.rule !== 'typo' || typeof e.source !== 'string' || !e.source.startsWith('detected-')) continue;
+      forms.push(String(e.wrong), String(e.suggestion));
+      for (const p of (e.context ?? []) as { wrong: string; suggestion: string }[]) forms.push(p.wrong, p.suggestion);
+    }
+  }
+  return forms;
 }
