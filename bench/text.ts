@@ -1,12 +1,14 @@
 // npm run bench:text [-- --mb N]: the typo and serious-error checkers' speed in characters per second
 // over generated official text (the fixtures' paragraphs with near misses mixed in), and the time
-// to compile the lexicons. `typo` is the lexicon and the statistical detector together, as `check` and
+// to compile the lexicons; the serious-error checker's recall of substitutions in protected terms and its
+// flags on clean text (bench/serious-terms.ts). `typo` is the lexicon and the statistical detector together, as `check` and
 // `proofread` run them; `typo (listed)` the lexicon alone. Run alone: nothing else should share the two
 // cores. The detector's precision and recall: bench/text-detector.ts.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { paragraphs } from '../fixtures/text.js';
 import { loadLexicons } from '../src/verdict/config/lexicons.js';
+import { seriousOnClean, seriousRecall } from './serious-terms.js';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '4' } } });
 const target = Number(values.mb) * 1_000_000;
@@ -57,4 +59,13 @@ console.log(
 measure('typo (listed)', (s) => lex.typos.checkListed(s));
 measure('typo', (s) => lex.typos.check(s));
 measure('serious-error', (s) => lex.serious.check(s));
+const recall = seriousRecall(lex.serious);
+console.log(
+  `serious-error: ${recall.found} of ${recall.variants} single-character substitutions in protected terms found (${((100 * recall.found) / recall.variants).toFixed(1)}%; ${[...recall.byVia].map(([k, [f, n]]) => `${k} ${f}/${n}`).join(', ')})`,
+);
+if (recall.missed.length) console.log(`  missed, e.g.: ${recall.missed.slice(0, 12).join(' ')}`);
+const clean = seriousOnClean(lex.serious);
+console.log(
+  `serious-error on clean text: ${clean.flagged.length} flags in ${clean.sentences} sentences${clean.flagged.length ? `: ${clean.flagged.slice(0, 5).join(' | ')}` : ''}`,
+);
 console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -23,6 +23,14 @@ ruleTable(seriousError, {
     { name: 'a homophone of a leader without the title may be another person', artifacts: one('李蔷同志任办公室主任。') },
     { name: 'traditional characters are not misspellings', artifacts: one('中華人民共和國') },
     { name: '领导 + 小姐妹', artifacts: one('她带领导小姐妹们一起创业。') },
+    {
+      name: 'law titles written right',
+      artifacts: one('依照《中华人民共和国安全生产法》《中华人民共和国立法法》和《中华人民共和国水法》。'),
+    },
+    {
+      name: '中华人民共和国立法 + 机关 (a shorter phrase, not 立法法 with a 法 dropped)',
+      artifacts: one('全国人大是中华人民共和国立法机关。'),
+    },
   ],
   invalid: [
     { name: '中华人民共合国 (sound)', artifacts: one('庆祝中华人民共合国成立77周年。'), codes: ['serious'] },
@@ -36,6 +44,8 @@ ruleTable(seriousError, {
     { name: '中华人民和国 (a dropped character)', artifacts: one('中华人民和国宪法。'), codes: ['serious'] },
     { name: '中华人民共和和国 (a doubled character)', artifacts: one('中华人民共和和国成立。'), codes: ['serious'] },
     { name: '中国特色社会主意', artifacts: one('坚持和发展中国特色社会主意。'), codes: ['serious'] },
+    { name: '全面从严治觉 (a Unihan look-alike the curated pairs lack)', artifacts: one('坚持全面从严治觉。'), codes: ['serious'] },
+    { name: '中华人民共和国安全生产发 (a law title)', artifacts: one('认真贯彻中华人民共和国安全生产发。'), codes: ['serious'] },
     {
       name: "a leader's name with a homophone beside the title",
       artifacts: one('国务院总理李墙主持召开国务院常务会议。'),

@@ -66,8 +66,18 @@ const MIN_VARIED = 4;
 const MIN_DROPPED = 6;
 const MIN_ADDED = 5;
 
-/** `dict`: the word dictionary, read once by judging's configuration, to tell a variant from words that merely meet. */
-export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar: SimilarChars, dict: WordDict): SeriousChecker {
+/**
+ * `dict`: the word dictionary, read once by judging's configuration, to tell a variant from words that
+ * merely meet. `lookAlikes`: the Unihan shape neighbours the typo detector tries (政治居 for 政治局), for
+ * the terms' characters beside the curated pairs of similar-chars.yaml; leaders' names never.
+ */
+export function compileSerious(
+  terms: ProtectedTerms,
+  leaders: Leaders,
+  similar: SimilarChars,
+  dict: WordDict,
+  lookAlikes: Map<string, Set<string>> = new Map(),
+): SeriousChecker {
   const shapes = shapeMap(similar.shapes);
   const variants = new Matcher<Variant>();
   const correct = new Matcher<true>();
@@ -83,7 +93,9 @@ export function compileSerious(terms: ProtectedTerms, leaders: Leaders, similar:
       // that one such character in it is an error, never another word.
       a = {
         sound: new Set(none ? [] : [...homophones(ch), ...nearHomophones(ch)]),
-        shape: new Set(none ? [] : [...(shapes.get(ch) ?? [])].filter(isCommonHanzi)),
+        shape: new Set(
+          none ? [] : [...(shapes.get(ch) ?? []), ...(lookAlikes.get(ch) ?? [])].filter((c) => isCommonHanzi(c) && !NUMERALS.has(c)),
+        ),
       };
       alikeSets.set(ch, a);
     }

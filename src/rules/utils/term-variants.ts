@@ -80,6 +80,8 @@ export class TermVariants<V> {
     }
     if (w.length === n - 1 && n >= this.o.minDropped) {
       // Only inside the term: without its first or last character a term is just a shorter phrase.
+      // A character that repeats an end one (立法法 as 立法) drops the end, whichever copy is named.
+      if (w === term.slice(1) || w === term.slice(0, -1)) return null;
       for (let i = 1; i < n - 1; i++) if (!this.o.fixed.has(term[i]!) && term.slice(0, i) + term.slice(i + 1) === w) return 'dropped';
       return null;
     }

@@ -14,7 +14,7 @@ import {
   similarCharsSchema,
 } from '../../rules/utils/protected-terms.js';
 import { compileTypos, type TypoChecker, typoLexiconSchema } from '../../rules/utils/typo-lexicon.js';
-import { detectorData, wordDict } from './text-data.js';
+import { detectorData, shapeNeighbours, wordDict } from './text-data.js';
 import { compileIllegalLinks, type IllegalLinkLexicon, illegalLinksSchema } from '../../rules/utils/illegal-links.js';
 import { projectPath } from '../../paths.js';
 
@@ -78,7 +78,7 @@ export function loadLexicons(editionFile: string, paths: LexiconPaths): Lexicons
   return {
     columnCategories: readLexicon(resolve(dirname(editionFile), paths.columnCategories), columnCategoriesSchema),
     typos: lazy(() => compileTypos(typos, detectorData())),
-    serious: lazy(() => compileSerious(terms, leaders, similar, wordDict())),
+    serious: lazy(() => compileSerious(terms, leaders, similar, wordDict(), shapeNeighbours())),
     illegalLinks: compileIllegalLinks(illegal),
   };
 }

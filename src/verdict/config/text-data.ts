@@ -15,6 +15,7 @@ import { WordDict } from '../../rules/utils/word-dict.js';
 const require = createRequire(import.meta.url);
 let dict: WordDict | null = null;
 let detector: DetectorData | null = null;
+let lookAlikes: Map<string, Set<string>> | null = null;
 
 const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
 
@@ -23,11 +24,16 @@ export function wordDict(): WordDict {
   return (dict ??= new WordDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8')));
 }
 
+/** Each common character's look-alikes from the Unihan shape codes, both ways, read on first use. */
+export function shapeNeighbours(): Map<string, Set<string>> {
+  return (lookAlikes ??= parseShapeNeighbours(shipped('shape-neighbours.txt')));
+}
+
 /** The dictionary, confusion sets, known words and trigrams, read once on first use and shared by every checker. */
 export function detectorData(): DetectorData {
   return (detector ??= {
     dict: wordDict(),
-    conf: new ConfusionSets(parseShapeNeighbours(shipped('shape-neighbours.txt'))),
+    conf: new ConfusionSets(shapeNeighbours()),
     known: new KnownWords(
       shipped('modern-words.txt')
         .split('\n')
