@@ -1,4 +1,4 @@
-// npm run bench:text [-- --mb N]: the typo and serious-error checkers' speed in characters per second
+// npm run bench:text [-- --mb N] [--labelled FILE]…: the typo and serious-error checkers' speed in characters per second
 // over generated official text (the fixtures' paragraphs with near misses mixed in), and the time
 // to compile the lexicons; the serious-error checker's recall of substitutions in protected terms and its
 // flags on clean text (bench/serious-terms.ts). `typo` is the lexicon and the statistical detector together, as `check` and
@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { paragraphs } from '../fixtures/text.js';
 import { loadLexicons } from '../src/verdict/config/lexicons.js';
 import { seriousOnClean, seriousRecall } from './serious-terms.js';
+import { printScore, scoreDetector } from './text-detector.js';
 
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { mb: { type: 'string', default: '4' }, labelled: { type: 'string', multiple: true, default: [] } },
+});
 const target = Number(values.mb) * 1_000_000;
 const NEAR = [
   '请按排名先后顺序入场，这一举措既使得企业减负。',
@@ -68,4 +71,7 @@ const clean = seriousOnClean(lex.serious);
 console.log(
   `serious-error on clean text: ${clean.flagged.length} flags in ${clean.sentences} sentences${clean.flagged.length ? `: ${clean.flagged.slice(0, 5).join(' | ')}` : ''}`,
 );
+// The detector's precision and recall on labelled sentences kept out of the repository (training data
+// whose held-out fifth is measured: bench/text-detector.ts), when given.
+for (const file of values.labelled) printScore(scoreDetector(file, 'dev'));
 console.log(`rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

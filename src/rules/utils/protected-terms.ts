@@ -21,7 +21,8 @@ export const protectedTermsSchema = z
       z.strictObject({
         term: z.string().min(4),
         kind: z.enum(KINDS),
-        source: z.string().optional(),
+        /** A key of `sources`: every entry says where it comes from. */
+        source: z.string(),
         except: z.array(z.string()).default([]),
       }),
     ),
@@ -31,7 +32,7 @@ export const protectedTermsSchema = z
   })
   .superRefine((lexicon, ctx) => {
     lexicon.terms.forEach((t, i) => {
-      if (t.source !== undefined && !(t.source in lexicon.sources))
+      if (!(t.source in lexicon.sources))
         ctx.addIssue({ code: 'custom', message: `unknown source "${t.source}"`, path: ['terms', i, 'source'] });
     });
   });
