@@ -1,5 +1,5 @@
 // Checks (检查批次) and their samples.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { checkSites, checks, findings, sites, verdicts } from './schema.js';
 import { textAsc } from './sqlite-order.js';
@@ -75,6 +75,23 @@ export function sampleOf(db: Db, checkId: number): SampleRow[] {
     .where(eq(checkSites.checkId, checkId))
     .orderBy(textAsc(db, checkSites.siteId))
     .all() as SampleRow[];
+}
+
+/**
+ * The crawl states of these sites of the check (absent: not in its sample). A worker's batch asks for its
+ * own sites: reading the whole sample per batch made a national check's batches quadratic.
+ */
+export function crawlStatesOf(db: Db, checkId: number, siteIds: readonly string[]): Map<string, CrawlState> {
+  const out = new Map<string, CrawlState>();
+  // Bounded IN lists: a batch is tens of sites, but the parameter count of one statement is limited.
+  for (let i = 0; i < siteIds.length; i += 500)
+    for (const r of db
+      .select({ siteId: checkSites.siteId, crawlState: checkSites.crawlState })
+      .from(checkSites)
+      .where(and(eq(checkSites.checkId, checkId), inArray(checkSites.siteId, siteIds.slice(i, i + 500))))
+      .all())
+      out.set(r.siteId, r.crawlState as CrawlState);
+  return out;
 }
 
 export function setCheckEdition(db: Db, checkId: number, edition: string): void {

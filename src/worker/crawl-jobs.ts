@@ -1,7 +1,7 @@
 // A site's crawl as a queue job: enqueued by `crawl|run --workers`, taken by `choucha worker`.
 // The job carries the crawl's flags as typed, so every worker crawls as the coordinator was asked to.
 import type { PgBoss } from 'pg-boss';
-import { type Check, checkById, sampleOf } from '../store/checks.js';
+import { type Check, checkById, crawlStatesOf } from '../store/checks.js';
 import type { Db } from '../store/db.js';
 import { getSites } from '../store/sites.js';
 import type { Site } from '../model/site.js';
@@ -59,7 +59,11 @@ export async function runCrawlBatch<F>(
   for (const group of groups.values()) {
     const check = checkById(db, group[0]!.checkId);
     if (!check) continue;
-    const state = new Map(sampleOf(db, check.id).map((s) => [s.siteId, s.crawlState]));
+    const state = crawlStatesOf(
+      db,
+      check.id,
+      group.map((j) => j.siteId),
+    );
     const todo: string[] = [];
     for (const j of group) {
       const st = state.get(j.siteId);
