@@ -6,8 +6,9 @@
 // never in the corrected form is a local name (a village, a company, a new term the dictionary lacks),
 // not a slip, and is dropped; a form the site also writes correctly elsewhere is confirmed by it.
 // So is the text of the check's other sites, once judging has read them all (ctx.corpus): a form many
-// sites write is the check's usage (纠治“四风”), not one office's slip, and is dropped; a form no other
-// site writes, whose correction many write, is confirmed, and the finding says how many.
+// sites write, or a phrase around it several write just so, is the check's usage (纠治“四风”), not one
+// office's slip, and is dropped; a form no other site writes, whose corrected phrase many write, is
+// confirmed, and the finding says how many.
 import { z } from 'zod';
 import type { TextArtifact } from '../model/artifacts.js';
 import type { Finding } from '../model/finding.js';
@@ -39,7 +40,7 @@ const options = z.object({
    */
   corpusTermSites: z.number().int().positive().default(2),
   corpusTermShare: z.number().min(0).max(1).default(0.2),
-  /** A detected form no other site writes, whose correction this many other sites write, is said confirmed by them. */
+  /** A detected form no other site writes, the phrase around whose correction this many other sites write, is said confirmed by them. */
   corpusConfirmSites: z.number().int().positive().default(3),
 });
 
@@ -47,6 +48,8 @@ interface InRun {
   sites: number;
   otherSitesWithWrong: number;
   otherSitesWithSuggestion: number;
+  /** The most other sites that write one of the phrases around it as this site does. */
+  otherSitesWithPhrase: number;
   /** The same for a phrase around it, as its first example writes it, that other sites write corrected and none wrong. */
   context: { wrong: string; suggestion: string; otherSitesWithWrong: number; otherSitesWithSuggestion: number } | null;
 }
@@ -88,11 +91,14 @@ function occurrences(texts: TextArtifact, words: string[]): Map<string, number> 
 }
 
 /** What the check's other sites say for a detected form: the phrase around it when they write that, else the form. */
-function confirmation(g: HitGroup, run: InRun | null, least: number): string[] {
-  if (!run || run.otherSitesWithWrong > 0) return [];
-  const c = run.context;
-  if (c && c.otherSitesWithSuggestion >= least) return [TEXT.others(c.wrong, c.suggestion, c.otherSitesWithSuggestion)];
-  return run.otherSitesWithSuggestion >= least ? [TEXT.others(g.wrong, g.suggestion, run.otherSitesWithSuggestion)] : [];
+/**
+ * What the check's other sites say for a detected form: the phrase around it, written corrected by enough of
+ * them and wrong by none. The form alone is no confirmation: 思想 is on every site, whatever 思乡 means.
+ */
+function confirmation(run: InRun | null, least: number): string[] {
+  const c = run?.context;
+  if (!run || run.otherSitesWithWrong > 0 || !c || c.otherSitesWithSuggestion < least) return [];
+  return [TEXT.others(c.wrong, c.suggestion, c.otherSitesWithSuggestion)];
 }
 
 export const typo = defineRule({
@@ -122,20 +128,31 @@ export const typo = defineRule({
       const wrong = corpus.otherSitesWriting(g.wrong, a.site.id);
       const right = corpus.otherSitesWriting(g.suggestion, a.site.id);
       if (wrong < 0 || right < 0) return null;
-      // Of the phrases around it, the one the most other sites write corrected and none wrong.
+      // Of the phrases around it, the one the most other sites write corrected and none wrong; and the
+      // most other sites writing one of them as this site does.
       let context: InRun['context'] = null;
+      let phraseWrong = 0;
       for (const p of contextOf(g)) {
         const cw = corpus.otherSitesWriting(p.wrong, a.site.id);
         const cs = corpus.otherSitesWriting(p.suggestion, a.site.id);
+        phraseWrong = Math.max(phraseWrong, cw);
         if (cw === 0 && cs > (context?.otherSitesWithSuggestion ?? 0))
           context = { ...p, otherSitesWithWrong: cw, otherSitesWithSuggestion: cs };
       }
-      return { sites: corpus.sites, otherSitesWithWrong: wrong, otherSitesWithSuggestion: right, context };
+      return {
+        sites: corpus.sites,
+        otherSitesWithWrong: wrong,
+        otherSitesWithSuggestion: right,
+        otherSitesWithPhrase: phraseWrong,
+        context,
+      };
     };
+    // Usage: the form as common as a fifth of its correction, or a phrase around it written just so by
+    // other sites (纠风工作 on five sites is a term, however many more write 纠纷).
     const usage = (r: InRun | null) =>
       r !== null &&
-      r.otherSitesWithWrong >= opts.corpusTermSites &&
-      r.otherSitesWithWrong >= opts.corpusTermShare * r.otherSitesWithSuggestion;
+      ((r.otherSitesWithWrong >= opts.corpusTermSites && r.otherSitesWithWrong >= opts.corpusTermShare * r.otherSitesWithSuggestion) ||
+        r.otherSitesWithPhrase >= opts.corpusTermSites);
     const findings: Finding[] = groups
       .map((g) => ({ g, run: inRun(g) }))
       .filter(
@@ -145,7 +162,7 @@ export const typo = defineRule({
       .map(({ g, run }) => {
         const detected = isDetected(g);
         const right = detected ? written.get(g.suggestion)! : 0;
-        const notes = [...(right > 0 ? [TEXT.seen(g.suggestion, right)] : []), ...confirmation(g, run, opts.corpusConfirmSites)];
+        const notes = [...(right > 0 ? [TEXT.seen(g.suggestion, right)] : []), ...confirmation(run, opts.corpusConfirmSites)];
         const note = notes.length > 0 ? `（${notes.join('；')}）` : '';
         return {
           rule: 'typo',

@@ -44,7 +44,7 @@ ruleTable(seriousError, {
     { name: '中华人民和国 (a dropped character)', artifacts: one('中华人民和国宪法。'), codes: ['serious'] },
     { name: '中华人民共和和国 (a doubled character)', artifacts: one('中华人民共和和国成立。'), codes: ['serious'] },
     { name: '中国特色社会主意', artifacts: one('坚持和发展中国特色社会主意。'), codes: ['serious'] },
-    { name: '全面从严治觉 (a Unihan look-alike the curated pairs lack)', artifacts: one('坚持全面从严治觉。'), codes: ['serious'] },
+    { name: '全面从严抬党 (a Unihan look-alike inside the term)', artifacts: one('坚持全面从严抬党。'), codes: ['serious'] },
     { name: '中华人民共和国安全生产发 (a law title)', artifacts: one('认真贯彻中华人民共和国安全生产发。'), codes: ['serious'] },
     {
       name: "a leader's name with a homophone beside the title",

@@ -41,6 +41,15 @@ describe('near misses stay silent', () => {
     ['a contact person', '联系人：陈持旭，联系电话：0731-88880000。'],
     ['a word laws seldom write, in its right place', '她们在社区开展志愿服务活动，受到居民好评。'],
     ['a current formulation the dictionary lacks', '持续纠治“四风”，力戒形式主义、官僚主义。'],
+    // Found wrongly by a review of the trigram evidence: right words laws seldom write, names, firms, counts.
+    ['a dictionary word where it stands', '旅客须在航班起飞前四十分钟办理登机手续。'],
+    ['a word of feeling', '一封家书寄托思乡之情。'],
+    ['a term of discipline work', '抓好党风廉政建设和纠风工作。'],
+    ['a count before a measure word', '村里还有几户困难群众需要重点帮扶。'],
+    ['a district before 区委', '潮阳区委书记主持召开专题会议。'],
+    ['a firm whose kind follows', '新余市众诚建筑工程专业合作社中标。'],
+    ['a given name after a title', '镇党委书记田唯主持召开专题会议。'],
+    ['a given name after a deputy title', '常务副县长方真指出，要压实责任。'],
     ['words inside frequent words are not tried', '要坚持问题导向，强化督查问责，确保各项措施落地见效。'],
   ])('%s', (_name, sentence) => {
     expect(hits(sentence)).toEqual([]);

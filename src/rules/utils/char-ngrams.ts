@@ -159,7 +159,9 @@ export class CharNgrams {
     const to = Math.min(hi, i + 3);
     const a = code(text.charCodeAt(i));
     const b = code(unit);
-    const alone = a < 0 || b < 0 ? 0 : Math.log(this.p1(b)) - Math.log(this.p1(a));
+    // Outside the counted ideographs the model knows nothing: no evidence either way.
+    if (a < 0 || b < 0) return 0;
+    const alone = Math.log(this.p1(b)) - Math.log(this.p1(a));
     return this.logProb(text, lo, i, to, i, unit) - this.logProb(text, lo, i, to) - alone;
   }
 }

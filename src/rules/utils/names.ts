@@ -2,7 +2,7 @@
 // form of address or a contact label around it. Names are not the site's to correct.
 
 // The most common surnames (over 85% of the population), single characters only.
-const SURNAMES = new Set([
+export const SURNAMES: ReadonlySet<string> = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ]);
 const ADDRESS =

@@ -64,7 +64,12 @@ export interface SeriousChecker {
 
 /** Terms below this length get no generated variants: 攻府 is caught as a known error, not as a pattern. */
 const MIN_VARIED = 4;
-const MIN_DROPPED = 6;
+/** 中国式现代化 without 式 is 中国现代化, an ordinary phrase: dropped characters are trusted from seven on. */
+const MIN_DROPPED = 7;
+/** Function words: one in a term's place makes grammar (中国是现代化, 应急管理不到位), not a misspelling. */
+const GRAMMAR = new Set('是不的了着在有也就都而这那之其');
+/** A two-character word more frequent than this (意思) at a short term's edited end makes an ordinary phrase. */
+const COMMON_PAIR = 5_000;
 const MIN_ADDED = 5;
 
 /**
@@ -85,7 +90,7 @@ export function compileSerious(
   const add = (wrong: string, v: Variant) => {
     if (wrong !== v.right) variants.add(wrong, v);
   };
-  const alikeSets = new Map<string, { sound: Set<string>; shape: Set<string> }>();
+  const alikeSets = new Map<string, { sound: Set<string>; shape: Set<string>; inner: Set<string> }>();
   const alikes = (ch: string) => {
     let a = alikeSets.get(ch);
     if (!a) {
@@ -94,19 +99,33 @@ export function compileSerious(
       // that one such character in it is an error, never another word.
       a = {
         sound: new Set(none ? [] : [...homophones(ch), ...nearHomophones(ch)]),
-        shape: new Set(
-          none ? [] : [...(shapes.get(ch) ?? []), ...(lookAlikes.get(ch) ?? [])].filter((c) => isCommonHanzi(c) && !NUMERALS.has(c)),
-        ),
+        shape: new Set(none ? [] : [...(shapes.get(ch) ?? [])].filter(isCommonHanzi)),
+        inner: new Set(none ? [] : [...(lookAlikes.get(ch) ?? [])].filter((c) => isCommonHanzi(c) && !NUMERALS.has(c))),
       };
       alikeSets.set(ch, a);
     }
     return a;
   };
-  const termVariants = new TermVariants<Omit<Variant, 'how'>>({ fixed: NUMERALS, alikes, minDropped: MIN_DROPPED, minAdded: MIN_ADDED });
+  const termVariants = new TermVariants<Omit<Variant, 'how'>>({
+    fixed: NUMERALS,
+    alikes,
+    innerLookAlikes: (ch) => alikes(ch).inner,
+    isGrammar: (ch) => GRAMMAR.has(ch),
+    isCommonWord: (pair) => dict.countOf(pair, 0, 2) > COMMON_PAIR,
+    isWord: (pair) => dict.countOf(pair, 0, 2) >= 20,
+    minDropped: MIN_DROPPED,
+    minAdded: MIN_ADDED,
+  });
 
   for (const t of terms.terms) {
     correct.add(t.term, true);
-    if ([...t.term].length >= MIN_VARIED) termVariants.add(t.term, { right: t.term, kind: t.kind, except: t.except });
+    // A law's full title is its short name after 中华人民共和国: one character fewer or more is another phrase (税法, 招投标法).
+    if ([...t.term].length >= MIN_VARIED)
+      termVariants.add(
+        t.term,
+        { right: t.term, kind: t.kind, except: t.except },
+        t.source === 'fl' && t.term.endsWith('法') ? 'replaced' : 'all',
+      );
   }
   for (const k of terms.knownErrors) add(k.wrong, { right: k.right, kind: k.kind, how: 'known', except: k.except });
   for (const l of leaders.names) {

@@ -13,13 +13,31 @@ export interface TermOptions {
   fixed: ReadonlySet<string>;
   /** Common characters that sound like `ch`, and that look like it. */
   alikes(ch: string): { sound: ReadonlySet<string>; shape: ReadonlySet<string> };
+  /**
+   * Looser look-alikes (the Unihan shape neighbours), trusted only inside a term of five characters or
+   * more, never at its ends: 中国人叫 is Chinese, 中华人民共和国海关对 is a sentence going on.
+   */
+  innerLookAlikes?(ch: string): ReadonlySet<string>;
+  /** Is this a function word (是, 不, 的)? One in a term's place makes grammar: 中国是现代化, 应急管理不到位. */
+  isGrammar?(ch: string): boolean;
+  /**
+   * Is this two-character string a frequent word? A four-character term whose edited end makes one
+   * (四个意思) is an ordinary phrase.
+   */
+  isCommonWord?(pair: string): boolean;
+  /** Is this two-character string a word? A law title whose replaced character makes one (税法 for 水法) names another law. */
+  isWord?(pair: string): boolean;
   minDropped: number;
   minAdded: number;
 }
 
+/** Which edits a term is found with: a law's full title only with a character replaced (中华人民共和国税法 is a phrase). */
+export type TermEdits = 'all' | 'replaced';
+
 interface Indexed<V> {
   term: string;
   value: V;
+  edits: TermEdits;
 }
 
 export class TermVariants<V> {
@@ -30,9 +48,9 @@ export class TermVariants<V> {
   constructor(private o: TermOptions) {}
 
   /** A term of 4 characters or more, all in the Basic Multilingual Plane (every common hanzi is). */
-  add(term: string, value: V): void {
+  add(term: string, value: V, edits: TermEdits = 'all'): void {
     if (term.length < 4 || [...term].length !== term.length) throw new Error(`term-variants: cannot index "${term}"`);
-    const entry = { term, value };
+    const entry = { term, value, edits };
     const push = (m: Map<string, Indexed<V>[]>, key: string) => (m.get(key) ?? m.set(key, []).get(key)!).push(entry);
     push(this.byFirst, term.slice(0, 2));
     push(this.byLast, term.slice(-2));
@@ -47,7 +65,7 @@ export class TermVariants<V> {
       const key = `${start}:${end}:${e.term}`;
       if (out.has(key)) return;
       const window = text.slice(start, end);
-      const how = this.edit(e.term, window);
+      const how = this.edit(e.term, window, e.edits);
       if (how) out.set(key, { start, end, text: window, value: { ...e.value, how } });
     };
     for (let p = 0; p + 1 < text.length; p++) {
@@ -65,7 +83,7 @@ export class TermVariants<V> {
   }
 
   /** The one edit that turns `term` into `w`, or null when it takes none or more than one. */
-  private edit(term: string, w: string): Edit | null {
+  private edit(term: string, w: string, edits: TermEdits): Edit | null {
     const n = term.length;
     if (w.length === n) {
       let at = -1;
@@ -75,9 +93,22 @@ export class TermVariants<V> {
         at = i;
       }
       if (at < 0 || this.o.fixed.has(term[at]!)) return null;
+      const edge = at === 0 || at === n - 1;
+      // Inside a long term a function word is a slip (中央军是委员会); at an end or in a short one, grammar.
+      if ((edge || n <= 6) && this.o.isGrammar?.(w[at]!)) return null;
+      if (edge && n === 4 && this.o.isCommonWord?.(at === 0 ? w.slice(0, 2) : w.slice(-2))) return null;
+      if (
+        edits === 'replaced' &&
+        this.o.isWord &&
+        ((at > 0 && this.o.isWord(w.slice(at - 1, at + 1))) || this.o.isWord(w.slice(at, at + 2)))
+      )
+        return null;
       const a = this.o.alikes(term[at]!);
-      return a.sound.has(w[at]!) ? 'sound' : a.shape.has(w[at]!) ? 'shape' : null;
+      if (a.sound.has(w[at]!)) return 'sound';
+      if (a.shape.has(w[at]!)) return 'shape';
+      return !edge && n >= 5 && this.o.innerLookAlikes?.(term[at]!).has(w[at]!) ? 'shape' : null;
     }
+    if (edits === 'replaced') return null;
     if (w.length === n - 1 && n >= this.o.minDropped) {
       // Only inside the term: without its first or last character a term is just a shorter phrase.
       // A character that repeats an end one (立法法 as 立法) drops the end, whichever copy is named.

@@ -1,25 +1,30 @@
 // 错别字 no lexicon lists: a character that makes no word where it stands, when a character of the same
 // sound or a similar shape would make a frequent one. Each position jieba leaves as a lone character or
-// inside a two-character word (签定, 大数局) is tried with its confusables (confusion.ts); a candidate
-// counts when it makes a dictionary word of two characters or more, and the evidence for it clears the
-// least set for its kind of confusion. The evidence is two gains in ln-probability: of the sentence's
-// most probable segmentation around the character (jieba's unigram model, segment.ts), which knows
-// words; and of the three character trigrams that read it (char-ngrams.ts, counted over official
-// writing), which knows which words follow which. The least gains are tuned for precision on training
-// data (bench/text-detector.ts): a false typo puts an office on a list wrongly.
+// inside a rare two-character word (签定) is tried with its confusables (confusion.ts); a candidate counts
+// when it makes a dictionary word of two characters or more, and the evidence for it clears the least
+// set for its kind of confusion. The evidence is the gain in ln-probability of the sentence's most
+// probable segmentation around the character (jieba's unigram model, segment.ts), which knows words; and,
+// for a character that stands alone (大数局产业: 局 is no word there), the gain of the three character
+// trigrams that read it (char-ngrams.ts, counted over laws), which knows which words follow which. A
+// character inside a dictionary word (登机, 思乡, 纠风 where the dictionary has it) is where a word is:
+// only the word evidence may move it, as strongly as before the trigrams; laws not writing a word is no
+// evidence against it. The least gains are tuned for precision on training data (bench/text-detector.ts):
+// a false typo puts an office on a list wrongly.
 import type { ConfusionSets, Via } from './confusion.js';
 import { VIA_NAMES } from './confusion.js';
 import type { CharNgrams } from './char-ngrams.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, SURNAMES } from './names.js';
 import { bestRoute } from './segment.js';
 import type { TextHit } from './text-hit.js';
 import { inSpans, type Span } from './text-spans.js';
 import { hashStart, hashStep, type WordDict } from './word-dict.js';
 
 export interface DetectorTuning {
-  /** Least evidence, segmentation gain + lmWeight × context gain of the trigrams, by kind of confusion. */
+  /** Least evidence for a lone character, segmentation gain + lmWeight × context gain of the trigrams, by kind of confusion. */
   minGain: Record<Via, number>;
-  /** The same for a character inside a two-character dictionary word (可学 for 科学): 99 never. */
+  /** Least segmentation gain for a character inside a rare two-character word (签定, 按排): the trigrams are not read. */
+  minGainRareWord: Record<Via, number>;
+  /** The same inside a two-character word of at least `rareWord` (可学 for 科学): 99 never. */
   minGainInWord: Record<Via, number>;
   /** What a nat of trigram gain is worth beside a nat of segmentation gain. */
   lmWeight: number;
@@ -27,10 +32,10 @@ export interface DetectorTuning {
   minSegGain: number;
   /** Least dictionary count of the word the correction makes. */
   minCount: number;
-  /** A two-character word more frequent than this is not tried at all: its characters are where they belong. */
-  commonWord: number;
   /** A two-character word at least this frequent counts as a word the character is inside (签定 147 is, 按排 3 is not). */
   rareWord: number;
+  /** A two-character word more frequent than this is not tried at all: its characters are where they belong. */
+  commonWord: number;
   /** A character that stands alone as a word more often than this (的, 在, 和) is not tried: its confusions are grammar, not spelling. */
   commonChar: number;
 }
@@ -38,12 +43,14 @@ export interface DetectorTuning {
 /**
  * Tuned on the training fifths of ECSpell's odw and law sets and SIGHAN 2013–2015 train
  * (`npx tsx bench/text-detector.ts FILES --split tune`): the most recall on the official sets at precision
- * ≥ 0.935 there and ≥ 0.8 on SIGHAN's learners' essays, whose everyday words laws seldom write. Measured
- * on the held-out fifth.
+ * ≥ 0.935 there and ≥ 0.8 on SIGHAN's learners' essays, whose everyday words laws seldom write. The
+ * least gains for characters inside words are those tuned before the trigrams. Measured on the held-out
+ * fifth.
  */
 export const TUNING: DetectorTuning = {
   minGain: { sound: 12, tone: 14, shape: 16, near: 15 },
-  minGainInWord: { sound: 12, tone: 14, shape: 99, near: 15 },
+  minGainRareWord: { sound: 10, tone: 11, shape: 11, near: 14 },
+  minGainInWord: { sound: 7, tone: 7, shape: 99, near: 7 },
   lmWeight: 0.75,
   minSegGain: 2,
   minCount: 20,
@@ -59,7 +66,17 @@ const LONGEST = 8;
 const HAN = /[\u4e00-\u9fa5]{2,}/g;
 
 /** A name's suffix: a misspelling right before 村 or 公司 is more often a place or a firm the dictionary lacks. */
-const NAME_SUFFIX = /^(?:村|镇|乡|街道|社区|居委会|路|街|巷|屯|寨|嘎查|苏木|公司|集团|合作社|有限)/;
+const NAME_SUFFIX =
+  /^(?:村|镇|乡|街道|社区|居委会|路|街|巷|屯|寨|嘎查|苏木|公司|集团|合作社|有限|区|县|市|州|盟|旗|经开区|高新区|新区|开发区)/;
+/** A firm's or body's name runs on to its kind within the clause: 众诚建筑工程专业合作社, 星辰茶业有限公司. */
+const ORG_AHEAD =
+  /^[\u4e00-\u9fa5]{0,10}?(?:专业合作社|合作社|有限公司|股份公司|公司|集团|协会|商会|学会|研究会|联合会|工作室|事务所|厂|店)/;
+/** A title right before a surname: 书记田唯主持, 副县长方真指出: the next one or two characters are a given name. */
+const TITLE =
+  /(?:书记|县长|市长|区长|州长|镇长|乡长|主任|局长|部长|厅长|处长|科长|院长|校长|所长|站长|主席|委员|代表|同志|董事长|总经理|经理|记者|通讯员|老师|医生|教授|专家)$/;
+/** 几户, 数名, 每家: a numeral word before a measure word is a count, not a misspelling of 几乎. */
+const COUNT_WORD = /[几数每各两]/;
+const MEASURE = /[户个名位家次年天人条项件所座只辆台套处批份类种块张本篇期届]/;
 
 /** Words the dictionary lacks (rules/lexicons/modern-words.txt), by each character they hold. */
 export class KnownWords {
@@ -126,11 +143,13 @@ function runHits(
     if (te - ts > 2 || (te - ts === 1 && dict.countOf(text, i, i + 1) > tuning.commonChar)) continue;
     const wordCount = te - ts === 2 ? dict.countOf(text, ts, te) : 0;
     if (wordCount > tuning.commonWord) continue;
+    const alone = te - ts === 1;
     const inWord = wordCount >= tuning.rareWord;
-    const least = inWord ? tuning.minGainInWord : tuning.minGain;
+    const least = alone ? tuning.minGain : inWord ? tuning.minGainInWord : tuning.minGainRareWord;
     const cs = conf.of(text[i]!);
     if (cs.units.length === 0 || inSpans(skip, i, i + 1)) continue;
-    if ((i > 0 && looksLikeName(text, i - 1, i + 1)) || looksLikeName(text, i, i + 2)) continue;
+    if ((i > 0 && looksLikeName(text, i - 1, i + 1)) || looksLikeName(text, i, i + 2) || givenName(text, i)) continue;
+    if (i > 0 && COUNT_WORD.test(text[i - 1]!) && MEASURE.test(text[i]!)) continue;
     // Where a corrected word may start: at i, or where text[st, i) begins some word.
     let starts = 0;
     for (let st = i; st >= Math.max(a, i - REACH); st--) {
@@ -146,21 +165,21 @@ function runHits(
     let best: DetectedHit | null = null;
     for (let c = 0; c < cs.units.length; c++) {
       const unit = cs.units[c]!;
-      const formed = formsWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount);
-      if (formed < 0) continue;
+      if (!formsWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount)) continue;
       if (Number.isNaN(base)) base = bestRoute(dict, text, w0, w1).score;
       const s1 = `${text.slice(w0, i)}${String.fromCharCode(unit)}${text.slice(i + 1, w1)}`;
       const r = bestRoute(dict, s1, 0, s1.length);
       const via = VIA_NAMES[cs.via[c]!]!;
       const seg = r.score - base;
-      const margin = seg + tuning.lmWeight * lm.contextGain(text, a, b, i, unit) - least[via];
+      const margin = alone ? seg + tuning.lmWeight * lm.contextGain(text, a, b, i, unit) - least[via] : seg - least[via];
       if (seg < tuning.minSegGain || margin < 0 || (best && margin <= best.margin)) continue;
-      // The hit is the word the corrected sentence reads there, or, when that is the character alone,
-      // the dictionary word the candidate makes.
+      // The corrected sentence must read the correction as a frequent word: that word is the hit.
       let ws = 0;
       while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
       const we = r.next[ws]!;
-      const [start, end] = we - ws >= 2 ? [w0 + ws, w0 + we] : [Math.floor(formed / 256), Math.floor(formed / 256) + (formed % 256)];
+      if (we - ws < 2 || dict.countOf(s1, ws, we) < tuning.minCount) continue;
+      const start = w0 + ws;
+      const end = w0 + we;
       best = {
         rule: 'typo',
         start,
@@ -171,14 +190,26 @@ function runHits(
         margin,
       };
     }
-    if (best && !known.covers(text, i) && !NAME_SUFFIX.test(text.slice(best.end, best.end + 3))) out.push(best);
+    if (
+      best &&
+      !known.covers(text, i) &&
+      !NAME_SUFFIX.test(text.slice(best.end, best.end + 3)) &&
+      !ORG_AHEAD.test(text.slice(best.end, best.end + 16))
+    )
+      out.push(best);
   }
 }
 
-/**
- * Where `unit` at i makes a word of two characters or more, of at least `minCount`, with its neighbours:
- * the word's start × 256 + its length, or −1.
- */
+/** Is text[i] one or two characters into a name that follows a title (书记田唯, 副县长方真)? */
+function givenName(text: string, i: number): boolean {
+  for (const back of [1, 2]) {
+    const s = i - back;
+    if (s >= 0 && SURNAMES.has(text[s]!) && TITLE.test(text.slice(Math.max(0, s - 4), s))) return true;
+  }
+  return false;
+}
+
+/** Does `unit` at i make a word of two characters or more, of at least `minCount`, with its neighbours? */
 function formsWord(
   text: string,
   i: number,
@@ -189,7 +220,7 @@ function formsWord(
   prefixHash: Uint32Array,
   dict: WordDict,
   minCount: number,
-): number {
+): boolean {
   for (let s = 0; s < starts; s++) {
     const st = startAt[s]!;
     let h = hashStep(prefixHash[s]!, unit);
@@ -197,8 +228,8 @@ function formsWord(
       if (end > i + 1) h = hashStep(h, text.charCodeAt(end - 1));
       const n = dict.countWith(text, st, end, i, unit, h);
       if (n < 0) break;
-      if (end - st >= 2 && n >= minCount) return st * 256 + (end - st);
+      if (end - st >= 2 && n >= minCount) return true;
     }
   }
-  return -1;
+  return false;
 }
