@@ -32,6 +32,11 @@ export interface DetectorTuning {
   minSegGain: number;
   /** Least dictionary count of the word the correction makes. */
   minCount: number;
+  /**
+   * The corrected sentence must read the correction inside a word of `minCount` (false: any dictionary word
+   * the candidate makes with its neighbours will do, and is what the finding shows).
+   */
+  readsCorrection: boolean;
   /** A two-character word at least this frequent counts as a word the character is inside (签定 147 is, 按排 3 is not). */
   rareWord: number;
   /** A two-character word more frequent than this is not tried at all: its characters are where they belong. */
@@ -54,6 +59,7 @@ export const TUNING: DetectorTuning = {
   lmWeight: 0.75,
   minSegGain: 2,
   minCount: 20,
+  readsCorrection: true,
   rareWord: 30,
   commonWord: 2000,
   commonChar: 100_000,
@@ -165,7 +171,7 @@ function runHits(
     let best: DetectedHit | null = null;
     for (let c = 0; c < cs.units.length; c++) {
       const unit = cs.units[c]!;
-      if (!formsWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount)) continue;
+      if (formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount) < 0) continue;
       if (Number.isNaN(base)) base = bestRoute(dict, text, w0, w1).score;
       const s1 = `${text.slice(w0, i)}${String.fromCharCode(unit)}${text.slice(i + 1, w1)}`;
       const r = bestRoute(dict, s1, 0, s1.length);
@@ -177,9 +183,11 @@ function runHits(
       let ws = 0;
       while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
       const we = r.next[ws]!;
-      if (we - ws < 2 || dict.countOf(s1, ws, we) < tuning.minCount) continue;
-      const start = w0 + ws;
-      const end = w0 + we;
+      const reads = we - ws >= 2 && dict.countOf(s1, ws, we) >= tuning.minCount;
+      if (!reads && tuning.readsCorrection) continue;
+      const formed = reads ? -1 : formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount);
+      const start = reads ? w0 + ws : Math.floor(formed / 256);
+      const end = reads ? w0 + we : start + (formed % 256);
       best = {
         rule: 'typo',
         start,
@@ -209,8 +217,8 @@ function givenName(text: string, i: number): boolean {
   return false;
 }
 
-/** Does `unit` at i make a word of two characters or more, of at least `minCount`, with its neighbours? */
-function formsWord(
+/** Where `unit` at i makes a word of two characters or more, of at least `minCount`, with its neighbours: start × 256 + length, or −1. */
+function formedWord(
   text: string,
   i: number,
   b: number,
@@ -220,7 +228,7 @@ function formsWord(
   prefixHash: Uint32Array,
   dict: WordDict,
   minCount: number,
-): boolean {
+): number {
   for (let s = 0; s < starts; s++) {
     const st = startAt[s]!;
     let h = hashStep(prefixHash[s]!, unit);
@@ -228,8 +236,8 @@ function formsWord(
       if (end > i + 1) h = hashStep(h, text.charCodeAt(end - 1));
       const n = dict.countWith(text, st, end, i, unit, h);
       if (n < 0) break;
-      if (end - st >= 2 && n >= minCount) return true;
+      if (end - st >= 2 && n >= minCount) return st * 256 + (end - st);
     }
   }
-  return false;
+  return -1;
 }
