@@ -23,6 +23,18 @@ ruleTable(seriousError, {
     { name: 'a homophone of a leader without the title may be another person', artifacts: one('李蔷同志任办公室主任。') },
     { name: 'traditional characters are not misspellings', artifacts: one('中華人民共和國') },
     { name: '领导 + 小姐妹', artifacts: one('她带领导小姐妹们一起创业。') },
+    // Found wrongly by a second review: official short names, titles before a name, dialect sounds at a term's start.
+    {
+      name: '人力资源社会保障部 and 住房城乡建设部 (official short names)',
+      artifacts: one('人力资源社会保障部、住房城乡建设部联合印发通知。'),
+    },
+    { name: '国务院参事 before a clause or a name', artifacts: one('他在担任国务院参事时多次调研，国务院参事史育龙作专题辅导。') },
+    { name: '两省发展格局 (not 新发展格局)', artifacts: one('川渝两省发展格局互补。') },
+    { name: '总共中央 (not 中共中央)', artifacts: one('今年全县总共中央和省级财政下达资金。') },
+    { name: '京津协同发展', artifacts: one('推动京津协同发展走深走实。') },
+    { name: '国家医药管理局 (a body since merged)', artifacts: one('经国家医药管理局批准。') },
+    { name: '国家安全全部门', artifacts: one('形成维护国家安全全部门参与的工作格局。') },
+    { name: '中国人名 (a four-character term whose edited end is a word)', artifacts: one('《中国人名大辞典》') },
     {
       name: 'law titles written right',
       artifacts: one('依照《中华人民共和国安全生产法》《中华人民共和国立法法》和《中华人民共和国水法》。'),

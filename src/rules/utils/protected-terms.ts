@@ -24,6 +24,8 @@ export const protectedTermsSchema = z
         /** A key of `sources`: every entry says where it comes from. */
         source: z.string(),
         except: z.array(z.string()).default([]),
+        /** The first and last characters are never replaced: a title a name or a clause follows (国务院参事室: 国务院参事时). */
+        fixedEnds: z.boolean().default(false),
       }),
     ),
     knownErrors: z.array(
@@ -68,8 +70,8 @@ const MIN_VARIED = 4;
 const MIN_DROPPED = 7;
 /** Function words: one in a term's place makes grammar (中国是现代化, 应急管理不到位), not a misspelling. */
 const GRAMMAR = new Set('是不的了着在有也就都而这那之其');
-/** A two-character word more frequent than this (意思) at a short term's edited end makes an ordinary phrase. */
-const COMMON_PAIR = 5_000;
+/** A two-character word at least this frequent (意思, 人名, 领到) at a four-character term's edited end makes an ordinary phrase. */
+const COMMON_PAIR = 50;
 const MIN_ADDED = 5;
 
 /**
@@ -90,7 +92,7 @@ export function compileSerious(
   const add = (wrong: string, v: Variant) => {
     if (wrong !== v.right) variants.add(wrong, v);
   };
-  const alikeSets = new Map<string, { sound: Set<string>; shape: Set<string>; inner: Set<string> }>();
+  const alikeSets = new Map<string, { sound: Set<string>; near: Set<string>; shape: Set<string>; inner: Set<string> }>();
   const alikes = (ch: string) => {
     let a = alikeSets.get(ch);
     if (!a) {
@@ -98,7 +100,8 @@ export function compileSerious(
       // Same sound, or a sound many dialects confuse (精准扶平 for 扶贫): a protected term is long enough
       // that one such character in it is an error, never another word.
       a = {
-        sound: new Set(none ? [] : [...homophones(ch), ...nearHomophones(ch)]),
+        sound: new Set(none ? [] : homophones(ch)),
+        near: new Set(none ? [] : nearHomophones(ch)),
         shape: new Set(none ? [] : [...(shapes.get(ch) ?? [])].filter(isCommonHanzi)),
         inner: new Set(none ? [] : [...(lookAlikes.get(ch) ?? [])].filter((c) => isCommonHanzi(c) && !NUMERALS.has(c))),
       };
@@ -111,7 +114,7 @@ export function compileSerious(
     alikes,
     innerLookAlikes: (ch) => alikes(ch).inner,
     isGrammar: (ch) => GRAMMAR.has(ch),
-    isCommonWord: (pair) => dict.countOf(pair, 0, 2) > COMMON_PAIR,
+    isCommonWord: (pair) => dict.countOf(pair, 0, 2) >= COMMON_PAIR,
     isWord: (pair) => dict.countOf(pair, 0, 2) >= 20,
     minDropped: MIN_DROPPED,
     minAdded: MIN_ADDED,
@@ -124,7 +127,7 @@ export function compileSerious(
       termVariants.add(
         t.term,
         { right: t.term, kind: t.kind, except: t.except },
-        t.source === 'fl' && t.term.endsWith('法') ? 'replaced' : 'all',
+        { edits: t.source === 'fl' && t.term.endsWith('法') ? 'replaced' : 'all', fixedEnds: t.fixedEnds },
       );
   }
   for (const k of terms.knownErrors) add(k.wrong, { right: k.right, kind: k.kind, how: 'known', except: k.except });

@@ -12,7 +12,7 @@ export interface TermOptions {
   /** Characters never replaced, dropped or added: numerals (党的十八大 and 党的十九大 are both right). */
   fixed: ReadonlySet<string>;
   /** Common characters that sound like `ch`, and that look like it. */
-  alikes(ch: string): { sound: ReadonlySet<string>; shape: ReadonlySet<string> };
+  alikes(ch: string): { sound: ReadonlySet<string>; shape: ReadonlySet<string>; near?: ReadonlySet<string> };
   /**
    * Looser look-alikes (the Unihan shape neighbours), trusted only inside a term of five characters or
    * more, never at its ends: 中国人叫 is Chinese, 中华人民共和国海关对 is a sentence going on.
@@ -34,10 +34,15 @@ export interface TermOptions {
 /** Which edits a term is found with: a law's full title only with a character replaced (中华人民共和国税法 is a phrase). */
 export type TermEdits = 'all' | 'replaced';
 
-interface Indexed<V> {
+export interface TermShape {
+  edits: TermEdits;
+  /** Its first and last characters are never replaced: 国务院参事 and 全国人大常委 are titles a name or a clause follows. */
+  fixedEnds: boolean;
+}
+
+interface Indexed<V> extends TermShape {
   term: string;
   value: V;
-  edits: TermEdits;
 }
 
 export class TermVariants<V> {
@@ -48,9 +53,9 @@ export class TermVariants<V> {
   constructor(private o: TermOptions) {}
 
   /** A term of 4 characters or more, all in the Basic Multilingual Plane (every common hanzi is). */
-  add(term: string, value: V, edits: TermEdits = 'all'): void {
+  add(term: string, value: V, shape: Partial<TermShape> = {}): void {
     if (term.length < 4 || [...term].length !== term.length) throw new Error(`term-variants: cannot index "${term}"`);
-    const entry = { term, value, edits };
+    const entry = { term, value, edits: shape.edits ?? 'all', fixedEnds: shape.fixedEnds ?? false };
     const push = (m: Map<string, Indexed<V>[]>, key: string) => (m.get(key) ?? m.set(key, []).get(key)!).push(entry);
     push(this.byFirst, term.slice(0, 2));
     push(this.byLast, term.slice(-2));
@@ -65,7 +70,7 @@ export class TermVariants<V> {
       const key = `${start}:${end}:${e.term}`;
       if (out.has(key)) return;
       const window = text.slice(start, end);
-      const how = this.edit(e.term, window, e.edits);
+      const how = this.edit(e.term, window, e);
       if (how) out.set(key, { start, end, text: window, value: { ...e.value, how } });
     };
     for (let p = 0; p + 1 < text.length; p++) {
@@ -83,7 +88,7 @@ export class TermVariants<V> {
   }
 
   /** The one edit that turns `term` into `w`, or null when it takes none or more than one. */
-  private edit(term: string, w: string, edits: TermEdits): Edit | null {
+  private edit(term: string, w: string, { edits, fixedEnds }: TermShape): Edit | null {
     const n = term.length;
     if (w.length === n) {
       let at = -1;
@@ -94,6 +99,7 @@ export class TermVariants<V> {
       }
       if (at < 0 || this.o.fixed.has(term[at]!)) return null;
       const edge = at === 0 || at === n - 1;
+      if (edge && fixedEnds) return null;
       // Inside a long term a function word is a slip (中央军是委员会); at an end or in a short one, grammar.
       if ((edge || n <= 6) && this.o.isGrammar?.(w[at]!)) return null;
       if (edge && n === 4 && this.o.isCommonWord?.(at === 0 ? w.slice(0, 2) : w.slice(-2))) return null;
@@ -105,6 +111,8 @@ export class TermVariants<V> {
         return null;
       const a = this.o.alikes(term[at]!);
       if (a.sound.has(w[at]!)) return 'sound';
+      // A dialect's near sound at a term's start is the end of the word before it as often (两省发展格局, 总共中央).
+      if (at > 0 && a.near?.has(w[at]!)) return 'sound';
       if (a.shape.has(w[at]!)) return 'shape';
       return !edge && n >= 5 && this.o.innerLookAlikes?.(term[at]!).has(w[at]!) ? 'shape' : null;
     }
@@ -125,7 +133,7 @@ export class TermVariants<V> {
         for (const near of [term[i - 1]!, term[i]!]) {
           if (extra === near) return 'added';
           const a = this.o.alikes(near);
-          if (!this.o.fixed.has(near) && (a.sound.has(extra) || a.shape.has(extra))) return 'added';
+          if (!this.o.fixed.has(near) && (a.sound.has(extra) || a.near?.has(extra) || a.shape.has(extra))) return 'added';
         }
       }
     }
