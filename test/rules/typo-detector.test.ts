@@ -50,6 +50,8 @@ describe('near misses stay silent', () => {
     ['a firm whose kind follows', '新余市众诚建筑工程专业合作社中标。'],
     ['a given name after a title', '镇党委书记田唯主持召开专题会议。'],
     ['a given name after a deputy title', '常务副县长方真指出，要压实责任。'],
+    ['an instrument before 及 (not 以及)', '本项目采购心电监护仪及相关耗材。'],
+    ['rice-field farming terms', '推广稻虾共作模式，发展稻鱼共生系统。'],
     ['words inside frequent words are not tried', '要坚持问题导向，强化督查问责，确保各项措施落地见效。'],
   ])('%s', (_name, sentence) => {
     expect(hits(sentence)).toEqual([]);

@@ -82,6 +82,36 @@ const TITLE =
   /(?:书记|县长|市长|区长|州长|镇长|乡长|主任|局长|部长|厅长|处长|科长|院长|校长|所长|站长|主席|委员|代表|同志|董事长|总经理|经理|记者|通讯员|老师|医生|教授|专家)$/;
 /** 几户, 数名, 每家: a numeral word before a measure word is a count, not a misspelling of 几乎. */
 const COUNT_WORD = /[几数每各两]/;
+/** A correction into a function word (心电监护仪及耗材 as 以及) rewrites grammar around a name the dictionary lacks, not a slip. */
+const FUNCTION_WORDS = new Set([
+  '以及',
+  '及其',
+  '而且',
+  '并且',
+  '但是',
+  '因为',
+  '所以',
+  '如果',
+  '虽然',
+  '即使',
+  '对于',
+  '关于',
+  '以便',
+  '以免',
+  '以后',
+  '以前',
+  '以上',
+  '以下',
+  '以来',
+  '以外',
+  '以内',
+  '或者',
+  '还是',
+  '只是',
+  '就是',
+  '可以',
+  '已经',
+]);
 const MEASURE = /[户个名位家次年天人条项件所座只辆台套处批份类种块张本篇期届]/;
 
 /** Words the dictionary lacks (rules/lexicons/modern-words.txt), by each character they hold. */
@@ -184,6 +214,7 @@ function runHits(
       while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
       const we = r.next[ws]!;
       const reads = we - ws >= 2 && dict.countOf(s1, ws, we) >= tuning.minCount;
+      if (reads && FUNCTION_WORDS.has(s1.slice(ws, we))) continue;
       if (!reads && tuning.readsCorrection) continue;
       const formed = reads ? -1 : formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount);
       const start = reads ? w0 + ws : Math.floor(formed / 256);
