@@ -10,6 +10,7 @@ import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { siteArtifacts } from './reread/site-artifacts.js';
 import { type Check, sampleOf } from '../store/checks.js';
 import { getSites } from '../store/sites.js';
+import type { Site } from '../model/site.js';
 import { saveJudgement } from '../store/verdicts.js';
 import type { Edition } from './config/edition.js';
 import { judge } from './judge.js';
@@ -42,13 +43,16 @@ export function judgeCheck(
   // Expert and third-party findings of the check's quarter, judged with the rules' own (src/verdict/manual.ts).
   const manual = manualFindingsOf(db, check.quarter);
   const keepHeap = heapKeeper(HEAP_FLOOR_BYTES, HEAP_GROWTH);
-  const detected = new Map<string, string[]>();
-  for (const site of sites) {
+  const judgeSite = (site: Site, with_: RuleContext): RuleOutcome[] => {
     keepHeap();
     const artifacts = siteArtifacts(db, check, site);
-    const outcomes = [...runRules(artifacts, edition, ctx), ...manualOutcomes(manual.get(site.id) ?? [])];
+    const outcomes = [...runRules(artifacts, edition, with_), ...manualOutcomes(manual.get(site.id) ?? [])];
     saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
-    const forms = detectedForms(outcomes);
+    return outcomes;
+  };
+  const detected = new Map<string, string[]>();
+  for (const site of sites) {
+    const forms = detectedForms(judgeSite(site, ctx));
     if (forms.length > 0) detected.set(site.id, forms);
     opts.onSite?.(site.id);
   }
@@ -63,13 +67,7 @@ export function judgeCheck(
         [...detected.values()].flat(),
       ),
     };
-    for (const site of sites) {
-      if (!detected.has(site.id)) continue;
-      keepHeap();
-      const artifacts = siteArtifacts(db, check, site);
-      const outcomes = [...runRules(artifacts, edition, withCorpus), ...manualOutcomes(manual.get(site.id) ?? [])];
-      saveJudgement(db, check.id, site.id, judge(artifacts, outcomes, edition, { list: opts.ignore ?? null, atDay: ctx.atDay }), now);
-    }
+    for (const site of sites) if (detected.has(site.id)) judgeSite(site, withCorpus);
   }
   return { judged: sites.length, closed: judgeClosed(db, check, edition, { ignore: opts.ignore ?? null }).judged };
 }

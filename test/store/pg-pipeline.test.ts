@@ -18,6 +18,15 @@ const open = (url: string) => {
   opened.push(d);
   return d;
 };
+/** A group that commits only when told, and throws what its timer would have reported. */
+const strictGroup = (db: Db) =>
+  groupCommit(
+    db,
+    (e) => {
+      throw e;
+    },
+    60_000,
+  );
 const ids = (d: Db) => d.all<{ id: string }>(sql`SELECT id FROM sites ORDER BY id`).map((r) => r.id);
 
 describe.skipIf(!PG_SERVER)('deferred writes on PostgreSQL', () => {
@@ -25,13 +34,7 @@ describe.skipIf(!PG_SERVER)('deferred writes on PostgreSQL', () => {
     const { url } = freshPgDatabase();
     const db = open(url);
     const other = open(url);
-    const g = groupCommit(
-      db,
-      (e) => {
-        throw e;
-      },
-      60_000,
-    );
+    const g = strictGroup(db);
     g.write(() => {
       for (let i = 0; i < 50; i++) deferredRun(db, INSERT, `s${String(i).padStart(2, '0')}`, 'x');
     });
@@ -47,13 +50,7 @@ describe.skipIf(!PG_SERVER)('deferred writes on PostgreSQL', () => {
     const { url } = freshPgDatabase();
     const db = open(url);
     deferredRun(db, INSERT, 'before', 'x');
-    const g = groupCommit(
-      db,
-      (e) => {
-        throw e;
-      },
-      60_000,
-    );
+    const g = strictGroup(db);
     g.write(() => {
       deferredRun(db, INSERT, 'a', 'x');
       // name is NOT NULL: the server refuses this one, but only the commit reads its answer.
