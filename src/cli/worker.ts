@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
-import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../worker/queue.js';
+import { batchedWork, CRAWL_QUEUE, LINK_QUEUE, openQueue, POLL_SECONDS, settleEach } from '../worker/queue.js';
 import { type CrawlJob, runCrawlBatch } from '../worker/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../worker/link-jobs.js';
 import { checkById } from '../store/checks.js';
@@ -89,7 +89,7 @@ export function registerWorker(program: Command): void {
             localConcurrency: crawlDbs.length,
             batchSize: Math.max(1, Math.ceil(concurrency / crawlDbs.length)),
             groupConcurrency: 1,
-            pollingIntervalSeconds: 1,
+            pollingIntervalSeconds: POLL_SECONDS,
             burstWhenBatchFull: true,
           },
           async (jobs) => {
@@ -116,31 +116,27 @@ export function registerWorker(program: Command): void {
             }
           },
         );
-        await queue.boss.work<LinkJob<LinkFlags>>(
-          LINK_QUEUE,
-          { localConcurrency: concurrency, groupConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 1 },
-          async ([job]) => {
-            const { host, targets, checkId } = job!.data;
+        await queue.boss.work<LinkJob<LinkFlags>>(LINK_QUEUE, { ...batchedWork(concurrency), groupConcurrency: 1 }, (jobs) =>
+          settleEach(jobs, async (job) => {
+            const { host, targets, checkId } = job.data;
             say(g, `worker ${name}: links on ${host} (${targets.length}) started`);
             await onLoss(linkDb, async () => {
               const check = checkById(linkDb, checkId);
-              if (check) await runLinkJob(linkDb, job!.data, linkOptionsOf(linkDb, check, g, job!.data.flags));
+              if (check) await runLinkJob(linkDb, job.data, linkOptionsOf(linkDb, check, g, job.data.flags));
             });
             say(g, `worker ${name}: links on ${host} done`);
-          },
+          }),
         );
         // Probe rounds come to every vantage's own queue: workers of one vantage share it.
         const vantage = vantageName(g.vantage);
         const probeQueue = await joinVantage(queue.boss, vantage);
         say(g, `worker ${name}: takes probe rounds from vantage ${vantage}`);
-        await queue.boss.work<ProbeJob>(
-          probeQueue,
-          { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },
-          async ([job]) => {
-            const { round, siteIds } = job!.data;
-            const r = await onLoss(probeDb, () => runProbeJob(probeDb, job!.data, { guard: guard(g), vantage, ...vantageOf(g) }));
+        await queue.boss.work<ProbeJob>(probeQueue, batchedWork(concurrency), (jobs) =>
+          settleEach(jobs, async (job) => {
+            const { round, siteIds } = job.data;
+            const r = await onLoss(probeDb, () => runProbeJob(probeDb, job.data, { guard: guard(g), vantage, ...vantageOf(g) }));
             say(g, `worker ${name}: probe round ${round}, ${siteIds.length} sites from ${vantage}: ${r.ok} up, ${r.failed} down`);
-          },
+          }),
         );
         await stop;
         say(g, `worker ${name}: stopping; jobs in hand finish first`);
