@@ -90,9 +90,17 @@ describe.skipIf(!PG_SERVER)('a worker that loses its database mid-crawl', { time
   }, 180_000);
 
   afterAll(async () => {
-    worker?.kill('SIGTERM');
+    // Waited for: a worker left behind keeps polling the test's server after the suite has ended.
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      const w = worker;
+      const exited = new Promise<void>((r) => w.once('exit', () => r()));
+      w.kill('SIGTERM');
+      const force = setTimeout(() => w.kill('SIGKILL'), 45_000);
+      await exited;
+      clearTimeout(force);
+    }
     await fleet?.close();
-  });
+  }, 60_000);
 
   it('said it lost the database, and that it reconnected', () => {
     const all = workerLines.join('\n');
