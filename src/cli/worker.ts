@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
-import { batchedWork, CRAWL_QUEUE, LINK_QUEUE, openQueue, POLL_SECONDS, settleEach } from '../worker/queue.js';
+import { batchedWork, CRAWL_QUEUE, LINK_QUEUE, openQueue, POLLING, settleEach } from '../worker/queue.js';
 import { type CrawlJob, runCrawlBatch } from '../worker/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../worker/link-jobs.js';
 import { checkById } from '../store/checks.js';
@@ -40,7 +40,7 @@ export function registerWorker(program: Command): void {
       // One set of parse threads for every batch: starting them per batch cost more than a small site's crawl.
       const parser = parsePool(defaultParseThreads());
       const probeDb = open(g);
-      const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`));
+      const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`), true);
       // A job that lost the database (a restart, a failover) ends in error: what it had committed stays, its
       // open writes were rolled back, and the queue gives the job out again. Its connection is replaced first,
       // with backoff, saying so; jobs on the same connection wait for the one replacement.
@@ -89,7 +89,7 @@ export function registerWorker(program: Command): void {
             localConcurrency: crawlDbs.length,
             batchSize: Math.max(1, Math.ceil(concurrency / crawlDbs.length)),
             groupConcurrency: 1,
-            pollingIntervalSeconds: POLL_SECONDS,
+            ...POLLING,
             burstWhenBatchFull: true,
           },
           async (jobs) => {

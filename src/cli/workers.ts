@@ -5,7 +5,7 @@ import type { PgBoss } from 'pg-boss';
 import { InputError } from '../errors.js';
 import type { Check } from '../store/checks.js';
 import { type Db, isPostgresUrl } from '../store/db.js';
-import { CRAWL_QUEUE, LINK_QUEUE, openQueue } from '../worker/queue.js';
+import { CRAWL_QUEUE, LINK_QUEUE, openQueue, type PendingJob, pendingJobs } from '../worker/queue.js';
 import { enqueueCrawls } from '../worker/crawl-jobs.js';
 import { sitesToCrawl } from '../gather/crawl/crawl-check.js';
 import { enqueueLinks } from '../worker/link-jobs.js';
@@ -44,10 +44,9 @@ export async function linksOnWorkers(db: Db, check: Check, g: GlobalOptions, f: 
   });
 }
 
-const PENDING = new Set(['created', 'retry', 'active']);
-// Each look reads every job of the check (completed ones too): with many jobs it is asked less often,
-// a second for every thousand jobs, at most every 10 s.
-const pollMs = (jobs: number) => Math.min(10_000, Math.max(1_000, jobs));
+// Each look reads the jobs still pending: while many are, it is asked less often (a second for every
+// thousand, at most every 10 s); near the end, four times a second, so the stage ends when its work does.
+const pollMs = (pending: number) => Math.min(10_000, Math.max(250, pending));
 
 /** Enqueues a stage's jobs, starts the local workers, and waits until no job of the check is queued or running. */
 async function onWorkers(
@@ -139,14 +138,9 @@ async function settled(
   let lastAt = 0;
   let lostFor = 0;
   for (;;) {
-    const pending: { state: string; data: { siteId?: string; host?: string } }[] = [];
-    let seen = 0;
+    let pending: PendingJob[];
     try {
-      for (const q of queues) {
-        const jobs = await boss.findJobs<{ siteId?: string; host?: string }>(q, { data, limit: 100_000 });
-        seen += jobs.length;
-        for (const j of jobs) if (PENDING.has(j.state)) pending.push(j);
-      }
+      pending = await pendingJobs(boss, queues, data);
       lostFor = 0;
     } catch (e) {
       // The database away (a restart, a failover): the workers wait for it too; ask again, less often.
@@ -162,7 +156,7 @@ async function settled(
     // What the workers are doing: on every change, and every 10 s while nothing changes.
     const note = describe(
       pending.length,
-      pending.filter((j) => j.state === 'active').map((j) => j.data.siteId ?? j.data.host ?? '?'),
+      pending.filter((j) => j.state === 'active').map((j) => j.siteId ?? j.host ?? '?'),
     );
     if (note !== lastNote || Date.now() - lastAt >= 10_000) {
       say(g, note);
@@ -170,7 +164,7 @@ async function settled(
       lastAt = Date.now();
     }
     if (children.allExited()) throw new Error('every local worker has exited with jobs left; see their output above');
-    await new Promise((r) => setTimeout(r, pollMs(seen)));
+    await new Promise((r) => setTimeout(r, pollMs(pending.length)));
   }
 }
 

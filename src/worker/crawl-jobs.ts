@@ -34,6 +34,8 @@ export async function enqueueCrawls<F extends object>(boss: PgBoss, check: Check
       singletonKey: `${check.id}:${s.id}`,
       group: { id: hostOf(s) },
     })),
+    // The ids of the jobs inserted, not of those a key already held (pg-boss returns none unless asked).
+    { returnId: true },
   );
   return ids?.length ?? 0;
 }

@@ -11,7 +11,7 @@ import { getSites } from '../store/sites.js';
 import type { AddressGuard } from '../gather/http/address-guard.js';
 import { saveOutcome } from '../gather/probe/probe-check.js';
 import { probeRound } from '../gather/probe/probe.js';
-import { QUEUE_OPTIONS } from './queue.js';
+import { ensureQueue } from './queue.js';
 
 export const PROBE_EVENT = 'choucha-probe';
 const PREFIX = 'choucha-probe.';
@@ -38,7 +38,7 @@ export function probeQueueOf(vantage: string): string {
 /** The vantage's queue, subscribed to the probe rounds: every worker of that vantage takes from it. */
 export async function joinVantage(boss: PgBoss, vantage: string): Promise<string> {
   const name = probeQueueOf(vantage);
-  if (!(await boss.getQueue(name))) await boss.createQueue(name, { ...QUEUE_OPTIONS, policy: 'standard' });
+  await ensureQueue(boss, name, 'standard');
   await boss.subscribe(PROBE_EVENT, name);
   return name;
 }

@@ -21,21 +21,36 @@ export const QUEUE_OPTIONS = {
   retryLimit: 4,
   retryDelay: 2,
   retryBackoff: true,
+  // A worker waiting on its poll is woken when jobs are inserted (LISTEN/NOTIFY): a check's jobs are
+  // taken as soon as the coordinator queues them, not up to a poll later. Polling stays as the floor
+  // (a dead worker's jobs given out again, a retry's delay ended), so a lost NOTIFY only costs a poll.
+  notify: true,
 };
+
+/** Creates the queue, or turns on what a queue made by an earlier version lacks (notify). */
+export async function ensureQueue(boss: PgBoss, name: string, policy: 'exclusive' | 'standard'): Promise<void> {
+  const q = await boss.getQueue(name);
+  if (!q) await boss.createQueue(name, { ...QUEUE_OPTIONS, policy });
+  else if (!q.notify) await boss.updateQueue(name, { notify: true });
+}
 
 export interface QueueHandle {
   boss: PgBoss;
   stop(): Promise<void>;
 }
 
-export async function openQueue(url: string, onError: (e: Error) => void): Promise<QueueHandle> {
-  const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, monitorIntervalSeconds: MONITOR_SECONDS });
+/** `listen`: woken by inserts (a worker); a coordinator only queues and watches, and holds no listening connection. */
+export async function openQueue(url: string, onError: (e: Error) => void, listen = false): Promise<QueueHandle> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: QUEUE_SCHEMA,
+    monitorIntervalSeconds: MONITOR_SECONDS,
+    useListenNotify: listen,
+  });
   boss.on('error', onError);
   await boss.start();
-  for (const name of [CRAWL_QUEUE, LINK_QUEUE])
-    if (!(await boss.getQueue(name)))
-      // One job per key queued or running: enqueuing a site (a batch) again while it waits or runs adds nothing.
-      await boss.createQueue(name, { ...QUEUE_OPTIONS, policy: 'exclusive' });
+  // One job per key queued or running: enqueuing a site (a batch) again while it waits or runs adds nothing.
+  for (const name of [CRAWL_QUEUE, LINK_QUEUE]) await ensureQueue(boss, name, 'exclusive');
   return {
     boss,
     stop: () => boss.stop({ graceful: true, timeout: 30_000 }),
@@ -47,7 +62,9 @@ export async function openQueue(url: string, onError: (e: Error) => void): Promi
 // two workers' coordination (npm run bench:scale; pg_stat_statements: 2,100 fetches in an 18 s crawl).
 // A few pollers each take a batch of jobs instead, and every job in a batch is settled on its own.
 export const POLLERS = 2;
-export const POLL_SECONDS = 2;
+const POLL_SECONDS = 2;
+/** The same floor whether or not NOTIFY is heard (pg-boss waits 30 s between polls where it is). */
+export const POLLING = { pollingIntervalSeconds: POLL_SECONDS, notifyPollingIntervalSeconds: POLL_SECONDS } as const;
 
 /** Work options for `inHand` jobs at once, taken by POLLERS pollers in batches. */
 export function batchedWork(inHand: number) {
@@ -55,7 +72,7 @@ export function batchedWork(inHand: number) {
   return {
     localConcurrency: pollers,
     batchSize: Math.ceil(inHand / pollers),
-    pollingIntervalSeconds: POLL_SECONDS,
+    ...POLLING,
     burstWhenBatchFull: true,
     perJobResults: true,
   } as const;
@@ -72,4 +89,25 @@ export async function settleEach<T>(jobs: Job<T>[], run: (job: Job<T>) => Promis
       ? { id: jobs[i]!.id, status: 'completed' }
       : { id: jobs[i]!.id, status: 'failed', output: { message: o.reason instanceof Error ? o.reason.message : String(o.reason) } },
   );
+}
+
+export interface PendingJob {
+  state: 'created' | 'retry' | 'active';
+  siteId: string | null;
+  host: string | null;
+}
+
+/**
+ * The jobs of `queues` whose data holds `data`, still queued or running. Only those are read: a
+ * coordinator asks every fraction of a second near a stage's end, when all but a few are settled.
+ */
+export async function pendingJobs(boss: PgBoss, queues: string[], data: object): Promise<PendingJob[]> {
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT state, data->>'siteId' AS "siteId", data->>'host' AS host FROM ${QUEUE_SCHEMA}.job ` +
+        "WHERE name = ANY($1::text[]) AND state < 'completed' AND data @> $2::jsonb",
+      [queues, JSON.stringify(data)],
+    );
+  return rows as PendingJob[];
 }
