@@ -118,6 +118,7 @@ interface Measured {
   ms: number;
   pages: number;
   chouchaCpuMs: number;
+  coordinatorCpuMs: number;
   postgresCpuMs: number;
   storeBytes: number;
 }
@@ -148,7 +149,15 @@ async function measure(what: string, db: string, workers: number | null): Promis
   for (const w of ws) w.kill();
   await Promise.all(ws.map((w) => w.done));
   const { pages, bytes } = storedPages(db);
-  return { what, ms, pages, chouchaCpuMs: coordinator.cpu() + workersCpu, postgresCpuMs: postgresCpu() - pg0, storeBytes: bytes };
+  return {
+    what,
+    ms,
+    pages,
+    chouchaCpuMs: coordinator.cpu() + workersCpu,
+    coordinatorCpuMs: coordinator.cpu(),
+    postgresCpuMs: postgresCpu() - pg0,
+    storeBytes: bytes,
+  };
 }
 
 const setups: [string, () => string, number | null][] = [
@@ -165,6 +174,19 @@ for (let r = 0; r < repeat; r++)
     if (!results[i] || m.ms < results[i]!.ms) results[i] = m;
   }
 await fleet.close();
+
+/** CPU of a worker that starts and waits 3 s with no job: what each worker process adds, whatever the crawl. */
+async function idleWorkerCpu(): Promise<number> {
+  const db = newPgDatabase();
+  await must(['--db', db, 'init']);
+  const w = run(['--db', db, 'worker']);
+  await new Promise((r) => setTimeout(r, 3_000));
+  const cpu = w.cpu();
+  w.kill();
+  await w.done;
+  return cpu;
+}
+const idleMs = await idleWorkerCpu();
 
 const row = (k: string, v: string) => console.log(`${k.padEnd(30)} ${v}`);
 const pps = (m: Measured) => m.pages / (m.ms / 1000);
@@ -185,6 +207,11 @@ row(
   'coordination, 2 workers',
   `${(((total(pgW2) - total(pgOne)) / total(pgW2)) * 100).toFixed(1)}% of their CPU (the same crawl's CPU on PostgreSQL in one process, ` +
     'against two workers, the coordinator and the server; target < 10%)',
+);
+row(
+  '  of which',
+  `coordinator ${(pgW2.coordinatorCpuMs / 1000).toFixed(1)} s; each worker's start and 3 s idle ${(idleMs / 1000).toFixed(2)} s; ` +
+    `PostgreSQL ${((pgW2.postgresCpuMs - pgOne.postgresCpuMs) / 1000).toFixed(1)} s more than for one process`,
 );
 // 15,000 sites: on loopback the CPU is the bound; on the Internet each host's politeness is (--per-host 2,
 // --delay 200ms: at most 5 pages/s a site), so a worker's sites in hand (32 by default) set its pace.
