@@ -160,17 +160,53 @@ async function measure(what: string, db: string, workers: number | null): Promis
   };
 }
 
-const setups: [string, () => string, number | null][] = [
-  ['SQLite, one process', () => join(mkdtempSync(join(dir, 'sqlite-')), 'bench.db'), null],
-  ['PostgreSQL, one process', newPgDatabase, null],
-  ['PostgreSQL, 1 worker', newPgDatabase, 1],
-  ['PostgreSQL, 2 workers', newPgDatabase, 2],
+/**
+ * The control for coordination: the fleet split in two, each half crawled by a process of its own into
+ * a database of its own, both at once, with no queue. What two processes on this machine cost over one
+ * (their starts, their contention for its cores and the server's) without anything coordinating them.
+ */
+async function measureHalves(what: string): Promise<Measured> {
+  const [header, ...rows] = readFileSync(registry, 'utf8').trimEnd().split('\n');
+  const halves = [0, 1].map((h) => {
+    const file = join(dir, `half-${h}-${randomBytes(3).toString('hex')}.csv`);
+    writeFileSync(file, `${[header, ...rows.filter((_, i) => i % 2 === h)].join('\n')}\n`);
+    return { file, db: newPgDatabase() };
+  });
+  for (const h of halves) {
+    await must(['--db', h.db, 'init']);
+    await must(['--db', h.db, 'sites', 'import', h.file]);
+  }
+  const pg0 = postgresCpu();
+  const t0 = performance.now();
+  const procs = halves.map((h) => run(['--db', h.db, ...crawlArgs]));
+  const codes = await Promise.all(procs.map((p) => p.done));
+  if (codes.some((c) => c !== 0)) throw new Error(`${what}: a crawl failed`);
+  const ms = performance.now() - t0;
+  const stored = halves.map((h) => storedPages(h.db));
+  const cpu = procs.reduce((s, p) => s + p.cpu(), 0);
+  return {
+    what,
+    ms,
+    pages: stored.reduce((s, x) => s + x.pages, 0),
+    chouchaCpuMs: cpu,
+    coordinatorCpuMs: 0,
+    postgresCpuMs: postgresCpu() - pg0,
+    storeBytes: stored.reduce((s, x) => s + x.bytes, 0),
+  };
+}
+
+const setups: [string, () => Promise<Measured>][] = [
+  ['SQLite, one process', () => measure('SQLite, one process', join(mkdtempSync(join(dir, 'sqlite-')), 'bench.db'), null)],
+  ['PostgreSQL, one process', () => measure('PostgreSQL, one process', newPgDatabase(), null)],
+  ['PostgreSQL, 1 worker', () => measure('PostgreSQL, 1 worker', newPgDatabase(), 1)],
+  ['PostgreSQL, 2 workers', () => measure('PostgreSQL, 2 workers', newPgDatabase(), 2)],
+  ['PostgreSQL, 2 processes, halves', () => measureHalves('PostgreSQL, 2 processes, halves')],
 ];
 // In turn, so that a slow spell of the machine falls on every setup alike; each keeps its fastest run.
 const results: Measured[] = [];
 for (let r = 0; r < repeat; r++)
-  for (const [i, [what, db, workers]] of setups.entries()) {
-    const m = await measure(what, db(), workers);
+  for (const [i, [, go]] of setups.entries()) {
+    const m = await go();
     if (!results[i] || m.ms < results[i]!.ms) results[i] = m;
   }
 await fleet.close();
@@ -190,7 +226,7 @@ const idleMs = await idleWorkerCpu();
 
 const row = (k: string, v: string) => console.log(`${k.padEnd(30)} ${v}`);
 const pps = (m: Measured) => m.pages / (m.ms / 1000);
-const [sqlite, pgOne, pgW1, pgW2] = results as [Measured, Measured, Measured, Measured];
+const [sqlite, pgOne, pgW1, pgW2, halves] = results as [Measured, Measured, Measured, Measured, Measured];
 row(
   'sites × pages',
   `${n} × ${(sqlite.pages / n).toFixed(1)} = ${sqlite.pages} pages (--render never, --delay 0ms, loopback${repeat > 1 ? `; fastest of ${repeat} runs each` : ''})`,
@@ -207,6 +243,12 @@ row(
   'coordination, 2 workers',
   `${(((total(pgW2) - total(pgOne)) / total(pgW2)) * 100).toFixed(1)}% of their CPU (the same crawl's CPU on PostgreSQL in one process, ` +
     'against two workers, the coordinator and the server; target < 10%)',
+);
+row(
+  'coordination, net of two',
+  `${(((total(pgW2) - total(halves)) / total(pgW2)) * 100).toFixed(1)}% of their CPU (two workers against two processes crawling ` +
+    `half the fleet each at once, with no queue: ${(((total(halves) - total(pgOne)) / total(halves)) * 100).toFixed(1)}% more than one process ` +
+    'is what two processes cost on this machine, queue or not)',
 );
 row(
   '  of which',
