@@ -5,7 +5,8 @@
 // and the likeliest look-alike of the Unihan shape set — sets the checker does not compile its variants
 // from (it reads similar-chars.yaml and its own sound tables). A substitution that makes another protected
 // term, or a word the dictionary knows over the whole changed span, is not an error and is skipped.
-// Each is written into a carrier sentence; found means a hit over the changed character suggesting the term.
+// Each is written into a carrier sentence; found means a hit over the changed character whose suggestion
+// gives the term back (the term itself, or a shorter term or leader's name inside it).
 // Clean text: every protected term and law title in a sentence, the fixtures' paragraphs, the text test
 // corpus (test/rules/corpus/clean.txt) and the near misses the issue names (人民大会堂 beside 人民代表大会).
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,15 @@ const NEAR = [
   '市人民政府办公室、市人民检察院有关负责同志参加。',
   '中央政治局委员、国务院副总理出席会议。',
 ];
+
+/**
+ * The hit's correction gives the term back: its suggestion is the term, or a term or name inside it
+ * (中他人民共和国宪法 flagged as 中华人民共和国; 习进平强军思想 as 习近平), which mends the same character.
+ */
+function restores(text: string, h: { start: number; end: number; suggestion?: string | null }, term: string): boolean {
+  if (!h.suggestion) return false;
+  return `${text.slice(0, h.start)}${h.suggestion}${text.slice(h.end)}`.includes(term);
+}
 
 export function seriousRecall(serious: SeriousChecker): {
   variants: number;
@@ -63,7 +73,7 @@ export function seriousRecall(serious: SeriousChecker): {
         const carrier = CARRIERS[variants % CARRIERS.length]!;
         const at = carrier.indexOf('{}');
         const text = carrier.replace('{}', wrong);
-        const ok = serious.check(text).some((h) => h.start <= at + i && h.end > at + i && h.suggestion === term);
+        const ok = serious.check(text).some((h) => h.start <= at + i && h.end > at + i && restores(text, h, term));
         variants++;
         if (ok) found++;
         else if (missed.length < 30) missed.push(wrong);

@@ -23,6 +23,10 @@ ruleTable(seriousError, {
     { name: 'a homophone of a leader without the title may be another person', artifacts: one('李蔷同志任办公室主任。') },
     { name: 'traditional characters are not misspellings', artifacts: one('中華人民共和國') },
     { name: '领导 + 小姐妹', artifacts: one('她带领导小姐妹们一起创业。') },
+    {
+      name: '落实 + 习近平… written right',
+      artifacts: one('认真贯彻落实习近平新时代中国特色社会主义思想，落实全面建设社会主义现代化国家有关部署。'),
+    },
     // Found wrongly by a second review: official short names, titles before a name, dialect sounds at a term's start.
     {
       name: '人力资源社会保障部 and 住房城乡建设部 (official short names)',
@@ -64,6 +68,16 @@ ruleTable(seriousError, {
       codes: ['serious'],
     },
     { name: '习近萍总书记', artifacts: one('深入学习习近萍总书记重要讲话精神。'), codes: ['serious'] },
+    {
+      name: '落实习进平… (实习 takes only the long hit’s unchanged first character)',
+      artifacts: one('认真贯彻落实习进平新时代中国特色社会主义思想。'),
+      codes: ['serious'],
+    },
+    {
+      name: '社会主义现代华国家有关 (国家有关 is two words the dictionary lists as one)',
+      artifacts: one('落实全面建设社会主义现代华国家有关部署。'),
+      codes: ['serious'],
+    },
   ],
 });
 

@@ -161,12 +161,24 @@ export function compileSerious(
         if (rightOnes.some((r) => r.start <= f.start && r.end >= f.end) || f.text.includes(v.right)) continue;
         if (inSpans(urls, f.start, f.end) || excepted(text, f.start, f.end, v.except)) continue;
         if (v.titles && !besideTitle(text, f.start, f.end, v.titles)) continue;
-        if (splitByWords(text, f.start, f.end, dict)) continue;
+        if (splitByWords(text, f.start, f.end, dict, { compounds: true, edited: editedAt(f.text, v.right, f.start) })) continue;
         hits.push({ rule: 'serious-error', start: f.start, end: f.end, wrong: f.text, suggestion: v.right, how: v.how, kind: v.kind });
       }
       return dropOverlaps(hits);
     },
   };
+}
+
+/** Where a one-character substitution sits in the text, or undefined for any other edit. */
+function editedAt(wrong: string, right: string, start: number): number | undefined {
+  if (wrong.length !== right.length) return undefined;
+  let at: number | undefined;
+  for (let i = 0; i < wrong.length; i++)
+    if (wrong[i] !== right[i]) {
+      if (at !== undefined) return undefined;
+      at = start + i;
+    }
+  return at;
 }
 
 function besideTitle(text: string, start: number, end: number, titles: string[]): boolean {

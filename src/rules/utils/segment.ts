@@ -85,6 +85,11 @@ export function cut(text: string, dict: WordDict): string[] {
   return out;
 }
 
+/** Least dictionary count of each word of a compound the segmenter took as one (see splitByWords). */
+const COMPOUND_PART = 20;
+/** Length from which a hit's one unchanged end character may be shared with a word outside it. */
+const LONG_HIT = 6;
+
 /** Characters either side of a hit handed to the segmenter: enough to see the words around it. */
 const MARGIN = 12;
 
@@ -93,7 +98,13 @@ const MARGIN = 12;
  * the hit's characters belong to other words. A word that contains the whole hit (座落在) does not
  * clear it: it is the wrong form inside a longer word.
  */
-export function splitByWords(text: string, start: number, end: number, dict: WordDict): boolean {
+export function splitByWords(
+  text: string,
+  start: number,
+  end: number,
+  dict: WordDict,
+  opts: { compounds?: boolean; edited?: number } = {},
+): boolean {
   const from = Math.max(0, start - MARGIN);
   const to = Math.min(text.length, end + MARGIN);
   const s = start - from;
@@ -108,7 +119,25 @@ export function splitByWords(text: string, start: number, end: number, dict: Wor
     const covers = ws <= s && we >= e;
     // The margin cuts words at its own edges; a word that starts or ends there is not trusted.
     const clipped = (ws === 0 && from > 0) || (we === to - from && to < text.length);
-    if (!inside && !covers && !clipped) return true;
+    if (inside || covers || clipped) continue;
+    // `edited`: the one character a long hit changed. A word of the text before or after that takes only
+    // the hit's unchanged end character (落实习 as 落/实习 before 习进平…思想) shares a character with it;
+    // it says nothing about the edit, which lies elsewhere.
+    if (opts.edited !== undefined && e - s >= LONG_HIT) {
+      const shared = ws < s ? [s, we] : [ws, e];
+      const edit = opts.edited - from;
+      if (shared[1]! - shared[0]! === 1 && (edit < shared[0]! || edit >= shared[1]!)) continue;
+    }
+    // `compounds`: the dictionary also lists phrases of two words (国家有关 from 国家有关部门); one cut
+    // at the hit's edge into two words of their own is two words meeting there, not one across it.
+    if (opts.compounds) {
+      const cutAt = ws < s ? s : e;
+      const a = text.slice(from + ws, from + cutAt);
+      const b = text.slice(from + cutAt, from + we);
+      if (a.length >= 2 && b.length >= 2 && dict.countOf(a, 0, a.length) >= COMPOUND_PART && dict.countOf(b, 0, b.length) >= COMPOUND_PART)
+        continue;
+    }
+    return true;
   }
   return false;
 }
