@@ -15,6 +15,9 @@ import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../worker/
 import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
 import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
 
+/** SIGTERM to exit at the latest: the jobs' 30 s of grace, then the queue's own stop, with room. */
+const STOP_DEADLINE_MS = 60_000;
+
 export function registerWorker(program: Command): void {
   program
     .command('worker')
@@ -140,6 +143,13 @@ export function registerWorker(program: Command): void {
         );
         await stop;
         say(g, `worker ${name}: stopping; jobs in hand finish first`);
+        // A stop that hangs (a queue whose connections the server ended, seen once in a test) must not
+        // leave a worker behind: past the jobs' grace and the queue's, it exits. Its jobs in hand, if any,
+        // stop sending heartbeats and go to another worker, as after a kill.
+        setTimeout(() => {
+          say(g, `worker ${name}: did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting`);
+          process.exit(1);
+        }, STOP_DEADLINE_MS).unref();
       } finally {
         await queue.stop();
         await parser.close();
