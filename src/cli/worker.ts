@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { InputError } from '../errors.js';
 import { closeDb, isPostgresUrl, redactDbUrl } from '../store/db.js';
-import { batchedWork, CRAWL_QUEUE, LINK_QUEUE, openQueue, POLLING, settleEach } from '../worker/queue.js';
+import { batchedWork, CRAWL_QUEUE, LINK_POLLERS, LINK_QUEUE, openQueue, POLLING, settleEach } from '../worker/queue.js';
 import { type CrawlJob, runCrawlBatch } from '../worker/crawl-jobs.js';
 import { type LinkJob, runLinkJob } from '../worker/link-jobs.js';
 import { checkById } from '../store/checks.js';
@@ -119,7 +119,7 @@ export function registerWorker(program: Command): void {
             }
           },
         );
-        await queue.boss.work<LinkJob<LinkFlags>>(LINK_QUEUE, { ...batchedWork(concurrency), groupConcurrency: 1 }, (jobs) =>
+        await queue.boss.work<LinkJob<LinkFlags>>(LINK_QUEUE, { ...batchedWork(concurrency, LINK_POLLERS), groupConcurrency: 1 }, (jobs) =>
           settleEach(jobs, async (job) => {
             const { host, targets, checkId } = job.data;
             say(g, `worker ${name}: links on ${host} (${targets.length}) started`);

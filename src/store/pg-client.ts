@@ -274,9 +274,11 @@ export class PgConnection {
     this.pq.getResult();
     this.pq.exitPipelineMode();
     if (error === null) return;
-    // A refused write aborted the transaction; it ends here, whole, whoever holds it (a group commit
-    // whose COMMIT was never sent would otherwise leave the session in an aborted transaction).
-    if (!(error instanceof PgConnectionError) && this.pq.transactionStatus() === TRANS_INERROR) this.pq.exec('ROLLBACK');
+    // A refused write aborted the transaction. Inside transaction() the body is undone to its savepoint
+    // there; outside one it ends here, whole (a group commit whose COMMIT was never sent would otherwise
+    // leave the session in an aborted transaction).
+    if (this.depth === 0 && !(error instanceof PgConnectionError) && this.pq.transactionStatus() === TRANS_INERROR)
+      this.pq.exec('ROLLBACK');
     throw error;
   }
 
@@ -389,16 +391,20 @@ export class PgConnection {
       const savepoint = this.inTransaction ? `choucha_sp${this.depth}` : null;
       this.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
       this.depth++;
+      let out: R;
       try {
-        const out = fn(...args);
-        this.depth--;
-        this.exec(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
-        return out;
+        out = fn(...args);
+        // The body's deferred writes are answered here, inside it: one refused is undone with the body
+        // alone (ROLLBACK TO SAVEPOINT), not with the whole transaction around it.
+        this.drain();
       } catch (e) {
-        this.depth--;
         if (this.open && this.inTransaction) this.exec(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : 'ROLLBACK');
         throw e;
+      } finally {
+        this.depth--;
       }
+      this.exec(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
+      return out;
     };
     return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
   }

@@ -17,6 +17,7 @@ describe('batched work and per-job outcomes', () => {
     expect(batchedWork(32)).toMatchObject({ localConcurrency: 2, batchSize: 16, perJobResults: true });
     expect(batchedWork(5)).toMatchObject({ localConcurrency: 2, batchSize: 3 });
     expect(batchedWork(1)).toMatchObject({ localConcurrency: 1, batchSize: 1 });
+    expect(batchedWork(32, 8)).toMatchObject({ localConcurrency: 8, batchSize: 4 });
   });
 
   it('fails the job that threw, and only that one', async () => {
