@@ -27,6 +27,11 @@ import { runPerHost } from '../http/host-lanes.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { pendingSites } from '../../store/pending-sites.js';
 
+/** How long a box's Enter may take to open results before its button is tried. */
+const ENTER_WAIT_MS = 5_000;
+/** How long a button may take to become clickable. */
+const CLICK_WAIT_MS = 5_000;
+
 export interface SearchOptions {
   guard: AddressGuard;
   timeoutMs: number;
@@ -230,8 +235,11 @@ async function typeInBrowser(
     const tried = { ...base, query: q.title, queryFrom: q.from, form: { action: site.url, field: field.hint.trim().slice(0, 60) } };
     const context = page.context();
     const pagesBefore = context.pages().length;
-    const moved = async () => {
-      for (let waited = 0; waited < 5000; waited += 250) {
+    // After Enter, a few seconds tell a box whose Enter does nothing; after a click on its button, the
+    // results page gets the page's own timeout: a slow site (or a loaded machine: a test failed so at
+    // 5 s) is still loading it, not refusing to open it.
+    const moved = async (withinMs: number) => {
+      for (let waited = 0; waited < withinMs; waited += 250) {
         const pages = context.pages();
         if (pages.length > pagesBefore) return pages.at(-1)!;
         if (page.url() !== start) return page;
@@ -240,7 +248,7 @@ async function typeInBrowser(
       return null;
     };
     await field.el.press('Enter').catch(() => undefined);
-    let target = await moved();
+    let target = await moved(ENTER_WAIT_MS);
     if (!target) {
       // Enter does nothing on some boxes: the button beside it does (in its form, or the box around both).
       const box = await field.el.evaluateHandle((e) => e.closest('form') ?? e.parentElement?.parentElement ?? e.parentElement ?? e);
@@ -251,8 +259,8 @@ async function typeInBrowser(
           [e.textContent ?? '', ...['value', 'alt', 'title', 'class', 'id', 'onclick'].map((k) => e.getAttribute(k) ?? '')].join(' '),
         );
         if (!SUBMIT_HINT.test(label) || label.length > 200) continue;
-        await b.click({ timeout: 2000 }).catch(() => undefined);
-        target = await moved();
+        await b.click({ timeout: Math.min(opts.timeoutMs, CLICK_WAIT_MS) }).catch(() => undefined);
+        target = await moved(opts.timeoutMs);
         if (target) break;
       }
     }
