@@ -195,17 +195,17 @@ async function measureHalves(what: string): Promise<Measured> {
   };
 }
 
-const setups: [string, () => Promise<Measured>][] = [
-  ['SQLite, one process', () => measure('SQLite, one process', join(mkdtempSync(join(dir, 'sqlite-')), 'bench.db'), null)],
-  ['PostgreSQL, one process', () => measure('PostgreSQL, one process', newPgDatabase(), null)],
-  ['PostgreSQL, 1 worker', () => measure('PostgreSQL, 1 worker', newPgDatabase(), 1)],
-  ['PostgreSQL, 2 workers', () => measure('PostgreSQL, 2 workers', newPgDatabase(), 2)],
-  ['PostgreSQL, 2 processes, halves', () => measureHalves('PostgreSQL, 2 processes, halves')],
+const setups: (() => Promise<Measured>)[] = [
+  () => measure('SQLite, one process', join(mkdtempSync(join(dir, 'sqlite-')), 'bench.db'), null),
+  () => measure('PostgreSQL, one process', newPgDatabase(), null),
+  () => measure('PostgreSQL, 1 worker', newPgDatabase(), 1),
+  () => measure('PostgreSQL, 2 workers', newPgDatabase(), 2),
+  () => measureHalves('PostgreSQL, 2 processes, halves'),
 ];
 // In turn, so that a slow spell of the machine falls on every setup alike; each keeps its fastest run.
 const results: Measured[] = [];
 for (let r = 0; r < repeat; r++)
-  for (const [i, [, go]] of setups.entries()) {
+  for (const [i, go] of setups.entries()) {
     const m = await go();
     if (!results[i] || m.ms < results[i]!.ms) results[i] = m;
   }

@@ -31,13 +31,13 @@ const CRAWL_STATE =
   'UPDATE check_sites SET crawl_state = ?, crawl_reason = ?, pages_fetched = ?, crawled_at = ? WHERE check_id = ? AND site_id = ?';
 
 export function finishSiteCrawl(db: Db, checkId: number, siteId: string, r: SiteCrawlResult, now: string): void {
-  db.transaction((tx) => {
+  db.transaction(() => {
     const old = prepared<{ id: number }>(db, OLD_LISTS)
       .all(checkId, siteId)
       .map((x) => x.id);
     if (old.length > 0) {
-      tx.delete(items).where(inArray(items.listId, old)).run();
-      tx.delete(lists).where(inArray(lists.id, old)).run();
+      db.delete(items).where(inArray(items.listId, old)).run();
+      db.delete(lists).where(inArray(lists.id, old)).run();
     }
     for (let at = 0; at < r.lists.length; at += LISTS_A_STATEMENT) {
       const chunk = r.lists.slice(at, at + LISTS_A_STATEMENT);

@@ -61,7 +61,7 @@ export async function openQueue(url: string, onError: (e: Error) => void, listen
 // a poller per job in hand (32 for links, 32 for probes) made an idle worker's queries the largest part of
 // two workers' coordination (npm run bench:scale; pg_stat_statements: 2,100 fetches in an 18 s crawl).
 // A few pollers each take a batch of jobs instead, and every job in a batch is settled on its own.
-export const POLLERS = 2;
+const POLLERS = 2;
 /**
  * Pollers for link batches: a poller takes its next batch only when all of the last one is done, and one
  * host's batch may run minutes at its --delay (200 targets). Eight small batches leave fewer slots idle

@@ -5,6 +5,7 @@ import { daysBefore } from '../../src/model/day.js';
 import type { Site } from '../../src/model/site.js';
 import { finishSiteCrawl } from '../../src/store/lists.js';
 import { savePage } from '../../src/store/pages.js';
+import { board } from '../helpers/artifacts.js';
 import type { Harness } from '../helpers/store.js';
 
 export function storeHealthyCrawl(h: Harness, site: Site, atDay: string): void {
@@ -69,26 +70,20 @@ export function storeHealthyCrawl(h: Harness, site: Site, atDay: string): void {
       channels: [
         {
           key: `${home}hdjl/zxzx/`,
-          name: '在线咨询',
-          url: `${home}hdjl/zxzx/`,
-          foundOn: home,
-          offsite: false,
-          state: 'read',
-          reason: null,
-          httpStatus: 200,
-          pagesRead: 1,
-          covered: true,
-          answeredOnly: null,
-          messages: [
-            {
-              title: '咨询办事时间',
-              url: null,
-              askedOn: daysBefore(atDay, 40),
-              repliedOn: daysBefore(atDay, 38),
-              status: '已回复',
-              detailRead: false,
-            },
-          ],
+          ...board(
+            `${home}hdjl/zxzx/`,
+            [
+              {
+                title: '咨询办事时间',
+                url: null,
+                askedOn: daysBefore(atDay, 40),
+                repliedOn: daysBefore(atDay, 38),
+                status: '已回复',
+                detailRead: false,
+              },
+            ],
+            { foundOn: home },
+          ),
         },
       ],
     },

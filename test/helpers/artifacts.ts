@@ -1,7 +1,14 @@
 // Small builders for rule tests: artifacts described by what matters (names, levels, days ago), not HTML.
 import { fileURLToPath } from 'node:url';
 import { daysBefore } from '../../src/model/day.js';
-import type { ItemArtifact, ListArtifact, ProbeArtifact, SiteArtifacts } from '../../src/model/artifacts.js';
+import type {
+  ChannelArtifact,
+  ItemArtifact,
+  ListArtifact,
+  MessageArtifact,
+  ProbeArtifact,
+  SiteArtifacts,
+} from '../../src/model/artifacts.js';
 import type { RuleContext } from '../../src/rules/rule.js';
 import { loadLexicons } from '../../src/verdict/config/lexicons.js';
 
@@ -59,6 +66,24 @@ export function opened(list: ListArtifact, pageDays: (number | null)[] = []): Li
         ? { ...it, articleRead: true }
         : { ...it, date: daysBefore(AT_DAY, d), dateFrom: 'article' as const, articleRead: true };
     }),
+  };
+}
+
+/** A message board read on its site (found on the site's root): read when it shows letters, empty when it shows none. */
+export function board(url: string, messages: MessageArtifact[] = [], extra: Partial<ChannelArtifact> = {}): ChannelArtifact {
+  return {
+    name: '在线咨询',
+    url,
+    foundOn: new URL('/', url).href,
+    offsite: false,
+    state: messages.length > 0 ? 'read' : 'empty',
+    reason: null,
+    httpStatus: 200,
+    pagesRead: 1,
+    covered: true,
+    answeredOnly: null,
+    messages,
+    ...extra,
   };
 }
 

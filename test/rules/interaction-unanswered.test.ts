@@ -6,7 +6,7 @@ import type { ChannelArtifact, MessageArtifact } from '../../src/model/artifacts
 import type { Finding } from '../../src/model/finding.js';
 import type { RuleContext } from '../../src/rules/rule.js';
 import { calendarOverridesSchema } from '../../src/rules/utils/working-days.js';
-import { column, ctx, site } from '../helpers/artifacts.js';
+import { board, column, ctx, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 function msg(
@@ -19,20 +19,7 @@ function msg(
 }
 
 function channel(name: string, messages: MessageArtifact[] = [], extra: Partial<ChannelArtifact> = {}): ChannelArtifact {
-  return {
-    name,
-    url: `http://x.gov.cn/hdjl/${encodeURIComponent(name)}/`,
-    foundOn: 'http://x.gov.cn/',
-    offsite: false,
-    state: messages.length > 0 ? 'read' : 'empty',
-    reason: null,
-    httpStatus: 200,
-    pagesRead: 1,
-    covered: true,
-    answeredOnly: null,
-    messages,
-    ...extra,
-  };
+  return board(`http://x.gov.cn/hdjl/${encodeURIComponent(name)}/`, messages, { name, ...extra });
 }
 
 const news = column('工作动态', { items: [1] });

@@ -6,7 +6,7 @@ import { homepageStale } from '../../src/rules/homepage-stale.js';
 import { runRule } from '../../src/verdict/run-rules.js';
 import { describe, expect, it } from 'vitest';
 import type { ChannelArtifact, MessageArtifact } from '../../src/model/artifacts.js';
-import { AT_DAY, block, column, ctx, many, probes, site } from '../helpers/artifacts.js';
+import { AT_DAY, block, board as boardAt, column, ctx, many, probes, site } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
 
 const fresh = block('要闻动态', [1]);
@@ -18,19 +18,8 @@ const letter = (askedDaysAgo: number, status: string | null, repliedDaysAgo: num
   status,
   detailRead: false,
 });
-const board = (messages: MessageArtifact[], state: ChannelArtifact['state'] = 'read'): ChannelArtifact => ({
-  name: '在线咨询',
-  url: 'http://x.gov.cn/zxzx/',
-  foundOn: 'http://x.gov.cn/',
-  offsite: false,
-  state,
-  reason: null,
-  httpStatus: 200,
-  pagesRead: 1,
-  covered: true,
-  answeredOnly: null,
-  messages,
-});
+const board = (messages: MessageArtifact[], state: ChannelArtifact['state'] = 'read'): ChannelArtifact =>
+  boardAt('http://x.gov.cn/zxzx/', messages, { state });
 
 ruleTable(preWarning, {
   valid: [

@@ -3,11 +3,12 @@
 // writes, answered at the end of the site's savepoint: one that is refused must undo that site alone,
 // keep the other sites of the window, and leave the connection fit for the next window.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelArtifact } from '../../src/model/artifacts.js';
+import type { MessageArtifact } from '../../src/model/artifacts.js';
 import { crawlStatesOf } from '../../src/store/checks.js';
 import { channelsOf } from '../../src/store/channels.js';
 import { groupCommit } from '../../src/store/group-commit.js';
 import { finishSiteCrawl, listsOf, type SiteCrawlResult } from '../../src/store/lists.js';
+import { board } from '../helpers/artifacts.js';
 import { type Harness, harness, siteRow } from '../helpers/store.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
@@ -19,24 +20,12 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 function result(site: string, letterTitle: string | null): SiteCrawlResult {
-  const channel = {
-    key: `http://${site}.test/xx/`,
-    name: '书记信箱',
-    url: `http://${site}.test/xx/`,
-    foundOn: `http://${site}.test/`,
-    offsite: false,
-    state: 'read',
-    reason: null,
-    httpStatus: 200,
-    pagesRead: 1,
-    covered: true,
-    answeredOnly: null,
-    messages: [
-      { title: '关于路灯维修的建议', url: null, askedOn: '2026-11-02', repliedOn: '2026-11-05', status: '已回复', detailRead: true },
-      // A title is required: null makes the database refuse the letter, as a full disk or a timeout would.
-      { title: letterTitle, url: null, askedOn: null, repliedOn: null, status: null, detailRead: false },
-    ],
-  } as unknown as ChannelArtifact & { key: string };
+  const messages = [
+    { title: '关于路灯维修的建议', url: null, askedOn: '2026-11-02', repliedOn: '2026-11-05', status: '已回复', detailRead: true },
+    // A title is required: null makes the database refuse the letter, as a full disk or a timeout would.
+    { title: letterTitle, url: null, askedOn: null, repliedOn: null, status: null, detailRead: false },
+  ] as MessageArtifact[];
+  const channel = { key: `http://${site}.test/xx/`, ...board(`http://${site}.test/xx/`, messages, { name: '书记信箱' }) };
   const list = (n: number) => ({
     kind: 'column',
     key: `http://${site}.test/c${n}/`,
