@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { detectTypos, TUNING, type DetectorTuning } from '../src/rules/utils/typo-detector.js';
+import { type DetectorData, detectTypos, TUNING, type DetectorTuning } from '../src/rules/utils/typo-detector.js';
 import { detectorData } from '../src/verdict/config/text-data.js';
 import { hashStart, hashStep } from '../src/rules/utils/word-dict.js';
 
@@ -27,21 +27,27 @@ export interface DetectorScore {
   hitChars: number;
   right: number;
   placed: number;
+  chars: number;
   charsPerSecond: number;
   byVia: Map<string, { right: number; wrong: number }>;
   wrongs: string[];
 }
 
 /** Is the line in the split: a fifth of the lines, by a hash of the line, is `dev`, the rest `tune`. */
-function inSplit(line: string, split: string): boolean {
+export function inSplit(line: string, split: string): boolean {
   if (split === 'all') return true;
   let h = hashStart;
   for (let i = 0; i < line.length; i++) h = hashStep(h, line.charCodeAt(i));
   return (h % 5 === 0) === (split === 'dev');
 }
 
-export function scoreDetector(file: string, split: string, tuning: DetectorTuning = TUNING, show = 0): DetectorScore {
-  const data = detectorData();
+export function scoreDetector(
+  file: string,
+  split: string,
+  tuning: DetectorTuning = TUNING,
+  show = 0,
+  data: DetectorData = detectorData(),
+): DetectorScore {
   let sentences = 0,
     clean = 0,
     cleanFlagged = 0,
@@ -86,7 +92,21 @@ export function scoreDetector(file: string, split: string, tuning: DetectorTunin
       }
     }
   }
-  return { file, split, sentences, clean, cleanFlagged, gold, hitChars, right, placed, charsPerSecond: (chars / ms) * 1000, byVia, wrongs };
+  return {
+    file,
+    split,
+    sentences,
+    clean,
+    cleanFlagged,
+    gold,
+    hitChars,
+    right,
+    placed,
+    chars,
+    charsPerSecond: (chars / ms) * 1000,
+    byVia,
+    wrongs,
+  };
 }
 
 export function printScore(s: DetectorScore): void {
@@ -96,7 +116,9 @@ export function printScore(s: DetectorScore): void {
   console.log(
     `  correction precision ${p.toFixed(3)} (${s.right}/${s.hitChars}), recall ${r.toFixed(3)}; detection precision ${(s.hitChars ? s.placed / s.hitChars : 1).toFixed(3)}`,
   );
-  console.log(`  clean sentences flagged: ${s.cleanFlagged}/${s.clean}; ${s.charsPerSecond.toFixed(0)} chars/s`);
+  console.log(
+    `  clean sentences flagged: ${s.cleanFlagged}/${s.clean}; ${(((s.hitChars - s.right) / Math.max(1, s.chars)) * 1e5).toFixed(1)} wrong corrections per 100,000 characters; ${s.charsPerSecond.toFixed(0)} chars/s`,
+  );
   console.log(`  by kind: ${[...s.byVia].map(([k, v]) => `${k} ${v.right}/${v.right + v.wrong}`).join(', ')}`);
   for (const w of s.wrongs) console.log(`    ✗ ${w}`);
 }
@@ -110,12 +132,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: tsx bench/text-detector.ts FILE… [--split dev|tune|all] [--tuning JSON] [--show N]');
     process.exit(2);
   }
-  const given = JSON.parse(values.tuning ?? '{}') as Partial<DetectorTuning>;
-  const tuning: DetectorTuning = {
-    ...TUNING,
-    ...given,
-    minGain: { ...TUNING.minGain, ...given.minGain },
-    minGainInWord: { ...TUNING.minGainInWord, ...given.minGainInWord },
-  };
+  const tuning: DetectorTuning = { ...TUNING, ...(JSON.parse(values.tuning ?? '{}') as Partial<DetectorTuning>) };
   for (const file of positionals) printScore(scoreDetector(file, values.split, tuning, Number(values.show)));
 }

@@ -2,7 +2,10 @@
 // correct sentences, names, places, new terms, numbers and quotations stay silent.
 import { describe, expect, it } from 'vitest';
 import { typo } from '../../src/rules/typo.js';
-import { detectTypos } from '../../src/rules/utils/typo-detector.js';
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../src/paths.js';
+import { detectTypos, TUNING } from '../../src/rules/utils/typo-detector.js';
+import { FEATURE_NAMES, parseScorer } from '../../src/rules/utils/typo-features.js';
 import { detectorData } from '../../src/verdict/config/text-data.js';
 import { ctx, withText } from '../helpers/artifacts.js';
 import { ruleTable } from '../helpers/rule-table.js';
@@ -128,5 +131,26 @@ describe('a misspelled protected term', () => {
     const r = typo.run(withText({ 'a.html': ['县人民攻府各部门：'] }), typo.meta.options.parse({}), ctx);
     expect(r.status === 'checked' && r.findings).toEqual([]);
     expect(hits('县人民攻府各部门：').map((h) => h[0])).toEqual(['人民攻府']);
+  });
+});
+
+describe('the shipped scorer', () => {
+  it('is refused when it was fitted for other features, saying which file to refit', () => {
+    const shipped = JSON.parse(readFileSync(projectPath('rules/lexicons/typo-scorer.json'), 'utf8')) as { features: string[] };
+    expect(parseScorer(JSON.stringify(shipped), 'typo-scorer.json').weights).toHaveLength(FEATURE_NAMES.length);
+    const older = { ...shipped, features: shipped.features.slice(1) };
+    expect(() => parseScorer(JSON.stringify(older), 'typo-scorer.json')).toThrow(
+      /typo-scorer\.json: features .* refit with bench\/fit-typo-scorer\.ts/,
+    );
+    const broken = { ...shipped, weights: shipped.features.map(() => 'x') };
+    expect(() => parseScorer(JSON.stringify(broken), 'typo-scorer.json')).toThrow(/weights must be \d+ finite numbers/);
+  });
+
+  it('weighs a lone character the trigrams read wrongly above one they read rightly', () => {
+    const data = detectorData();
+    const margins = (s: string) => detectTypos(s, data, { ...TUNING, threshold: -100 }).map((h) => h.margin);
+    const wrong = Math.max(...margins('全市大数局产业规模突破百亿元。'));
+    const right = Math.max(-100, ...margins('全市大数据产业规模突破百亿元。'));
+    expect(wrong).toBeGreaterThan(right);
   });
 });

@@ -155,6 +155,16 @@ export class CharNgrams {
    * corpus seldom writes (她, 梦: laws are not letters) is not a typo for being rare; it is one for not
    * fitting where it stands.
    */
+  /**
+   * ln P1(unit) − ln P1(written): what contextGain takes off for the characters' own frequency; null when
+   * either is outside the counted ideographs, where the model knows nothing.
+   */
+  unigramGain(written: number, unit: number): number | null {
+    const a = code(written);
+    const b = code(unit);
+    return a < 0 || b < 0 ? null : Math.log(this.p1(b)) - Math.log(this.p1(a));
+  }
+
   contextGain(text: string, lo: number, hi: number, i: number, unit: number): number {
     const to = Math.min(hi, i + 3);
     const a = code(text.charCodeAt(i));

@@ -1,34 +1,27 @@
 // 错别字 no lexicon lists: a character that makes no word where it stands, when a character of the same
 // sound or a similar shape would make a frequent one. Each position jieba leaves as a lone character or
-// inside a rare two-character word (签定) is tried with its confusables (confusion.ts); a candidate counts
-// when it makes a dictionary word of two characters or more, and the evidence for it clears the least
-// set for its kind of confusion. The evidence is the gain in ln-probability of the sentence's most
-// probable segmentation around the character (jieba's unigram model, segment.ts), which knows words; and,
-// for a character that stands alone (大数局产业: 局 is no word there), the gain of the three character
-// trigrams that read it (char-ngrams.ts, counted over laws), which knows which words follow which. A
-// character inside a dictionary word (登机, 思乡, 纠风 where the dictionary has it) is where a word is:
-// only the word evidence may move it, as strongly as before the trigrams; laws not writing a word is no
-// evidence against it. The least gains are tuned for precision on training data (bench/text-detector.ts):
-// a false typo puts an office on a list wrongly.
-import type { ConfusionSets, Via } from './confusion.js';
+// inside a two-character word is tried with its confusables (confusion.ts); a candidate counts when the
+// corrected sentence reads it inside a dictionary word of two characters or more. Gates first: names,
+// counts, firms and places, words the dictionary lacks, function words, a neighbour's word cut in two.
+// Then a fitted scorer weighs the evidence (typo-features.ts): the gain in ln-probability of the most
+// probable segmentation around the character (jieba's unigram model, segment.ts), which knows words; and
+// the character trigrams of official writing (char-ngrams.ts, counted over laws) on either side of it,
+// which know which words follow which (大数局产业: 数局 is never written). Inside a dictionary word
+// (登机, 税源) only the dictionary's evidence counts: laws not writing a word is no evidence against it.
+// The scorer is fitted on training data with a budget of flags on proofread official text
+// (bench/fit-typo-scorer.ts): a false typo puts an office on a list wrongly.
+import type { ConfusionSets } from './confusion.js';
 import { VIA_NAMES } from './confusion.js';
 import type { CharNgrams } from './char-ngrams.js';
 import { looksLikeName, SURNAMES } from './names.js';
 import { bestRoute } from './segment.js';
 import type { TextHit } from './text-hit.js';
 import { inSpans, type Span } from './text-spans.js';
+import { candidateFeatures, FEATURE_NAMES, score, type TypoScorer } from './typo-features.js';
 import { hashStart, hashStep, type WordDict } from './word-dict.js';
 
 export interface DetectorTuning {
-  /** Least evidence for a lone character, segmentation gain + lmWeight × context gain of the trigrams, by kind of confusion. */
-  minGain: Record<Via, number>;
-  /** Least segmentation gain for a character inside a rare two-character word (签定, 按排): the trigrams are not read. */
-  minGainRareWord: Record<Via, number>;
-  /** The same inside a two-character word of at least `rareWord` (可学 for 科学): 99 never. */
-  minGainInWord: Record<Via, number>;
-  /** What a nat of trigram gain is worth beside a nat of segmentation gain. */
-  lmWeight: number;
-  /** Least segmentation gain whatever the trigrams say: they read laws, and a word the dictionary prefers must back them. */
+  /** Least segmentation gain whatever else the evidence says: the dictionary must not prefer the written form. */
   minSegGain: number;
   /** Least dictionary count of the word the correction makes. */
   minCount: number;
@@ -43,27 +36,28 @@ export interface DetectorTuning {
   commonWord: number;
   /** A character that stands alone as a word more often than this (的, 在, 和) is not tried: its confusions are grammar, not spelling. */
   commonChar: number;
+  /** A correction that cuts in two a word this frequent beside the character (竟 + 争相 as 竞争 + 相) is not made. */
+  brokenWord: number;
+  /** The score a candidate must reach; undefined: the fitted scorer's own threshold. */
+  threshold?: number;
 }
 
 /**
- * Tuned on the training fifths of ECSpell's odw and law sets and SIGHAN 2013–2015 train
- * (`npx tsx bench/text-detector.ts FILES --split tune`): the most recall on the official sets at precision
- * ≥ 0.935 there and ≥ 0.8 on SIGHAN's learners' essays, whose everyday words laws seldom write. The
- * least gains for characters inside words are those tuned before the trigrams. Measured on the held-out
- * fifth.
+ * The gates before the fitted scorer (typo-features.ts) weighs a candidate. The scorer was fitted with these
+ * (`npx tsx bench/fit-typo-scorer.ts`): change one, refit.
  */
 export const TUNING: DetectorTuning = {
-  minGain: { sound: 12, tone: 14, shape: 16, near: 15 },
-  minGainRareWord: { sound: 10, tone: 11, shape: 11, near: 14 },
-  minGainInWord: { sound: 7, tone: 7, shape: 99, near: 7 },
-  lmWeight: 0.75,
-  minSegGain: 2,
+  minSegGain: 0,
   minCount: 20,
   readsCorrection: true,
   rareWord: 30,
   commonWord: 2000,
   commonChar: 100_000,
+  brokenWord: 100,
 };
+
+/** Sees every candidate the scorer weighs: the fitting script's way in. */
+export type CandidateObserver = (i: number, unit: number, features: Float64Array) => void;
 
 /** Characters either side of the one tried whose words the gain is measured over. */
 const REACH = 3;
@@ -130,7 +124,7 @@ export class KnownWords {
 }
 
 export interface DetectedHit extends TextHit {
-  /** The gain over the kind's least gain, in ln-probability. */
+  /** The scorer's score over its threshold. */
   margin: number;
 }
 
@@ -139,11 +133,18 @@ export interface DetectorData {
   conf: ConfusionSets;
   known: KnownWords;
   lm: CharNgrams;
+  scorer: TypoScorer;
 }
 
-export function detectTypos(text: string, data: DetectorData, tuning: DetectorTuning = TUNING, skip: Span[] = []): DetectedHit[] {
+export function detectTypos(
+  text: string,
+  data: DetectorData,
+  tuning: DetectorTuning = TUNING,
+  skip: Span[] = [],
+  observe?: CandidateObserver,
+): DetectedHit[] {
   const hits: DetectedHit[] = [];
-  for (const m of text.matchAll(HAN)) runHits(text, m.index, m.index + m[0].length, data, tuning, skip, hits);
+  for (const m of text.matchAll(HAN)) runHits(text, m.index, m.index + m[0].length, data, tuning, skip, hits, observe);
   if (hits.length < 2) return hits;
   // Of overlapping corrections keep the surest.
   const kept: DetectedHit[] = [];
@@ -155,11 +156,14 @@ function runHits(
   text: string,
   a: number,
   b: number,
-  { dict, conf, known, lm }: DetectorData,
+  { dict, conf, known, lm, scorer }: DetectorData,
   tuning: DetectorTuning,
   skip: Span[],
   out: DetectedHit[],
+  observe?: CandidateObserver,
 ): void {
+  const threshold = tuning.threshold ?? scorer.threshold;
+  const x = new Float64Array(FEATURE_NAMES.length);
   const { next } = bestRoute(dict, text, a, b);
   const tokStart = new Int32Array(b - a);
   const tokEnd = new Int32Array(b - a);
@@ -180,12 +184,12 @@ function runHits(
     const wordCount = te - ts === 2 ? dict.countOf(text, ts, te) : 0;
     if (wordCount > tuning.commonWord) continue;
     const alone = te - ts === 1;
-    const inWord = wordCount >= tuning.rareWord;
-    const least = alone ? tuning.minGain : inWord ? tuning.minGainInWord : tuning.minGainRareWord;
+    const place = alone ? 0 : wordCount >= tuning.rareWord ? 2 : 1;
     const cs = conf.of(text[i]!);
     if (cs.units.length === 0 || inSpans(skip, i, i + 1)) continue;
     if ((i > 0 && looksLikeName(text, i - 1, i + 1)) || looksLikeName(text, i, i + 2) || givenName(text, i)) continue;
     if (i > 0 && COUNT_WORD.test(text[i - 1]!) && MEASURE.test(text[i]!)) continue;
+    if (known.covers(text, i)) continue;
     // Where a corrected word may start: at i, or where text[st, i) begins some word.
     let starts = 0;
     for (let st = i; st >= Math.max(a, i - REACH); st--) {
@@ -198,45 +202,113 @@ function runHits(
     const w0 = tokStart[Math.max(a, i - REACH) - a]!;
     const w1 = tokEnd[Math.min(b - 1, i + REACH) - a]!;
     let base = Number.NaN;
+    let written: { lp: number; left: number; right: number; charCount: number; leftPair: number; rightPair: number } | null = null;
     let best: DetectedHit | null = null;
+    // A name or firm running on after the corrected word: read once for each place the word may end.
+    let nameEnd = -1;
+    let nameAhead = false;
     for (let c = 0; c < cs.units.length; c++) {
       const unit = cs.units[c]!;
       if (formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount) < 0) continue;
       if (Number.isNaN(base)) base = bestRoute(dict, text, w0, w1).score;
       const s1 = `${text.slice(w0, i)}${String.fromCharCode(unit)}${text.slice(i + 1, w1)}`;
       const r = bestRoute(dict, s1, 0, s1.length);
-      const via = VIA_NAMES[cs.via[c]!]!;
       const seg = r.score - base;
-      const margin = alone ? seg + tuning.lmWeight * lm.contextGain(text, a, b, i, unit) - least[via] : seg - least[via];
-      if (seg < tuning.minSegGain || margin < 0 || (best && margin <= best.margin)) continue;
+      if (seg < tuning.minSegGain) continue;
       // The corrected sentence must read the correction as a frequent word: that word is the hit.
       let ws = 0;
       while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
       const we = r.next[ws]!;
-      const reads = we - ws >= 2 && dict.countOf(s1, ws, we) >= tuning.minCount;
+      const correctedCount = we - ws >= 2 ? dict.countOf(s1, ws, we) : 0;
+      const reads = we - ws >= 2 && correctedCount >= tuning.minCount;
       if (reads && FUNCTION_WORDS.has(s1.slice(ws, we))) continue;
       if (!reads && tuning.readsCorrection) continue;
       const formed = reads ? -1 : formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount);
       const start = reads ? w0 + ws : Math.floor(formed / 256);
       const end = reads ? w0 + we : start + (formed % 256);
+      if (end !== nameEnd) {
+        nameEnd = end;
+        nameAhead = NAME_SUFFIX.test(text.slice(end, end + 3)) || ORG_AHEAD.test(text.slice(end, end + 16));
+      }
+      if (nameAhead) continue;
+      const broken = alone ? brokenWord(text, a, b, i, start, end, tokStart, tokEnd, dict) : 0;
+      if (broken >= tuning.brokenWord) continue;
+      written ??= {
+        lp: lm.logProb(text, a, i, Math.min(b, i + 3)),
+        left: i > a ? lm.logProb(text, i - 1, i, i + 1) : 0,
+        right: i + 1 < b ? lm.logProb(text, i, i + 1, i + 2) : 0,
+        charCount: dict.countOf(text, i, i + 1),
+        leftPair: i > a ? dict.countOf(text, i - 1, i + 1) : -1,
+        rightPair: i + 1 < b ? dict.countOf(text, i, i + 2) : -1,
+      };
+      const lpCorrected = lm.logProb(text, a, i, Math.min(b, i + 3), i, unit);
+      const own = lm.unigramGain(text.charCodeAt(i), unit);
+      candidateFeatures(
+        {
+          seg,
+          // As lm.contextGain, from the trigrams already read.
+          lm: own === null ? 0 : lpCorrected - written.lp - own,
+          lpWritten: written.lp,
+          lpCorrected,
+          leftWritten: written.left,
+          leftCorrected: i > a ? lm.logProb(text, i - 1, i, i + 1, i, unit) : 0,
+          rightWritten: written.right,
+          rightCorrected: i + 1 < b ? lm.logProb(text, i, i + 1, i + 2, i, unit) : 0,
+          place,
+          via: cs.via[c]!,
+          writtenCount: alone ? written.charCount : wordCount,
+          correctedCount: reads
+            ? correctedCount
+            : dict.countOf(text.slice(start, i) + String.fromCharCode(unit) + text.slice(i + 1, end), 0, end - start),
+          correctedLength: end - start,
+          writtenCharCount: written.charCount,
+          candidateCharCount: dict.count1(String.fromCharCode(unit)),
+          leftPair: written.leftPair,
+          rightPair: written.rightPair,
+          broken,
+        },
+        x,
+      );
+      observe?.(i, unit, x);
+      const margin = score(scorer, x) - threshold;
+      if (margin < 0 || (best && margin <= best.margin)) continue;
+      const via = VIA_NAMES[cs.via[c]!]!;
       best = {
         rule: 'typo',
         start,
         end,
         wrong: text.slice(start, end),
         suggestion: `${text.slice(start, i)}${String.fromCharCode(unit)}${text.slice(i + 1, end)}`,
-        how: `detected-${via}${inWord ? '-inword' : ''}`,
+        how: `detected-${via}${place === 2 ? '-inword' : ''}`,
         margin,
       };
     }
-    if (
-      best &&
-      !known.covers(text, i) &&
-      !NAME_SUFFIX.test(text.slice(best.end, best.end + 3)) &&
-      !ORG_AHEAD.test(text.slice(best.end, best.end + 16))
-    )
-      out.push(best);
+    if (best) out.push(best);
   }
+}
+
+/** The count of a word beside a lone text[i] that the corrected word [start, end) ends or starts inside of, 0 for none. */
+function brokenWord(
+  text: string,
+  a: number,
+  b: number,
+  i: number,
+  start: number,
+  end: number,
+  tokStart: Int32Array,
+  tokEnd: Int32Array,
+  dict: WordDict,
+): number {
+  let n = 0;
+  if (i + 1 < b && end > i + 1) {
+    const e = tokEnd[i + 1 - a]!;
+    if (e - (i + 1) >= 2 && end < e) n = Math.max(n, dict.countOf(text, i + 1, e));
+  }
+  if (i > a && start < i) {
+    const s = tokStart[i - 1 - a]!;
+    if (i - s >= 2 && start > s) n = Math.max(n, dict.countOf(text, s, i));
+  }
+  return n;
 }
 
 /** Is text[i] one or two characters into a name that follows a title (书记田唯, 副县长方真)? */

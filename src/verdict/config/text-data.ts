@@ -1,7 +1,7 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
 // MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt), the
-// words newer than the dictionary and the character trigrams of official writing
-// (rules/lexicons/char-ngrams.txt.gz). Read from disk here, once per process on first use, and handed to the
+// words newer than the dictionary, the character trigrams of official writing
+// (rules/lexicons/char-ngrams.txt.gz) and the typo detector's fitted scorer (typo-scorer.json). Read from disk here, once per process on first use, and handed to the
 // rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +10,10 @@ import { projectPath } from '../../paths.js';
 import { CharNgrams } from '../../rules/utils/char-ngrams.js';
 import { ConfusionSets, parseShapeNeighbours } from '../../rules/utils/confusion.js';
 import { type DetectorData, KnownWords } from '../../rules/utils/typo-detector.js';
+import { parseScorer } from '../../rules/utils/typo-features.js';
 import { WordDict } from '../../rules/utils/word-dict.js';
+
+export const SCORER_FILE = 'typo-scorer.json';
 
 const require = createRequire(import.meta.url);
 let dict: WordDict | null = null;
@@ -41,5 +44,6 @@ export function detectorData(): DetectorData {
         .filter((l) => l && !l.startsWith('#')),
     ),
     lm: new CharNgrams(gunzipSync(readFileSync(projectPath('rules/lexicons/char-ngrams.txt.gz'))).toString('utf8')),
+    scorer: parseScorer(shipped(SCORER_FILE), `rules/lexicons/${SCORER_FILE}`),
   });
 }
