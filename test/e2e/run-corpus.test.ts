@@ -1,7 +1,7 @@
 // The check's own text as evidence for the typo detector, end to end: four portals crawled and judged
 // together. One writes 大数局产业 where the other three write 大数据产业: its finding is confirmed by
-// them, and says so. All four write 特诊科 (a hospital department the dictionary lacks, which the
-// detector alone takes for 特征): the check's usage, not a slip, and dropped on every site. The same
+// them, and says so. All four write 自住性住房 (owner-occupied housing, a term the dictionary lacks, which
+// the detector alone takes for 自主性): the check's usage, not a slip, and dropped on every site. The same
 // portal judged alone keeps both finds as it would without the corpus.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { cli } from '../helpers/cli.js';
 import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
-const HOSPITAL = '县人民医院特诊科专家深入乡镇开展义诊活动，为群众免费测量血压血糖。';
+const HOUSING = '县住建局出台措施，支持居民自住性住房消费，落实首套住房贷款利率优惠。';
 
 function portal(n: number, industry: string): FixtureSite {
   return {
@@ -34,7 +34,7 @@ function portal(n: number, industry: string): FixtureSite {
                 {
                   daysAgo: 0,
                   title: '全县数字经济发展情况通报',
-                  body: [`今年以来，${industry}规模持续扩大，带动就业三千余人。`, HOSPITAL],
+                  body: [`今年以来，${industry}规模持续扩大，带动就业三千余人。`, HOUSING],
                 },
               ],
               dated(44, 1, 1),
@@ -111,14 +111,14 @@ describe('the check as a corpus', () => {
 
   it('a form every site writes is the check’s usage: no site is told it is a typo', () => {
     for (const site of PEERS) expect(typos(together, site)).toEqual([]);
-    expect(typos(together, SLIP).some((f) => f.evidence.wrong === '特诊')).toBe(false);
+    expect(typos(together, SLIP).some((f) => f.evidence.wrong === '自住性')).toBe(false);
   });
 
   it('judged alone, the same portal keeps both finds, with no word of other sites', () => {
     const found = typos(alone, SLIP);
     expect(found.map((f) => [f.evidence.wrong, f.evidence.suggestion]).sort()).toEqual([
       ['数局', '数据'],
-      ['特诊', '特征'],
+      ['自住性', '自主性'],
     ]);
     for (const f of found) {
       expect(f.evidence.corpus).toBeUndefined();
