@@ -13,9 +13,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { paragraphs } from '../fixtures/text.js';
-import { VIA_NAMES } from '../src/rules/utils/confusion.js';
+import { ConfusionSets, VIA_NAMES } from '../src/rules/utils/confusion.js';
 import type { SeriousChecker } from '../src/rules/utils/protected-terms.js';
-import { detectorData } from '../src/verdict/config/text-data.js';
+import { detectorData, shapeNeighbours } from '../src/verdict/config/text-data.js';
 
 const CARRIERS = ['会议强调，要认真贯彻落实{}的部署要求。', '{}有关负责同志出席会议并讲话。'];
 const NEAR = [
@@ -41,7 +41,9 @@ export function seriousRecall(serious: SeriousChecker): {
   byVia: Map<string, [number, number]>;
   missed: string[];
 } {
-  const { conf, dict } = detectorData();
+  // The Unihan look-alikes alone: the typo detector's part-for-whole pairs (也 for 地) are not what this measures.
+  const conf = new ConfusionSets(shapeNeighbours());
+  const { dict } = detectorData();
   const doc = parse(readFileSync(fileURLToPath(new URL('../rules/lexicons/protected-terms.yaml', import.meta.url)), 'utf8')) as {
     terms: { term: string }[];
   };

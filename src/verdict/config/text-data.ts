@@ -1,5 +1,6 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
-// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt), the
+// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt and
+// part-neighbours.txt), the
 // words newer than the dictionary, the character trigrams of official writing
 // (rules/lexicons/char-ngrams.txt.gz) and the typo detector's fitted scorer (typo-scorer.json). Read from disk here, once per process on first use, and handed to the
 // rules' checkers: rules read no files.
@@ -32,11 +33,21 @@ export function shapeNeighbours(): Map<string, Set<string>> {
   return (lookAlikes ??= parseShapeNeighbours(shipped('shape-neighbours.txt')));
 }
 
+/** The look-alikes and the part-for-whole pairs (也 for 地) together: the typo detector tries both, the serious-error variants only the first. */
+function withParts(shapes: Map<string, Set<string>>, parts: Map<string, Set<string>>): Map<string, Set<string>> {
+  const all = new Map([...shapes].map(([c, n]) => [c, new Set(n)]));
+  for (const [c, n] of parts) {
+    const into = all.get(c) ?? all.set(c, new Set()).get(c)!;
+    for (const x of n) into.add(x);
+  }
+  return all;
+}
+
 /** The dictionary, confusion sets, known words and trigrams, read once on first use and shared by every checker. */
 export function detectorData(): DetectorData {
   return (detector ??= {
     dict: wordDict(),
-    conf: new ConfusionSets(shapeNeighbours()),
+    conf: new ConfusionSets(withParts(shapeNeighbours(), parseShapeNeighbours(shipped('part-neighbours.txt')))),
     known: new KnownWords(
       shipped('modern-words.txt')
         .split('\n')
