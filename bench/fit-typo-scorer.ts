@@ -1,4 +1,4 @@
-// npx tsx bench/fit-typo-scorer.ts --labelled FILE… --clean FILE… [--budget 6] [--precision 0.95] [--write]
+// npx tsx bench/fit-typo-scorer.ts --labelled FILE… --clean FILE… [--guard FILE…] [--budget 4.5] [--precision 0.95] [--write]
 // Fits the typo detector's scorer (src/rules/utils/typo-features.ts) on the training fifths only and chooses
 // its threshold there; prints the held-out fifths' figures; with --write, ships it as
 // rules/lexicons/typo-scorer.json.
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { detectTypos, TUNING } from '../src/rules/utils/typo-detector.js';
 import { FEATURE_NAMES } from '../src/rules/utils/typo-features.js';
-import { detectorData, SCORER_FILE } from '../src/verdict/config/text-data.js';
+import { detectorEvidence, SCORER_FILE } from '../src/verdict/config/text-data.js';
 import { inSplit, scoreDetector, type DetectorScore } from './text-detector.js';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     guard: { type: 'string', multiple: true, default: [] },
     'guard-precision': { type: 'string', default: '0.8' },
     'guard-weight': { type: 'string', default: '0' },
-    budget: { type: 'string', default: '6' },
+    budget: { type: 'string', default: '4.5' },
     precision: { type: 'string', default: '0.95' },
     'clean-weight': { type: 'string', default: '0.2' },
     write: { type: 'boolean', default: false },
@@ -41,7 +41,8 @@ if (values.labelled.length === 0) {
   process.exit(2);
 }
 
-const base = detectorData();
+// Not detectorData(): it refuses a shipped scorer fitted for other features, which is what this replaces.
+const base = detectorEvidence();
 const n = FEATURE_NAMES.length;
 const xs: Float64Array[] = [];
 const ys: number[] = [];
@@ -186,6 +187,8 @@ if (values.write) {
     },
     rule: `least threshold with precision ≥ ${least} on each labelled training fifth, ≥ ${values['guard-precision']} on each guard's and ≤ ${budget} flags per 100,000 characters of clean training text`,
     figures,
+    options: { cleanWeight: Number(values['clean-weight']), guardWeight: Number(values['guard-weight']), l2: 1 },
+    gates: TUNING,
     features: FEATURE_NAMES,
     weights: [...weights].map((w) => Math.round(w * 1e5) / 1e5),
     threshold: chosen,

@@ -150,12 +150,6 @@ export class CharNgrams {
   }
 
   /**
-   * What the context says for `unit` at i over `text[i]`, inside the run `[lo, hi)`: the gain in ln P of
-   * the three trigrams that read the character, less the gain of the character alone. A character the
-   * corpus seldom writes (她, 梦: laws are not letters) is not a typo for being rare; it is one for not
-   * fitting where it stands.
-   */
-  /**
    * ln P1(unit) − ln P1(written): what contextGain takes off for the characters' own frequency; null when
    * either is outside the counted ideographs, where the model knows nothing.
    */
@@ -165,6 +159,12 @@ export class CharNgrams {
     return a < 0 || b < 0 ? null : Math.log(this.p1(b)) - Math.log(this.p1(a));
   }
 
+  /**
+   * What the context says for `unit` at i over `text[i]`, inside the run `[lo, hi)`: the gain in ln P of
+   * the three trigrams that read the character, less the gain of the character alone. A character the
+   * corpus seldom writes (她, 梦: laws are not letters) is not a typo for being rare; it is one for not
+   * fitting where it stands.
+   */
   contextGain(text: string, lo: number, hi: number, i: number, unit: number): number {
     const to = Math.min(hi, i + 3);
     const a = code(text.charCodeAt(i));

@@ -52,7 +52,7 @@ export const TUNING: DetectorTuning = {
   readsCorrection: true,
   rareWord: 30,
   commonWord: 2000,
-  commonChar: 100_000,
+  commonChar: 60_000,
   brokenWord: 100,
 };
 
@@ -68,6 +68,8 @@ const HAN = /[\u4e00-\u9fa5]{2,}/g;
 /** A name's suffix: a misspelling right before 村 or 公司 is more often a place or a firm the dictionary lacks. */
 const NAME_SUFFIX =
   /^(?:村|镇|乡|街道|社区|居委会|路|街|巷|屯|寨|嘎查|苏木|公司|集团|合作社|有限|区|县|市|州|盟|旗|经开区|高新区|新区|开发区)/;
+/** The one-character suffixes of places' names. */
+const PLACE_SUFFIX = /[村镇乡屯寨庄]/;
 /** A firm's or body's name runs on to its kind within the clause: 众诚建筑工程专业合作社, 星辰茶业有限公司. */
 const ORG_AHEAD =
   /^[\u4e00-\u9fa5]{0,10}?(?:专业合作社|合作社|有限公司|股份公司|公司|集团|协会|商会|学会|研究会|联合会|工作室|事务所|厂|店)/;
@@ -190,6 +192,8 @@ function runHits(
     if ((i > 0 && looksLikeName(text, i - 1, i + 1)) || looksLikeName(text, i, i + 2) || givenName(text, i)) continue;
     if (i > 0 && COUNT_WORD.test(text[i - 1]!) && MEASURE.test(text[i]!)) continue;
     if (known.covers(text, i)) continue;
+    // 襄村, 龙镇: the suffix of a place's name after a character that is part of it is not a misspelling.
+    if (i > a && PLACE_SUFFIX.test(text[i]!)) continue;
     // Where a corrected word may start: at i, or where text[st, i) begins some word.
     let starts = 0;
     for (let st = i; st >= Math.max(a, i - REACH); st--) {
@@ -204,9 +208,7 @@ function runHits(
     let base = Number.NaN;
     let written: { lp: number; left: number; right: number; charCount: number; leftPair: number; rightPair: number } | null = null;
     let best: DetectedHit | null = null;
-    // A name or firm running on after the corrected word: read once for each place the word may end.
-    let nameEnd = -1;
-    let nameAhead = false;
+    const suffixNext = NAME_SUFFIX.test(text.slice(i + 1, i + 4));
     for (let c = 0; c < cs.units.length; c++) {
       const unit = cs.units[c]!;
       if (formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount) < 0) continue;
@@ -226,11 +228,8 @@ function runHits(
       const formed = reads ? -1 : formedWord(text, i, b, unit, starts, startAt, prefixHash, dict, tuning.minCount);
       const start = reads ? w0 + ws : Math.floor(formed / 256);
       const end = reads ? w0 + we : start + (formed % 256);
-      if (end !== nameEnd) {
-        nameEnd = end;
-        nameAhead = NAME_SUFFIX.test(text.slice(end, end + 3)) || ORG_AHEAD.test(text.slice(end, end + 16));
-      }
-      if (nameAhead) continue;
+      // 那弄村 read as 那农村: a correction that takes in a name's suffix is a place's name rewritten.
+      if (suffixNext && end > i + 1) continue;
       const broken = alone ? brokenWord(text, a, b, i, start, end, tokStart, tokEnd, dict) : 0;
       if (broken >= tuning.brokenWord) continue;
       written ??= {
@@ -266,6 +265,8 @@ function runHits(
           leftPair: written.leftPair,
           rightPair: written.rightPair,
           broken,
+          atStart: i === a,
+          atEnd: i + 1 === b,
         },
         x,
       );
@@ -283,7 +284,9 @@ function runHits(
         margin,
       };
     }
-    if (best) out.push(best);
+    // A name or a firm running on after the surest correction (进巷村, 亲咨公司): the position is a name's.
+    if (best && !NAME_SUFFIX.test(text.slice(best.end, best.end + 3)) && !ORG_AHEAD.test(text.slice(best.end, best.end + 16)))
+      out.push(best);
   }
 }
 

@@ -36,13 +36,15 @@ export interface CandidateEvidence {
   rightPair: number;
   /** Dictionary count of a neighbouring word the correction would cut in two (竟 + 争相 read as 竞争 + 相), 0 for none. */
   broken: number;
+  /** The character opens or closes its run of ideographs: there the side probabilities are 0, not certainty. */
+  atStart: boolean;
+  atEnd: boolean;
 }
 
 export const FEATURE_NAMES = [
   'bias',
   'seg',
   'lm_alone',
-  'lm_rare',
   'lp_written',
   'lp_corrected',
   'written_count',
@@ -72,12 +74,14 @@ export const FEATURE_NAMES = [
   'right_written',
   'max_side_written',
   'broken_word',
+  'at_start',
+  'at_end',
 ] as const;
 
 const ln1p = (n: number) => Math.log1p(Math.max(0, n));
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** The feature vector, in FEATURE_NAMES' order, written into `out`. Scales keep every feature near [−5, 5]. */
+/** The feature vector, in FEATURE_NAMES' order, written into `out`. Log-probabilities and log-counts are scaled down; the gains are clipped, not scaled. */
 export function candidateFeatures(e: CandidateEvidence, out: Float64Array): Float64Array {
   const seg = clip(e.seg, -30, 40);
   const lm = clip(e.lm, -30, 30);
@@ -86,44 +90,45 @@ export function candidateFeatures(e: CandidateEvidence, out: Float64Array): Floa
   const inword = e.place === 2 ? 1 : 0;
   const shape = e.via === 2 ? 1 : 0;
   const written = ln1p(e.writtenCount) / 5;
-  // Inside a dictionary word the trigrams are no evidence: laws not writing 税源 or 攸关 says nothing
-  // against them. Only the dictionary's evidence reaches the scorer there.
-  const trusted = e.place === 2 ? 0 : 1;
+  // Only for a character standing alone do the trigrams speak. Inside a dictionary word, rare or not, they
+  // are no evidence: laws not writing 税源, 攸关 or 时艰 says nothing against them.
+  const trusted = alone;
   const leftGain = trusted * (e.leftCorrected - e.leftWritten);
   const rightGain = trusted * (e.rightCorrected - e.rightWritten);
   out[0] = 1;
   out[1] = seg;
   out[2] = lm * alone;
-  out[3] = lm * rare;
-  out[4] = (trusted * e.lpWritten) / 10;
-  out[5] = (trusted * e.lpCorrected) / 10;
-  out[6] = written;
-  out[7] = written * inword;
-  out[8] = written * alone;
-  out[9] = ln1p(e.correctedCount) / 5;
-  out[10] = e.correctedLength;
-  out[11] = rare;
-  out[12] = inword;
-  out[13] = e.via === 1 ? 1 : 0;
-  out[14] = shape;
-  out[15] = e.via === 3 ? 1 : 0;
-  out[16] = seg * rare;
-  out[17] = seg * inword;
-  out[18] = seg * shape;
-  out[19] = trusted * lm * shape;
-  out[20] = (ln1p(e.candidateCharCount) - ln1p(e.writtenCharCount)) / 5;
-  out[21] = ln1p(e.leftPair) / 5;
-  out[22] = ln1p(e.rightPair) / 5;
-  out[23] = Math.min(seg, trusted * lm);
-  out[24] = Math.max(0, seg - 10);
-  out[25] = Math.max(0, trusted * lm - 10);
-  out[26] = leftGain / 5;
-  out[27] = rightGain / 5;
-  out[28] = Math.min(leftGain, rightGain) / 5;
-  out[29] = (trusted * e.leftWritten) / 10;
-  out[30] = (trusted * e.rightWritten) / 10;
-  out[31] = (trusted * Math.max(e.leftWritten, e.rightWritten)) / 10;
-  out[32] = ln1p(e.broken) / 5;
+  out[3] = (trusted * e.lpWritten) / 10;
+  out[4] = (trusted * e.lpCorrected) / 10;
+  out[5] = written;
+  out[6] = written * inword;
+  out[7] = written * alone;
+  out[8] = ln1p(e.correctedCount) / 5;
+  out[9] = e.correctedLength;
+  out[10] = rare;
+  out[11] = inword;
+  out[12] = e.via === 1 ? 1 : 0;
+  out[13] = shape;
+  out[14] = e.via === 3 ? 1 : 0;
+  out[15] = seg * rare;
+  out[16] = seg * inword;
+  out[17] = seg * shape;
+  out[18] = trusted * lm * shape;
+  out[19] = (ln1p(e.candidateCharCount) - ln1p(e.writtenCharCount)) / 5;
+  out[20] = ln1p(e.leftPair) / 5;
+  out[21] = ln1p(e.rightPair) / 5;
+  out[22] = Math.min(seg, trusted * lm);
+  out[23] = Math.max(0, seg - 10);
+  out[24] = Math.max(0, trusted * lm - 10);
+  out[25] = leftGain / 5;
+  out[26] = rightGain / 5;
+  out[27] = Math.min(leftGain, rightGain) / 5;
+  out[28] = (trusted * e.leftWritten) / 10;
+  out[29] = (trusted * e.rightWritten) / 10;
+  out[30] = (trusted * Math.max(e.leftWritten, e.rightWritten)) / 10;
+  out[31] = ln1p(e.broken) / 5;
+  out[32] = e.atStart ? 1 : 0;
+  out[33] = e.atEnd ? 1 : 0;
   return out;
 }
 
@@ -133,18 +138,32 @@ export interface TypoScorer {
   threshold: number;
 }
 
-/** The shipped scorer's JSON, checked against the features this code computes. */
-export function parseScorer(json: string, source: string): TypoScorer {
-  const s = JSON.parse(json) as { features?: string[]; weights?: number[]; threshold?: number };
-  const names = s.features ?? [];
-  if (names.length !== FEATURE_NAMES.length || names.some((n, k) => n !== FEATURE_NAMES[k]))
+/**
+ * The shipped scorer's JSON, checked against the features this code computes and the gates it was fitted
+ * behind (`gates`: the detector's TUNING): a scorer fitted for other features or other gates is refused
+ * with the file named, not misread.
+ */
+export function parseScorer(json: string, source: string, gates: object): TypoScorer {
+  let s: { features?: unknown; weights?: unknown; threshold?: unknown; gates?: unknown };
+  try {
+    s = JSON.parse(json) as typeof s;
+  } catch (e) {
+    throw new Error(`${source}: not JSON (${(e as Error).message})`, { cause: e });
+  }
+  if (!s || typeof s !== 'object') throw new Error(`${source}: expected an object with features, weights and threshold`);
+  const names = Array.isArray(s.features) ? (s.features as unknown[]) : [];
+  const at = FEATURE_NAMES.findIndex((n, k) => names[k] !== n);
+  if (at >= 0 || names.length !== FEATURE_NAMES.length)
     throw new Error(
-      `${source}: features ${names.join(',')} are not the detector's (${FEATURE_NAMES.join(',')}); refit with bench/fit-typo-scorer.ts`,
+      `${source}: fitted for other features (${at >= 0 ? `feature ${at + 1} is ${JSON.stringify(names[at] ?? null)}, the detector's is ${FEATURE_NAMES[at]}` : `${names.length} features, the detector has ${FEATURE_NAMES.length}`}); refit: npx tsx bench/fit-typo-scorer.ts`,
     );
-  if (!Array.isArray(s.weights) || s.weights.length !== names.length || s.weights.some((w) => typeof w !== 'number' || !Number.isFinite(w)))
+  if (JSON.stringify(s.gates) !== JSON.stringify(gates))
+    throw new Error(`${source}: fitted behind other gates (${JSON.stringify(s.gates ?? null)}); refit: npx tsx bench/fit-typo-scorer.ts`);
+  const weights = s.weights;
+  if (!Array.isArray(weights) || weights.length !== names.length || weights.some((w) => typeof w !== 'number' || !Number.isFinite(w)))
     throw new Error(`${source}: weights must be ${names.length} finite numbers`);
   if (typeof s.threshold !== 'number' || !Number.isFinite(s.threshold)) throw new Error(`${source}: threshold must be a finite number`);
-  return { weights: Float64Array.from(s.weights), threshold: s.threshold };
+  return { weights: Float64Array.from(weights as number[]), threshold: s.threshold };
 }
 
 export function score(scorer: TypoScorer, x: Float64Array): number {

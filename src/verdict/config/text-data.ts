@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { projectPath } from '../../paths.js';
 import { CharNgrams } from '../../rules/utils/char-ngrams.js';
 import { ConfusionSets, parseShapeNeighbours } from '../../rules/utils/confusion.js';
-import { type DetectorData, KnownWords } from '../../rules/utils/typo-detector.js';
+import { type DetectorData, KnownWords, TUNING } from '../../rules/utils/typo-detector.js';
 import { parseScorer } from '../../rules/utils/typo-features.js';
 import { WordDict } from '../../rules/utils/word-dict.js';
 
@@ -19,6 +19,7 @@ export const SCORER_FILE = 'typo-scorer.json';
 const require = createRequire(import.meta.url);
 let dict: WordDict | null = null;
 let detector: DetectorData | null = null;
+let evidence: Omit<DetectorData, 'scorer'> | null = null;
 let lookAlikes: Map<string, Set<string>> | null = null;
 
 const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
@@ -43,9 +44,9 @@ function withParts(shapes: Map<string, Set<string>>, parts: Map<string, Set<stri
   return all;
 }
 
-/** The dictionary, confusion sets, known words and trigrams, read once on first use and shared by every checker. */
-export function detectorData(): DetectorData {
-  return (detector ??= {
+/** The dictionary, confusion sets, known words and trigrams: what the detector measures with, before any scorer. */
+export function detectorEvidence(): Omit<DetectorData, 'scorer'> {
+  return (evidence ??= {
     dict: wordDict(),
     conf: new ConfusionSets(withParts(shapeNeighbours(), parseShapeNeighbours(shipped('part-neighbours.txt')))),
     known: new KnownWords(
@@ -55,6 +56,13 @@ export function detectorData(): DetectorData {
         .filter((l) => l && !l.startsWith('#')),
     ),
     lm: new CharNgrams(gunzipSync(readFileSync(projectPath('rules/lexicons/char-ngrams.txt.gz'))).toString('utf8')),
-    scorer: parseScorer(shipped(SCORER_FILE), `rules/lexicons/${SCORER_FILE}`),
+  });
+}
+
+/** The detector's evidence and its fitted scorer, read once on first use and shared by every checker. */
+export function detectorData(): DetectorData {
+  return (detector ??= {
+    ...detectorEvidence(),
+    scorer: parseScorer(shipped(SCORER_FILE), `rules/lexicons/${SCORER_FILE}`, TUNING),
   });
 }
