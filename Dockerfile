@@ -49,7 +49,8 @@ COPY --from=build /app/src/ src/
 COPY --from=build /app/rules/ rules/
 COPY --from=build /app/dist/ dist/
 # A stale bundle would make every start compile the source through tsx: fail the build instead.
-RUN [ -z "$(find src -newer dist/choucha.mjs -print -quit)" ] \
+# Files only, as bin/choucha.js compares them: COPY --from gives src/ itself the copy's time.
+RUN [ -z "$(find src -type f \( -newer dist/choucha.mjs -o -newer dist/parse-worker.mjs \) -print -quit)" ] \
   || { echo 'dist/ is older than src/: bin/choucha.js would run from source' >&2; exit 1; }
 RUN ln -s /app/bin/choucha.js /usr/local/bin/choucha \
   && mkdir /data && chown node:node /data
