@@ -71,8 +71,10 @@ async function onWorkers(
 
 /**
  * Probe rounds taken by the workers of every vantage that has joined (`choucha worker --vantage NAME`),
- * each round published at its slot and awaited before the next; this machine's vantage joins first,
- * so its local workers take its share.
+ * each round published at its slot and awaited before the next. With local workers this machine's
+ * vantage joins first, so they take its share. With none (`--workers 0`) it joins nothing: a vantage with
+ * no worker would hold every round forever, as a coordinator in its own container (compose's `run`,
+ * named after a hostname no worker has) did.
  */
 export async function probeOnWorkers(
   db: Db,
@@ -82,9 +84,14 @@ export async function probeOnWorkers(
   workers: number,
 ): Promise<void> {
   await withLocalWorkers(g, workers, async (boss, children) => {
-    await joinVantage(boss, vantageName(g.vantage));
+    if (workers > 0) await joinVantage(boss, vantageName(g.vantage));
     children.start();
     const queues = await vantageQueues(boss);
+    if (queues.length === 0)
+      throw new InputError(
+        'No vantage takes probe rounds: with --workers 0 they are taken by workers started elsewhere',
+        'Start `choucha worker --db … [--vantage NAME]` first (compose.yaml starts two), or give --workers N.',
+      );
     say(
       g,
       `probe: rounds taken from ${queues.length} vantage${queues.length > 1 ? 's' : ''}: ${queues.map((q) => q.slice('choucha-probe.'.length)).join(', ')}`,

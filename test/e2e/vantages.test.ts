@@ -119,3 +119,65 @@ describe.skipIf(!PG_SERVER)('probe rounds from two vantages on workers', { timeo
     expect(rows.some((r) => !r.ok)).toBe(true);
   });
 });
+
+// compose.yaml's `run` coordinates with --workers 0 from a container whose hostname no worker shares.
+// It must join no vantage of its own: one with no worker held the first round forever.
+describe.skipIf(!PG_SERVER)('a coordinator with --workers 0', { timeout: 60_000 }, () => {
+  let far: ChildProcess;
+  let fleet0: Fleet;
+  let url: string;
+
+  beforeAll(async () => {
+    fleet0 = await startFleet({ at: AT, sites: ['healthy-trs'] });
+    const dir = mkdtempSync(join(tmpdir(), 'choucha-vantage0-'));
+    writeFileSync(join(dir, 'registry.csv'), fleet0.registryCsv());
+    url = emptyPgDatabase().url;
+    expect((await cli(['--db', url, 'init'])).code).toBe(0);
+    expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
+  }, 60_000);
+
+  afterAll(async () => {
+    far?.kill('SIGTERM');
+    await fleet0?.close();
+  });
+
+  const probeArgs = () => [
+    '--db',
+    url,
+    '--allow-private',
+    'probe',
+    '--quarter',
+    '2026Q4',
+    '--at',
+    AT,
+    '--rounds',
+    '1',
+    '--timeout',
+    '5s',
+    '--workers',
+    '0',
+  ];
+
+  it('with no worker anywhere, stops with a clear error instead of waiting', async () => {
+    const r = await cli(probeArgs(), { timeoutMs: 30_000 });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('No vantage takes probe rounds');
+  });
+
+  it('leaves the rounds to the workers of other vantages, and finishes', async () => {
+    far = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'far', 'worker'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      far.stderr!.on('data', (b: Buffer) => {
+        seen += b.toString('utf8');
+        if (/takes probe rounds from vantage far/.test(seen)) resolve();
+      });
+      far.once('exit', (code) => reject(new Error(`the far worker exited (${code}): ${seen}`)));
+    });
+    const r = await cli(probeArgs(), { timeoutMs: 40_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/rounds taken from 1 vantage: far\b/);
+  });
+});
