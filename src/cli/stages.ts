@@ -28,6 +28,7 @@ import { judgeCheck } from '../verdict/judge-check.js';
 import type { IgnoreList } from '../verdict/config/ignore-list.js';
 import type { StateCouncilDoc } from '../rules/utils/state-council-docs.js';
 import { type GlobalOptions, guard, nowIso, parseCount, parseDuration, say, vantageOf } from './common.js';
+import { onStopSignal } from './stop-signal.js';
 import { Progress } from './progress.js';
 import { crawlOnWorkers, linksOnWorkers, probeOnWorkers, workerCount } from './workers.js';
 
@@ -151,9 +152,7 @@ export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFl
   const days = Number(f.days);
   if (!(days > 0)) throw new InputError(`Bad --days "${f.days}"`, 'Expected a positive number of days, e.g. 7.');
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const unlisten = onStopSignal(() => stop.abort());
   try {
     const r = await probeWatch(db, check, {
       days,
@@ -172,8 +171,7 @@ export async function doWatch(db: Db, check: Check, g: GlobalOptions, f: ProbeFl
       `watch: ${r.planned} probes planned now, ${r.taken} taken, ${r.missed} missed${stop.signal.aborted ? ' (stopped; run again to carry on)' : ''}`,
     );
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    unlisten();
   }
 }
 

@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { isConnectionLoss, type PgConnection } from '../store/pg-client.js';
 import { defaultParseThreads, parsePool } from '../gather/crawl/parse-pool.js';
 import { joinVantage, type ProbeJob, runProbeJob, vantageName } from '../worker/probe-jobs.js';
+import { onStopSignal } from './stop-signal.js';
 import { type GlobalOptions, guard, open, parseCount, say, vantageOf } from './common.js';
 import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from './stages.js';
 
@@ -78,8 +79,7 @@ export function registerWorker(program: Command): void {
       };
       let stopped!: () => void;
       const stop = new Promise<void>((resolve) => (stopped = resolve));
-      process.once('SIGTERM', () => stopped());
-      process.once('SIGINT', () => stopped());
+      const unlisten = onStopSignal(() => stopped());
       say(g, `worker ${name}: taking jobs from ${redactDbUrl(g.db)}, ${concurrency} at a time`);
       try {
         await queue.boss.work<CrawlJob<CrawlFlags>>(
@@ -154,6 +154,7 @@ export function registerWorker(program: Command): void {
         await queue.stop();
         await parser.close();
         for (const db of [...crawlDbs, linkDb, probeDb]) closeDb(db);
+        unlisten();
       }
     });
 }
