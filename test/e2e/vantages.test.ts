@@ -22,26 +22,37 @@ let east: ChildProcess;
 let probe: CliResult;
 let rows: { siteId: string; vantage: string | null; startedAt: string; ok: boolean }[] = [];
 
+/** A PostgreSQL database with the schema and the fleet's sites, ready for probes. */
+async function preparedDatabase(f: Fleet): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'choucha-vantages-'));
+  writeFileSync(join(dir, 'registry.csv'), f.registryCsv());
+  const url = emptyPgDatabase().url;
+  expect((await cli(['--db', url, 'init'])).code).toBe(0);
+  expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
+  return url;
+}
+
+/** A worker of `vantage`, once it has joined: it says it takes probe rounds from its vantage. */
+async function joinedWorker(url: string, vantage: string): Promise<ChildProcess> {
+  const w = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', vantage, 'worker'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    w.stderr!.on('data', (b: Buffer) => {
+      seen += b.toString('utf8');
+      if (seen.includes(`takes probe rounds from vantage ${vantage}`)) resolve();
+    });
+    w.once('exit', (code) => reject(new Error(`the ${vantage} worker exited (${code}): ${seen}`)));
+  });
+  return w;
+}
+
 describe.skipIf(!PG_SERVER)('probe rounds from two vantages on workers', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     fleet = await startFleet({ at: AT, sites: SITES });
-    const dir = mkdtempSync(join(tmpdir(), 'choucha-vantages-'));
-    writeFileSync(join(dir, 'registry.csv'), fleet.registryCsv());
-    const url = emptyPgDatabase().url;
-    expect((await cli(['--db', url, 'init'])).code).toBe(0);
-    expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
-    east = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'east', 'worker'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    // The east worker has joined once it says it takes probe rounds from its vantage.
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      east.stderr!.on('data', (b: Buffer) => {
-        seen += b.toString('utf8');
-        if (/takes probe rounds from vantage east/.test(seen)) resolve();
-      });
-      east.once('exit', (code) => reject(new Error(`the east worker exited (${code}): ${seen}`)));
-    });
+    const url = await preparedDatabase(fleet);
+    east = await joinedWorker(url, 'east');
     probe = await cli(
       [
         '--db',
@@ -129,11 +140,7 @@ describe.skipIf(!PG_SERVER)('a coordinator with --workers 0', { timeout: 60_000 
 
   beforeAll(async () => {
     fleet0 = await startFleet({ at: AT, sites: ['healthy-trs'] });
-    const dir = mkdtempSync(join(tmpdir(), 'choucha-vantage0-'));
-    writeFileSync(join(dir, 'registry.csv'), fleet0.registryCsv());
-    url = emptyPgDatabase().url;
-    expect((await cli(['--db', url, 'init'])).code).toBe(0);
-    expect((await cli(['--db', url, 'sites', 'import', join(dir, 'registry.csv')])).code).toBe(0);
+    url = await preparedDatabase(fleet0);
   }, 60_000);
 
   afterAll(async () => {
@@ -165,17 +172,7 @@ describe.skipIf(!PG_SERVER)('a coordinator with --workers 0', { timeout: 60_000 
   });
 
   it('leaves the rounds to the workers of other vantages, and finishes', async () => {
-    far = spawn(process.execPath, [BIN, '--db', url, '--allow-private', '--vantage', 'far', 'worker'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      far.stderr!.on('data', (b: Buffer) => {
-        seen += b.toString('utf8');
-        if (/takes probe rounds from vantage far/.test(seen)) resolve();
-      });
-      far.once('exit', (code) => reject(new Error(`the far worker exited (${code}): ${seen}`)));
-    });
+    far = await joinedWorker(url, 'far');
     const r = await cli(probeArgs(), { timeoutMs: 40_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/rounds taken from 1 vantage: far\b/);

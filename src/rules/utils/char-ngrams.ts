@@ -167,11 +167,9 @@ export class CharNgrams {
    */
   contextGain(text: string, lo: number, hi: number, i: number, unit: number): number {
     const to = Math.min(hi, i + 3);
-    const a = code(text.charCodeAt(i));
-    const b = code(unit);
+    const alone = this.unigramGain(text.charCodeAt(i), unit);
     // Outside the counted ideographs the model knows nothing: no evidence either way.
-    if (a < 0 || b < 0) return 0;
-    const alone = Math.log(this.p1(b)) - Math.log(this.p1(a));
+    if (alone === null) return 0;
     return this.logProb(text, lo, i, to, i, unit) - this.logProb(text, lo, i, to) - alone;
   }
 }

@@ -1,9 +1,8 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
 // MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt and
-// part-neighbours.txt), the
-// words newer than the dictionary, the character trigrams of official writing
-// (rules/lexicons/char-ngrams.txt.gz) and the typo detector's fitted scorer (typo-scorer.json). Read from disk here, once per process on first use, and handed to the
-// rules' checkers: rules read no files.
+// part-neighbours.txt), the words newer than the dictionary, the character trigrams of official writing
+// (rules/lexicons/char-ngrams.txt.gz) and the typo detector's fitted scorer (typo-scorer.json). Read from
+// disk here, once per process on first use, and handed to the rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
