@@ -18,6 +18,8 @@ import { type CrawlFlags, crawlOptionsOf, type LinkFlags, linkOptionsOf } from '
 
 /** SIGTERM to exit at the latest: the jobs' 30 s of grace, then the queue's own stop, with room. */
 const STOP_DEADLINE_MS = 60_000;
+/** Shorter than a coordinator's grace for a vantage that has just joined (worker/probe-jobs.ts). */
+const REJOIN_MS = 20_000;
 
 export function registerWorker(program: Command): void {
   program
@@ -44,7 +46,7 @@ export function registerWorker(program: Command): void {
       // One set of parse threads for every batch: starting them per batch cost more than a small site's crawl.
       const parser = parsePool(defaultParseThreads());
       const probeDb = open(g);
-      const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`), true);
+      const queue = await openQueue(g.db, (e) => say(g, `worker ${name}: queue: ${e.message}`), true, `choucha-worker ${name}`);
       // A job that lost the database (a restart, a failover) ends in error: what it had committed stays, its
       // open writes were rolled back, and the queue gives the job out again. Its connection is replaced first,
       // with backoff, saying so; jobs on the same connection wait for the one replacement.
@@ -134,6 +136,12 @@ export function registerWorker(program: Command): void {
         const vantage = vantageName(g.vantage);
         const probeQueue = await joinVantage(queue.boss, vantage);
         say(g, `worker ${name}: takes probe rounds from vantage ${vantage}`);
+        // Joined again now and then: a coordinator that could not hear from this worker for a while (the
+        // database away) counts its vantage gone and takes it off the rounds; this puts it back.
+        const rejoin = setInterval(() => {
+          joinVantage(queue.boss, vantage).catch((e: Error) => say(g, `worker ${name}: could not rejoin vantage ${vantage}: ${e.message}`));
+        }, REJOIN_MS);
+        rejoin.unref();
         await queue.boss.work<ProbeJob>(probeQueue, batchedWork(concurrency), (jobs) =>
           settleEach(jobs, async (job) => {
             const { round, siteIds } = job.data;
@@ -142,6 +150,7 @@ export function registerWorker(program: Command): void {
           }),
         );
         await stop;
+        clearInterval(rejoin);
         say(g, `worker ${name}: stopping; jobs in hand finish first`);
         // A stop that hangs (a queue whose connections the server ended, seen once in a test) must not
         // leave a worker behind: past the jobs' grace and the queue's, it exits. Its jobs in hand, if any,

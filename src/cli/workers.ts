@@ -9,7 +9,17 @@ import { CRAWL_QUEUE, LINK_QUEUE, openQueue, type PendingJob, pendingJobs } from
 import { enqueueCrawls } from '../worker/crawl-jobs.js';
 import { sitesToCrawl } from '../gather/crawl/crawl-check.js';
 import { enqueueLinks } from '../worker/link-jobs.js';
-import { joinVantage, publishRound, vantageName, vantageQueues } from '../worker/probe-jobs.js';
+import {
+  goneVantages,
+  JOIN_GRACE_MS,
+  joinVantage,
+  leaveVantage,
+  probeQueueOf,
+  publishRound,
+  vantageName,
+  vantageOfQueue,
+  vantageStates,
+} from '../worker/probe-jobs.js';
 import { projectPath } from '../paths.js';
 import { type GlobalOptions, parseCount, say } from './common.js';
 import type { CrawlFlags, LinkFlags } from './stages.js';
@@ -74,7 +84,8 @@ async function onWorkers(
  * each round published at its slot and awaited before the next. With local workers this machine's
  * vantage joins first, so they take its share. With none (`--workers 0`) it joins nothing: a vantage with
  * no worker would hold every round forever, as a coordinator in its own container (compose's `run`,
- * named after a hostname no worker has) did.
+ * named after a hostname no worker has) did. For the same reason a vantage whose workers are gone (a
+ * machine switched off, `probe --workers 1 --vantage west` run once) leaves the rounds, saying so.
  */
 export async function probeOnWorkers(
   db: Db,
@@ -83,29 +94,73 @@ export async function probeOnWorkers(
   f: { rounds: number; intervalMs: number; timeoutMs: number },
   workers: number,
 ): Promise<void> {
-  await withLocalWorkers(g, workers, async (boss, children) => {
-    if (workers > 0) await joinVantage(boss, vantageName(g.vantage));
-    children.start();
-    const queues = await vantageQueues(boss);
-    if (queues.length === 0)
-      throw new InputError(
-        'No vantage takes probe rounds: with --workers 0 they are taken by workers started elsewhere',
-        'Start `choucha worker --db … [--vantage NAME]` first (compose.yaml starts two), or give --workers N.',
-      );
-    say(
-      g,
-      `probe: rounds taken from ${queues.length} vantage${queues.length > 1 ? 's' : ''}: ${queues.map((q) => q.slice('choucha-probe.'.length)).join(', ')}`,
-    );
-    for (let round = 1; round <= f.rounds; round++) {
-      const started = Date.now();
-      const sites = await publishRound(boss, db, check, round, f.timeoutMs);
-      await settled(g, boss, queues, { checkId: check.id, round }, children, (pending) => `probe: round ${round}, ${pending} slices left`);
-      say(g, `probe: round ${round} of ${sites} sites taken from every vantage`);
-      const wait = f.intervalMs - (Date.now() - started);
-      if (round < f.rounds && wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-  });
+  const own = workers > 0 ? probeQueueOf(vantageName(g.vantage)) : null;
+  await withLocalWorkers(
+    g,
+    workers,
+    async (boss, children) => {
+      if (own) await joinVantage(boss, vantageName(g.vantage));
+      children.start();
+      const left: string[] = [];
+      // The vantages taking the rounds, less those whose workers are gone; asked at most every few seconds.
+      let lastAsked = 0;
+      let taking: string[] = [];
+      const vantagesTaking = async (): Promise<string[]> => {
+        if (Date.now() - lastAsked < VANTAGE_LOOK_MS) return taking;
+        const states = await vantageStates(boss);
+        const gone = goneVantages(states, own);
+        for (const q of gone) {
+          await leaveVantage(boss, q);
+          left.push(vantageOfQueue(q));
+          say(
+            g,
+            `probe: vantage ${vantageOfQueue(q)} leaves the rounds: none of its workers has been heard from in ${JOIN_GRACE_MS / 1000} s ` +
+              '(its share of a round in progress is not probed; it joins again when one of its workers starts)',
+          );
+        }
+        lastAsked = Date.now();
+        taking = states.map((v) => v.queue).filter((q) => !gone.includes(q));
+        return taking;
+      };
+      let said = '';
+      for (let round = 1; round <= f.rounds; round++) {
+        const started = Date.now();
+        lastAsked = 0;
+        const queues = await vantagesTaking();
+        if (queues.length === 0)
+          throw new InputError(
+            `No vantage takes probe rounds${left.length > 0 ? `: the workers of ${left.join(', ')} are gone` : ''}`,
+            'With --workers 0 the rounds are taken by workers started elsewhere.',
+            'Start `choucha worker --db … [--vantage NAME]` first (compose.yaml starts two), or give --workers N.',
+          );
+        const names = queues.map(vantageOfQueue).join(', ');
+        if (names !== said) say(g, `probe: rounds taken from ${queues.length} vantage${queues.length > 1 ? 's' : ''}: ${names}`);
+        said = names;
+        const sites = await publishRound(boss, db, check, round, f.timeoutMs);
+        await settled(
+          g,
+          boss,
+          queues,
+          { checkId: check.id, round },
+          children,
+          (pending) => `probe: round ${round}, ${pending} slices left`,
+          async () => (await vantagesTaking()).filter((q) => queues.includes(q)),
+        );
+        say(g, `probe: round ${round} of ${sites} sites taken from every vantage${left.length > 0 ? ` but ${left.join(', ')}` : ''}`);
+        const wait = f.intervalMs - (Date.now() - started);
+        if (round < f.rounds && wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    },
+    async (boss) => {
+      // This machine's vantage leaves with its workers, unless workers of it run elsewhere (a worker
+      // service beside a one-off command): a later command is not kept waiting on it.
+      if (own && !(await vantageStates(boss)).find((v) => v.queue === own)?.taken) await leaveVantage(boss, own);
+    },
+  );
 }
+
+/** How often a coordinator asks which vantages still have workers, while it waits on a round. */
+const VANTAGE_LOOK_MS = 5_000;
 
 interface LocalWorkers {
   start(): void;
@@ -116,6 +171,8 @@ async function withLocalWorkers(
   g: GlobalOptions,
   workers: number,
   fn: (boss: PgBoss, children: LocalWorkers) => Promise<void>,
+  // Once the local workers have exited, whether or not fn succeeded.
+  afterWorkers?: (boss: PgBoss) => Promise<void>,
 ): Promise<void> {
   const queue = await openQueue(g.db, (e) => say(g, `queue: ${e.message}`));
   const children: ChildProcess[] = [];
@@ -128,6 +185,7 @@ async function withLocalWorkers(
     });
   } finally {
     await Promise.all(children.map(stopWorker));
+    await afterWorkers?.(queue.boss).catch((e: Error) => say(g, `queue: ${e.message}`));
     await queue.stop();
   }
 }
@@ -140,6 +198,8 @@ async function settled(
   data: object,
   children: LocalWorkers,
   describe: (pending: number, running: string[]) => string,
+  // The queues still awaited, asked before each look (a probe vantage whose workers are gone drops out).
+  stillAwaited?: () => Promise<string[]>,
 ): Promise<void> {
   let lastNote = '';
   let lastAt = 0;
@@ -147,6 +207,7 @@ async function settled(
   for (;;) {
     let pending: PendingJob[];
     try {
+      if (stillAwaited) queues = await stillAwaited();
       pending = await pendingJobs(boss, queues, data);
       lostFor = 0;
     } catch (e) {

@@ -11,7 +11,7 @@ import { getSites } from '../store/sites.js';
 import type { AddressGuard } from '../gather/http/address-guard.js';
 import { saveOutcome } from '../gather/probe/probe-check.js';
 import { probeRound } from '../gather/probe/probe.js';
-import { ensureQueue } from './queue.js';
+import { ensureQueue, INSTANCE_HEARTBEAT_SECONDS, QUEUE_SCHEMA } from './queue.js';
 
 export const PROBE_EVENT = 'choucha-probe';
 const PREFIX = 'choucha-probe.';
@@ -43,10 +43,65 @@ export async function joinVantage(boss: PgBoss, vantage: string): Promise<string
   return name;
 }
 
-/** The probe queues of every vantage that has joined. */
-export async function vantageQueues(boss: PgBoss): Promise<string[]> {
-  return (await boss.getQueues()).map((q) => q.name).filter((n) => n.startsWith(PREFIX));
+/** A vantage that has joined the rounds: its queue, how long ago it (last) joined, and whether a live worker takes from it. */
+export interface VantageState {
+  queue: string;
+  joinedMsAgo: number;
+  taken: boolean;
 }
+
+/**
+ * The vantages subscribed to the rounds, each with whether a worker takes from it now: pg-boss's
+ * instance registry lists every live PgBoss object's queues, and calls one gone after three missed beats.
+ */
+export async function vantageStates(boss: PgBoss): Promise<VantageState[]> {
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT name, (EXTRACT(EPOCH FROM now() - updated_on) * 1000)::float8 AS "joinedMsAgo" FROM ${QUEUE_SCHEMA}.subscription ` +
+        'WHERE event = $1 ORDER BY name',
+      [PROBE_EVENT],
+    );
+  const taken = new Set<string>();
+  for (let after: string | undefined; ; ) {
+    const page = await boss.getInstances({ limit: 1000, ...(after ? { after } : {}) });
+    for (const i of page) if (i.live) for (const w of i.workers) taken.add(w.queue);
+    if (page.length < 1000) break;
+    after = page.at(-1)!.id;
+  }
+  return (rows as { name: string; joinedMsAgo: number }[]).map((r) => ({
+    queue: r.name,
+    joinedMsAgo: Number(r.joinedMsAgo),
+    taken: taken.has(r.name),
+  }));
+}
+
+/**
+ * How long a vantage that has just joined is waited for before it counts as gone: its worker is listed
+ * in the registry at its first beat after it starts to work, and a worker restarting (systemd, compose)
+ * joins again within seconds.
+ */
+export const JOIN_GRACE_MS = 3 * INSTANCE_HEARTBEAT_SECONDS * 1000;
+
+/**
+ * The vantages whose workers are gone: no live worker takes from them, and they joined longer ago than
+ * a worker takes to be listed. `own`, the coordinator's local workers' vantage, is never gone: those
+ * workers are its children, and it watches them itself.
+ */
+export function goneVantages(states: readonly VantageState[], own: string | null, graceMs = JOIN_GRACE_MS): string[] {
+  return states.filter((v) => v.queue !== own && !v.taken && v.joinedMsAgo > graceMs).map((v) => v.queue);
+}
+
+/**
+ * A gone vantage leaves the rounds: it is sent no more, and what waits in its queue is dropped, so a
+ * worker of it that comes back does not probe a round long past. It joins again when one starts.
+ */
+export async function leaveVantage(boss: PgBoss, queue: string): Promise<void> {
+  await boss.unsubscribe(PROBE_EVENT, queue);
+  await boss.deleteQueuedJobs(queue);
+}
+
+export const vantageOfQueue = (queue: string): string => queue.slice(PREFIX.length);
 
 export async function publishRound(boss: PgBoss, db: Db, check: Check, round: number, timeoutMs: number): Promise<number> {
   const ids = probedSiteIds(db, check);

@@ -39,13 +39,25 @@ export interface QueueHandle {
   stop(): Promise<void>;
 }
 
-/** `listen`: woken by inserts (a worker); a coordinator only queues and watches, and holds no listening connection. */
-export async function openQueue(url: string, onError: (e: Error) => void, listen = false): Promise<QueueHandle> {
+/**
+ * Every PgBoss object keeps a row in pg-boss's instance registry, with the queues its workers take from,
+ * and reads as gone after three missed beats: that is how a coordinator tells a vantage whose workers
+ * are gone (worker/probe-jobs.ts). A worker beats every 10 s, so one killed is gone within 30 s.
+ */
+export const INSTANCE_HEARTBEAT_SECONDS = 10;
+
+/**
+ * `listen`: woken by inserts (a worker); a coordinator only queues and watches, and holds no listening
+ * connection. `name`: the instance's name in the registry (a worker's).
+ */
+export async function openQueue(url: string, onError: (e: Error) => void, listen = false, name?: string): Promise<QueueHandle> {
   const boss = new PgBoss({
     connectionString: url,
     schema: QUEUE_SCHEMA,
     monitorIntervalSeconds: MONITOR_SECONDS,
     useListenNotify: listen,
+    instanceHeartbeatSeconds: INSTANCE_HEARTBEAT_SECONDS,
+    ...(name ? { instanceName: name } : {}),
   });
   boss.on('error', onError);
   await boss.start();

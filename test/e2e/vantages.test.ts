@@ -178,3 +178,73 @@ describe.skipIf(!PG_SERVER)('a coordinator with --workers 0', { timeout: 60_000 
     expect(r.stderr).toMatch(/rounds taken from 1 vantage: far\b/);
   });
 });
+
+// A vantage whose workers are gone for good (a machine switched off, `probe --workers 1 --vantage west`
+// run once) stays subscribed to the rounds. It must leave them, saying so, and not hold every later
+// round on that database forever.
+describe.skipIf(!PG_SERVER)('a vantage whose workers are gone', { timeout: 120_000 }, () => {
+  let fleetG: Fleet;
+  let url: string;
+  let r: CliResult;
+  let rowsG: { vantage: string | null }[] = [];
+
+  beforeAll(async () => {
+    fleetG = await startFleet({ at: AT, sites: ['healthy-trs'] });
+    url = await preparedDatabase(fleetG);
+    const gone = await joinedWorker(url, 'gone');
+    gone.kill('SIGKILL');
+    await new Promise((resolve) => gone.once('exit', resolve));
+    r = await cli(
+      [
+        '--db',
+        url,
+        '--allow-private',
+        '--vantage',
+        'here',
+        'probe',
+        '--quarter',
+        '2026Q4',
+        '--at',
+        AT,
+        '--rounds',
+        '2',
+        '--interval',
+        '1s',
+        '--timeout',
+        '5s',
+        '--workers',
+        '1',
+      ],
+      { timeoutMs: 110_000 },
+    );
+    const db = openDb(url);
+    try {
+      rowsG = db.select({ vantage: probes.vantage }).from(probes).all();
+    } finally {
+      closeDb(db);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await fleetG?.close();
+  });
+
+  it('takes it off the rounds, says so, and finishes every round', () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('vantage gone leaves the rounds');
+    expect(r.stderr).toContain('probe: round 2 of 1 sites taken from every vantage but gone');
+  });
+
+  it('probed every round from the vantage that has workers, and none from the gone one', () => {
+    expect(rowsG.map((x) => x.vantage)).toEqual(['here', 'here']);
+  });
+
+  it('is not waited on by a later command', async () => {
+    const again = await cli(
+      ['--db', url, '--allow-private', 'probe', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--timeout', '5s', '--workers', '0'],
+      { timeoutMs: 20_000 },
+    );
+    expect(again.code, again.stderr).toBe(2);
+    expect(again.stderr).toContain('No vantage takes probe rounds');
+  });
+});
