@@ -133,11 +133,11 @@ export class CharNgrams {
 
   /**
    * ln P of the characters `text[from, to)` given what precedes them inside `text[lo, …)`, with the unit
-   * at `at` read as `unit` (pass at = −1 for the text as written). Anything but an ideograph breaks the
+   * at `at` read as `unit`, and the one at `at2` as `unit2` (pass at = −1 for the text as written). Anything but an ideograph breaks the
    * context, as the counts were taken over runs of ideographs.
    */
-  logProb(text: string, lo: number, from: number, to: number, at = -1, unit = 0): number {
-    const u = (k: number) => code(k === at ? unit : text.charCodeAt(k));
+  logProb(text: string, lo: number, from: number, to: number, at = -1, unit = 0, at2 = -1, unit2 = 0): number {
+    const u = (k: number) => code(k === at ? unit : k === at2 ? unit2 : text.charCodeAt(k));
     let sum = 0;
     for (let j = from; j < to; j++) {
       const c = u(j);

@@ -9,16 +9,19 @@
 // which know which words follow which (大数局产业: 数局 is never written). Inside a dictionary word
 // (登机, 税源) only the dictionary's evidence counts: laws not writing a word is no evidence against it.
 // The scorer is fitted on training data with a budget of flags on proofread official text
-// (bench/fit-typo-scorer.ts): a false typo puts an office on a list wrongly.
+// (bench/fit-typo-scorer.ts): a false typo puts an office on a list wrongly. A pair written for a
+// homophone word (淡味 for 单位) is typo-word-detector.ts's, run over the same segmentation.
 import type { ConfusionSets } from './confusion.js';
 import { VIA_NAMES } from './confusion.js';
 import type { CharNgrams } from './char-ngrams.js';
-import { looksLikeName, SURNAMES } from './names.js';
+import { looksLikeName } from './names.js';
+import { givenName, NAME_SUFFIX, ORG_AHEAD, PLACE_SUFFIX } from './typo-gates.js';
 import { bestRoute } from './segment.js';
 import type { TextHit } from './text-hit.js';
 import { inSpans, type Span } from './text-spans.js';
 import { candidateFeatures, FEATURE_NAMES, score, type TypoScorer } from './typo-features.js';
 import { hashStart, hashStep, type WordDict } from './word-dict.js';
+import { WORD_TUNING, type WordCandidateObserver, type WordDetectorData, wordHits } from './typo-word-detector.js';
 
 export interface DetectorTuning {
   /** Least segmentation gain whatever else the evidence says: the dictionary must not prefer the written form. */
@@ -65,17 +68,6 @@ const REACH = 3;
 const LONGEST = 8;
 const HAN = /[\u4e00-\u9fa5]{2,}/g;
 
-/** A name's suffix: a misspelling right before 村 or 公司 is more often a place or a firm the dictionary lacks. */
-const NAME_SUFFIX =
-  /^(?:村|镇|乡|街道|社区|居委会|路|街|巷|屯|寨|嘎查|苏木|公司|集团|合作社|有限|区|县|市|州|盟|旗|经开区|高新区|新区|开发区)/;
-/** The one-character suffixes of places' names. */
-const PLACE_SUFFIX = /[村镇乡屯寨庄]/;
-/** A firm's or body's name runs on to its kind within the clause: 众诚建筑工程专业合作社, 星辰茶业有限公司. */
-const ORG_AHEAD =
-  /^[\u4e00-\u9fa5]{0,10}?(?:专业合作社|合作社|有限公司|股份公司|公司|集团|协会|商会|学会|研究会|联合会|工作室|事务所|厂|店)/;
-/** A title right before a surname: 书记田唯主持, 副县长方真指出: the next one or two characters are a given name. */
-const TITLE =
-  /(?:书记|县长|市长|区长|州长|镇长|乡长|主任|局长|部长|厅长|处长|科长|院长|校长|所长|站长|主席|委员|代表|同志|董事长|总经理|经理|记者|通讯员|老师|医生|教授|专家)$/;
 /** 几户, 数名, 每家: a numeral word before a measure word is a count, not a misspelling of 几乎. */
 const COUNT_WORD = /[几数每各两]/;
 /** A correction into a function word (心电监护仪及耗材 as 以及) rewrites grammar around a name the dictionary lacks, not a slip. */
@@ -130,7 +122,7 @@ export interface DetectedHit extends TextHit {
   margin: number;
 }
 
-export interface DetectorData {
+export interface DetectorData extends WordDetectorData {
   dict: WordDict;
   conf: ConfusionSets;
   known: KnownWords;
@@ -144,9 +136,10 @@ export function detectTypos(
   tuning: DetectorTuning = TUNING,
   skip: Span[] = [],
   observe?: CandidateObserver,
+  observeWord?: WordCandidateObserver,
 ): DetectedHit[] {
   const hits: DetectedHit[] = [];
-  for (const m of text.matchAll(HAN)) runHits(text, m.index, m.index + m[0].length, data, tuning, skip, hits, observe);
+  for (const m of text.matchAll(HAN)) runHits(text, m.index, m.index + m[0].length, data, tuning, skip, hits, observe, observeWord);
   if (hits.length < 2) return hits;
   // Of overlapping corrections keep the surest.
   const kept: DetectedHit[] = [];
@@ -158,12 +151,14 @@ function runHits(
   text: string,
   a: number,
   b: number,
-  { dict, conf, known, lm, scorer }: DetectorData,
+  data: DetectorData,
   tuning: DetectorTuning,
   skip: Span[],
   out: DetectedHit[],
   observe?: CandidateObserver,
+  observeWord?: WordCandidateObserver,
 ): void {
+  const { dict, conf, known, lm, scorer } = data;
   const threshold = tuning.threshold ?? scorer.threshold;
   const x = new Float64Array(FEATURE_NAMES.length);
   const { next } = bestRoute(dict, text, a, b);
@@ -177,6 +172,7 @@ function runHits(
     }
     i = e;
   }
+  wordHits(text, { a, b, tokStart, tokEnd }, data, skip, out, WORD_TUNING, observeWord);
   const prefixHash = new Uint32Array(REACH + 1);
   const startAt = new Int32Array(REACH + 1);
   for (let i = a; i < b; i++) {
@@ -312,15 +308,6 @@ function brokenWord(
     if (i - s >= 2 && start > s) n = Math.max(n, dict.countOf(text, s, i));
   }
   return n;
-}
-
-/** Is text[i] one or two characters into a name that follows a title (书记田唯, 副县长方真)? */
-function givenName(text: string, i: number): boolean {
-  for (const back of [1, 2]) {
-    const s = i - back;
-    if (s >= 0 && SURNAMES.has(text[s]!) && TITLE.test(text.slice(Math.max(0, s - 4), s))) return true;
-  }
-  return false;
 }
 
 /** Where `unit` at i makes a word of two characters or more, of at least `minCount`, with its neighbours: start × 256 + length, or −1. */

@@ -143,7 +143,13 @@ export interface TypoScorer {
  * behind (`gates`: the detector's TUNING): a scorer fitted for other features or other gates is refused
  * with the file named, not misread.
  */
-export function parseScorer(json: string, source: string, gates: object): TypoScorer {
+export function parseScorer(
+  json: string,
+  source: string,
+  gates: object,
+  featureNames: readonly string[] = FEATURE_NAMES,
+  refit = 'npx tsx bench/fit-typo-scorer.ts',
+): TypoScorer {
   let s: { features?: unknown; weights?: unknown; threshold?: unknown; gates?: unknown };
   try {
     s = JSON.parse(json) as typeof s;
@@ -152,13 +158,13 @@ export function parseScorer(json: string, source: string, gates: object): TypoSc
   }
   if (!s || typeof s !== 'object') throw new Error(`${source}: expected an object with features, weights and threshold`);
   const names = Array.isArray(s.features) ? (s.features as unknown[]) : [];
-  const at = FEATURE_NAMES.findIndex((n, k) => names[k] !== n);
-  if (at >= 0 || names.length !== FEATURE_NAMES.length)
+  const at = featureNames.findIndex((n, k) => names[k] !== n);
+  if (at >= 0 || names.length !== featureNames.length)
     throw new Error(
-      `${source}: fitted for other features (${at >= 0 ? `feature ${at + 1} is ${JSON.stringify(names[at] ?? null)}, the detector's is ${FEATURE_NAMES[at]}` : `${names.length} features, the detector has ${FEATURE_NAMES.length}`}); refit: npx tsx bench/fit-typo-scorer.ts`,
+      `${source}: fitted for other features (${at >= 0 ? `feature ${at + 1} is ${JSON.stringify(names[at] ?? null)}, the detector's is ${featureNames[at]}` : `${names.length} features, the detector has ${featureNames.length}`}); refit: ${refit}`,
     );
   if (JSON.stringify(s.gates) !== JSON.stringify(gates))
-    throw new Error(`${source}: fitted behind other gates (${JSON.stringify(s.gates ?? null)}); refit: npx tsx bench/fit-typo-scorer.ts`);
+    throw new Error(`${source}: fitted behind other gates (${JSON.stringify(s.gates ?? null)}); refit: ${refit}`);
   const weights = s.weights;
   if (!Array.isArray(weights) || weights.length !== names.length || weights.some((w) => typeof w !== 'number' || !Number.isFinite(w)))
     throw new Error(`${source}: weights must be ${names.length} finite numbers`);

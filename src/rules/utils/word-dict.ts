@@ -145,6 +145,13 @@ export class WordDict {
     }
   }
 
+  /** Every word of `length` units counted at least `least` times, with its count. */
+  *wordsOf(length: number, least: number): Generator<[string, number]> {
+    for (let e = 0; e < this.count.length; e++)
+      if (this.len[e] === length && this.count[e]! >= least)
+        yield [String.fromCharCode(...this.units.subarray(this.start[e]!, this.start[e]! + length)), this.count[e]!];
+  }
+
   /** The count of `word` as a word (0 when it is none). */
   count1(word: string): number {
     return Math.max(0, this.countOf(word, 0, word.length));

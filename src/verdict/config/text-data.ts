@@ -1,7 +1,7 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
 // MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt and
 // part-neighbours.txt), the words newer than the dictionary, the character trigrams of official writing
-// (rules/lexicons/char-ngrams.txt.gz) and the typo detector's fitted scorer (typo-scorer.json). Read from
+// (rules/lexicons/char-ngrams.txt.gz) and the typo detectors' fitted scorers (typo-scorer.json, typo-word-scorer.json). Read from
 // disk here, once per process on first use, and handed to the rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,14 +11,21 @@ import { CharNgrams } from '../../rules/utils/char-ngrams.js';
 import { ConfusionSets, parseShapeNeighbours } from '../../rules/utils/confusion.js';
 import { type DetectorData, KnownWords, TUNING } from '../../rules/utils/typo-detector.js';
 import { parseScorer } from '../../rules/utils/typo-features.js';
+import { HomophoneWords } from '../../rules/utils/homophone-words.js';
+import { WORD_TUNING } from '../../rules/utils/typo-word-detector.js';
+import { WORD_FEATURE_NAMES } from '../../rules/utils/typo-word-features.js';
 import { WordDict } from '../../rules/utils/word-dict.js';
 
 export const SCORER_FILE = 'typo-scorer.json';
+export const WORD_SCORER_FILE = 'typo-word-scorer.json';
 
 const require = createRequire(import.meta.url);
 let dict: WordDict | null = null;
 let detector: DetectorData | null = null;
-let evidence: Omit<DetectorData, 'scorer'> | null = null;
+let evidence: DetectorEvidence | null = null;
+
+/** What the detectors measure with, before their fitted scorers. */
+export type DetectorEvidence = Omit<DetectorData, 'scorer' | 'wordScorer'>;
 let lookAlikes: Map<string, Set<string>> | null = null;
 
 const shipped = (name: string) => readFileSync(projectPath(`rules/lexicons/${name}`), 'utf8');
@@ -44,9 +51,10 @@ function withParts(shapes: Map<string, Set<string>>, parts: Map<string, Set<stri
 }
 
 /** The dictionary, confusion sets, known words and trigrams: what the detector measures with, before any scorer. */
-export function detectorEvidence(): Omit<DetectorData, 'scorer'> {
+export function detectorEvidence(): DetectorEvidence {
   return (evidence ??= {
     dict: wordDict(),
+    homophones: new HomophoneWords(wordDict(), WORD_TUNING.minCount),
     conf: new ConfusionSets(withParts(shapeNeighbours(), parseShapeNeighbours(shipped('part-neighbours.txt')))),
     known: new KnownWords(
       shipped('modern-words.txt')
@@ -63,5 +71,12 @@ export function detectorData(): DetectorData {
   return (detector ??= {
     ...detectorEvidence(),
     scorer: parseScorer(shipped(SCORER_FILE), `rules/lexicons/${SCORER_FILE}`, TUNING),
+    wordScorer: parseScorer(
+      shipped(WORD_SCORER_FILE),
+      `rules/lexicons/${WORD_SCORER_FILE}`,
+      WORD_TUNING,
+      WORD_FEATURE_NAMES,
+      'npx tsx bench/fit-typo-scorer.ts --kind word',
+    ),
   });
 }
