@@ -34,6 +34,7 @@ describe('near misses stay silent', () => {
     ['a given name after a title', '会议由副县长刘心细主持。'],
     ['a right word in its sense', '本次活动在暴涨的物价面前显得尤为必要。'],
     ['the word meant, written rightly', '新建一处城市公园，方便群众休闲。'],
+    ['traditional characters', '各鄉鎮人民政府要切實做好春節期間安全生產工作。'],
     // One character away is the one-character detector's, and a right word in the wrong sense is not guessed at.
     ['a word one character from another', '经济形式持续向好，全年地区生产总值增长6.2%。'],
   ])('%s', (_name, sentence) => {

@@ -59,7 +59,10 @@ export class HomophoneWords {
     if (words) return words;
     const pair = String.fromCharCode(c0, c1);
     const found = new Set<string>();
-    for (const key of this.keys(pair)) for (const w of this.bySound.get(key) ?? []) if (w[0] !== pair[0] && w[1] !== pair[1]) found.add(w);
+    // Traditional characters (鄉鎮) and rare ones are no one's slip for a common word: none is offered.
+    if (isCommonHanzi(pair[0]!) && isCommonHanzi(pair[1]!))
+      for (const key of this.keys(pair))
+        for (const w of this.bySound.get(key) ?? []) if (w[0] !== pair[0] && w[1] !== pair[1]) found.add(w);
     words = [...found];
     // Bounded: a long run over many sites must not grow it without end.
     if (this.asked.size >= ASKED_MAX) this.asked.clear();

@@ -113,10 +113,10 @@ export function wordHits(
       const word = tried[k]!;
       const s1 = `${text.slice(w0, i)}${word}${text.slice(i + 2, w1)}`;
       const r = bestRoute(dict, s1, 0, s1.length);
-      // The corrected text must read the word as one token.
+      // The corrected text must read the word whole: as a token, or inside a longer one (营业执照, 联席会议).
       let ws = 0;
       while (r.next[ws]! <= i - w0) ws = r.next[ws]!;
-      if (ws !== i - w0 || r.next[ws] !== i - w0 + 2) continue;
+      if (r.next[ws]! < i - w0 + 2) continue;
       wordCandidateFeatures(
         {
           seg: r.score - base,
