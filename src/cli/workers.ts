@@ -137,6 +137,7 @@ export async function probeOnWorkers(
         if (names !== said) say(g, `probe: rounds taken from ${queues.length} vantage${queues.length > 1 ? 's' : ''}: ${names}`);
         said = names;
         const sites = await publishRound(boss, db, check, round, f.timeoutMs);
+        let awaited = queues;
         await settled(
           g,
           boss,
@@ -144,8 +145,15 @@ export async function probeOnWorkers(
           { checkId: check.id, round },
           children,
           (pending) => `probe: round ${round}, ${pending} slices left`,
-          async () => (await vantagesTaking()).filter((q) => queues.includes(q)),
+          async () => (awaited = (await vantagesTaking()).filter((q) => queues.includes(q))),
         );
+        // Every vantage of the round left during it: nobody probed, and the round must not pass for taken.
+        if (awaited.length === 0)
+          throw new InputError(
+            `No vantage took probe round ${round}: the workers of ${left.join(', ')} are gone`,
+            'With --workers 0 the rounds are taken by workers started elsewhere.',
+            'Start `choucha worker --db … [--vantage NAME]` again (compose.yaml starts two), or give --workers N.',
+          );
         say(g, `probe: round ${round} of ${sites} sites taken from every vantage${left.length > 0 ? ` but ${left.join(', ')}` : ''}`);
         const wait = f.intervalMs - (Date.now() - started);
         if (round < f.rounds && wait > 0) await new Promise((r) => setTimeout(r, wait));

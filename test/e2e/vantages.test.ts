@@ -239,6 +239,19 @@ describe.skipIf(!PG_SERVER)('a vantage whose workers are gone', { timeout: 120_0
     expect(rowsG.map((x) => x.vantage)).toEqual(['here', 'here']);
   });
 
+  it('fails a round every vantage of which left during it, instead of passing it for taken', async () => {
+    const solo = await joinedWorker(url, 'solo');
+    solo.kill('SIGKILL');
+    await new Promise((resolve) => solo.once('exit', resolve));
+    const r2 = await cli(
+      ['--db', url, '--allow-private', 'probe', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--timeout', '5s', '--workers', '0'],
+      { timeoutMs: 90_000 },
+    );
+    expect(r2.code, r2.stderr).toBe(2);
+    expect(r2.stderr).toContain('vantage solo leaves the rounds');
+    expect(r2.stderr).toContain('No vantage took probe round 1: the workers of solo are gone');
+  }, 100_000);
+
   it('is not waited on by a later command', async () => {
     const again = await cli(
       ['--db', url, '--allow-private', 'probe', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--timeout', '5s', '--workers', '0'],
