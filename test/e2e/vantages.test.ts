@@ -48,34 +48,41 @@ async function joinedWorker(url: string, vantage: string): Promise<ChildProcess>
   return w;
 }
 
+/** `probe` on the fleet's quarter at AT over `url`, with the options a test varies. */
+function probeArgs(url: string, o: { vantage?: string; rounds: number; interval?: string; workers: number }): string[] {
+  return [
+    '--db',
+    url,
+    '--allow-private',
+    ...(o.vantage ? ['--vantage', o.vantage] : []),
+    'probe',
+    '--quarter',
+    '2026Q4',
+    '--at',
+    AT,
+    '--rounds',
+    String(o.rounds),
+    ...(o.interval ? ['--interval', o.interval] : []),
+    '--timeout',
+    '5s',
+    '--workers',
+    String(o.workers),
+  ];
+}
+
+/** A worker of `vantage` that had joined, killed with SIGKILL: its vantage stays subscribed, with no worker. */
+async function killedWorker(url: string, vantage: string): Promise<void> {
+  const w = await joinedWorker(url, vantage);
+  w.kill('SIGKILL');
+  await new Promise((resolve) => w.once('exit', resolve));
+}
+
 describe.skipIf(!PG_SERVER)('probe rounds from two vantages on workers', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     fleet = await startFleet({ at: AT, sites: SITES });
     const url = await preparedDatabase(fleet);
     east = await joinedWorker(url, 'east');
-    probe = await cli(
-      [
-        '--db',
-        url,
-        '--allow-private',
-        '--vantage',
-        'west',
-        'probe',
-        '--quarter',
-        '2026Q4',
-        '--at',
-        AT,
-        '--rounds',
-        '2',
-        '--interval',
-        '2s',
-        '--timeout',
-        '5s',
-        '--workers',
-        '1',
-      ],
-      { timeoutMs: 120_000 },
-    );
+    probe = await cli(probeArgs(url, { vantage: 'west', rounds: 2, interval: '2s', workers: 1 }), { timeoutMs: 120_000 });
     const db = openDb(url);
     try {
       rows = db.select({ siteId: probes.siteId, vantage: probes.vantage, startedAt: probes.startedAt, ok: probes.ok }).from(probes).all();
@@ -148,32 +155,15 @@ describe.skipIf(!PG_SERVER)('a coordinator with --workers 0', { timeout: 60_000 
     await fleet0?.close();
   });
 
-  const probeArgs = () => [
-    '--db',
-    url,
-    '--allow-private',
-    'probe',
-    '--quarter',
-    '2026Q4',
-    '--at',
-    AT,
-    '--rounds',
-    '1',
-    '--timeout',
-    '5s',
-    '--workers',
-    '0',
-  ];
-
   it('with no worker anywhere, stops with a clear error instead of waiting', async () => {
-    const r = await cli(probeArgs(), { timeoutMs: 30_000 });
+    const r = await cli(probeArgs(url, { rounds: 1, workers: 0 }), { timeoutMs: 30_000 });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('No vantage takes probe rounds');
   });
 
   it('leaves the rounds to the workers of other vantages, and finishes', async () => {
     far = await joinedWorker(url, 'far');
-    const r = await cli(probeArgs(), { timeoutMs: 40_000 });
+    const r = await cli(probeArgs(url, { rounds: 1, workers: 0 }), { timeoutMs: 40_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/rounds taken from 1 vantage: far\b/);
   });
@@ -191,32 +181,8 @@ describe.skipIf(!PG_SERVER)('a vantage whose workers are gone', { timeout: 120_0
   beforeAll(async () => {
     fleetG = await startFleet({ at: AT, sites: ['healthy-trs'] });
     url = await preparedDatabase(fleetG);
-    const gone = await joinedWorker(url, 'gone');
-    gone.kill('SIGKILL');
-    await new Promise((resolve) => gone.once('exit', resolve));
-    r = await cli(
-      [
-        '--db',
-        url,
-        '--allow-private',
-        '--vantage',
-        'here',
-        'probe',
-        '--quarter',
-        '2026Q4',
-        '--at',
-        AT,
-        '--rounds',
-        '2',
-        '--interval',
-        '1s',
-        '--timeout',
-        '5s',
-        '--workers',
-        '1',
-      ],
-      { timeoutMs: 110_000 },
-    );
+    await killedWorker(url, 'gone');
+    r = await cli(probeArgs(url, { vantage: 'here', rounds: 2, interval: '1s', workers: 1 }), { timeoutMs: 110_000 });
     const db = openDb(url);
     try {
       rowsG = db.select({ vantage: probes.vantage }).from(probes).all();
@@ -240,23 +206,15 @@ describe.skipIf(!PG_SERVER)('a vantage whose workers are gone', { timeout: 120_0
   });
 
   it('fails a round every vantage of which left during it, instead of passing it for taken', async () => {
-    const solo = await joinedWorker(url, 'solo');
-    solo.kill('SIGKILL');
-    await new Promise((resolve) => solo.once('exit', resolve));
-    const r2 = await cli(
-      ['--db', url, '--allow-private', 'probe', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--timeout', '5s', '--workers', '0'],
-      { timeoutMs: 90_000 },
-    );
+    await killedWorker(url, 'solo');
+    const r2 = await cli(probeArgs(url, { rounds: 1, workers: 0 }), { timeoutMs: 90_000 });
     expect(r2.code, r2.stderr).toBe(2);
     expect(r2.stderr).toContain('vantage solo leaves the rounds');
     expect(r2.stderr).toContain('No vantage took probe round 1: the workers of solo are gone');
   }, 100_000);
 
   it('is not waited on by a later command', async () => {
-    const again = await cli(
-      ['--db', url, '--allow-private', 'probe', '--quarter', '2026Q4', '--at', AT, '--rounds', '1', '--timeout', '5s', '--workers', '0'],
-      { timeoutMs: 20_000 },
-    );
+    const again = await cli(probeArgs(url, { rounds: 1, workers: 0 }), { timeoutMs: 20_000 });
     expect(again.code, again.stderr).toBe(2);
     expect(again.stderr).toContain('No vantage takes probe rounds');
   });
