@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linkedFormat, sniff } from '../../src/extract/attachment/format.js';
 import { type AttachmentLimits, readAttachment } from '../../src/extract/attachment/read.js';
-import { csvOf, docOf, docxOf, pdfOf, xlsOf, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
+import { csvOf, docOf, docxOf, pdfOf, xlsOf, xlsxByCalcOf, xlsxByHand, xlsxOf, zipBomb, zipOfMany } from '../helpers/attachment-files.js';
+import { zipOf } from '../helpers/zip-write.js';
 import { idNumber } from '../helpers/personal-numbers.js';
 
 const LIMITS: AttachmentLimits = { maxEntries: 200, maxUnzippedBytes: 5_000_000, maxRows: 1_000, maxChars: 100_000 };
@@ -27,6 +28,43 @@ describe('readAttachment', () => {
       { part: '低保名单', row: 3, cells: rows[2] },
       { part: '说明', row: 1, cells: ['本名单公示 7 天'] },
     ]);
+  });
+
+  describe('an xlsx, found by its relationships whatever order its parts are stored in', () => {
+    const handRows = [
+      { part: '名单', row: 1, cells: ['姓名', '', '身份证号 & 电话'] },
+      { part: '名单', row: 3, cells: ['张某某', '430102198503071234', '13912345670', 'TRUE', '', '张某某村', '0.5'] },
+      { part: '说明', row: 1, cells: ['公示 7 天'] },
+    ];
+    it.each([
+      ['the workbook first', { order: 'workbook-first' as const }],
+      ['the sheets first and the workbook last, as exceljs stores them', { order: 'sheets-first' as const }],
+      ['every tag prefixed x:, as the OpenXML SDK writes them', { order: 'sheets-first' as const, prefix: true }],
+    ])('%s: every cell type, a hidden sheet read, a chart sheet passed over', async (_, o) => {
+      expect(await readAttachment(xlsxByHand(o), 'xlsx', LIMITS)).toEqual({ state: 'read', format: 'xlsx', reason: null, rows: handRows });
+    });
+
+    it('reads a workbook as LibreOffice Calc saves it', async () => {
+      const r = await readAttachment(await xlsxByCalcOf({ 低保名单: rows, 说明: [['本名单公示 7 天']] }), 'xlsx', LIMITS);
+      expect(r.state === 'read' && r.rows).toEqual([
+        { part: '低保名单', row: 1, cells: rows[0] },
+        { part: '低保名单', row: 2, cells: rows[1] },
+        { part: '低保名单', row: 3, cells: rows[2] },
+        { part: '说明', row: 1, cells: ['本名单公示 7 天'] },
+      ]);
+    }, 120_000);
+
+    it('says a package with a workbook but no sheet has none', async () => {
+      const empty = zipOf([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets/></workbook>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') },
+      ]);
+      expect(await readAttachment(empty, 'xlsx', LIMITS)).toEqual({
+        state: 'not-read',
+        format: 'xlsx',
+        reason: '工作簿中没有工作表，未读取',
+      });
+    });
   });
 
   it('reads a docx table as rows and its paragraphs as rows of one cell', async () => {

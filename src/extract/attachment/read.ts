@@ -11,7 +11,7 @@ import { isMarkupSheet, readMarkupSheet } from './html-table.js';
 import { loadPdfReader, readPdf } from './pdf.js';
 import { type RowLimits, RowSink } from './rows.js';
 import { safeReason, UnreadableAttachment } from './unreadable.js';
-import { loadXlsxReader, readXlsx } from './xlsx.js';
+import { isXmlPart, readXlsx } from './xlsx.js';
 import { unzipGuarded, type ZipLimits } from './zip-guard.js';
 
 export type AttachmentLimits = ZipLimits & RowLimits;
@@ -28,7 +28,6 @@ export type AttachmentRead =
 
 /** Loads the readers' libraries, so that a time cap on a file measures reading it. */
 export async function loadReaders(): Promise<void> {
-  loadXlsxReader();
   await loadPdfReader();
 }
 
@@ -42,10 +41,10 @@ export async function readAttachment(bytes: Buffer, linked: AttachmentFormat, li
       format = 'pdf';
       await readPdf(bytes, sink);
     } else if (kind === 'zip') {
-      const zip = await unzipGuarded(bytes, limits, (n) => n === 'word/document.xml');
+      const zip = await unzipGuarded(bytes, limits, isXmlPart);
       format = zipFormat(zip.names);
       if (format === 'docx') readDocx(zip.files.get('word/document.xml')!, sink);
-      else if (format === 'xlsx') await readXlsx(bytes, sink);
+      else if (format === 'xlsx') readXlsx(zip.files, sink);
       else throw new UnreadableAttachment('压缩包不是 xlsx 或 docx 文件，未读取');
     } else if (kind === 'ole') {
       // Which of the four: the bytes are alike; the address said which.
