@@ -221,7 +221,7 @@ if (values.write) {
         'train2014.txt, train2015.txt':
           'SIGHAN 2014 and 2015 bake-off training sets, in simplified characters; they only choose the threshold unless --guard-weight',
         'reports.tsv':
-          'government work reports 1954–2025 and CPC congress reports, sentence by sentence, from zh.wikisource via github.com/aldohemsn/chinese-political-corpora; state documents, 著作权法 第五条',
+          'government work reports of odd years 1955–2025 (even years feed the trigrams), NPC resolutions on them and CPC congress reports, sentence by sentence, less any sentence sharing 12 ideographs with the reports the trigrams count (bench/build-clean-reports.ts --model-part), from zh.wikisource via github.com/aldohemsn/chinese-political-corpora; state documents, 著作权法 第五条',
       },
     },
     rule: `least threshold with precision ≥ ${least} on each labelled training fifth, ≥ ${values['guard-precision']} on each guard's and ≤ ${budget} flags per 100,000 characters of clean training text`,

@@ -67,6 +67,12 @@ describe('near misses stay silent', () => {
     ['a village before its 村, not corrected into it', '进巷村党支部组织开展主题党日活动。'],
     ['a firm before its 公司', '近日，亲咨公司组织开展安全生产培训。'],
     ['a Guangxi village with 弄', '那弄村群众代表参加了座谈会。'],
+    // Current policy's wording, which laws never write and sites repeat: the trigrams count the government
+    // work reports of even years too (scripts/char-ngrams.ts). Laws alone read the first three as 低效, 外交, 自主性.
+    ['a fiscal policy 加力提效', '今年县级财政要加力提效，兜牢基层“三保”底线。'],
+    ['power sent out, 外送通道', '推进风电光伏基地和外送通道建设。'],
+    ['housing for one’s own use, 自住性', '支持群众自住性住房需求，稳定房地产市场。'],
+    ['steadiness first, 稳字当头', '经济工作要坚持稳字当头、稳中求进。'],
   ])('%s', (_name, sentence) => {
     expect(hits(sentence)).toEqual([]);
   });
