@@ -40,6 +40,7 @@ describe('readAttachment', () => {
       ['the workbook first', { order: 'workbook-first' as const }],
       ['the sheets first and the workbook last, as exceljs stores them', { order: 'sheets-first' as const }],
       ['every tag prefixed x:, as the OpenXML SDK writes them', { order: 'sheets-first' as const, prefix: true }],
+      ['parts stored under names in capitals', { order: 'workbook-first' as const, nameCase: 'upper' as const }],
     ])('%s: every cell type, a hidden sheet read, a chart sheet passed over', async (_, o) => {
       expect(await readAttachment(xlsxByHand(o), 'xlsx', LIMITS)).toEqual({ state: 'read', format: 'xlsx', reason: null, rows: handRows });
     });

@@ -75,11 +75,11 @@ export async function xlsxByCalcOf(sheets: Record<string, Rows>): Promise<Buffer
 
 /**
  * An xlsx written by hand, part by part in the order given (`sheets-first` as exceljs stores them), its tags
- * prefixed `x:` when `prefix` (as the OpenXML SDK writes them). Two sheets and a chart sheet; cells of every
+ * prefixed `x:` when `prefix` (as the OpenXML SDK writes them), its parts stored in capitals when `nameCase`. Two sheets and a chart sheet; cells of every
  * type: shared strings (one in rich text runs with a phonetic run), an inline string, a formula's string, a
  * number, a truth value, an error, a cell left out (B1).
  */
-export function xlsxByHand(o: { order: 'workbook-first' | 'sheets-first'; prefix?: boolean }): Buffer {
+export function xlsxByHand(o: { order: 'workbook-first' | 'sheets-first'; prefix?: boolean; nameCase?: 'upper' }): Buffer {
   const x = o.prefix ? 'x:' : '';
   const ns = o.prefix
     ? 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -114,7 +114,9 @@ export function xlsxByHand(o: { order: 'workbook-first' | 'sheets-first'; prefix
     o.order === 'workbook-first'
       ? names
       : [...names.filter((n) => n.includes('sheets/')), ...names.filter((n) => !n.includes('sheets/')).reverse()];
-  return zipOf(order.map((name) => ({ name, data: Buffer.from(parts[name]!, 'utf8') })));
+  // Part names compare without regard to case: a writer may store them otherwise than it names them.
+  const stored = (name: string) => (o.nameCase === 'upper' && name.startsWith('xl/') ? name.toUpperCase() : name);
+  return zipOf(order.map((name) => ({ name: stored(name), data: Buffer.from(parts[name]!, 'utf8') })));
 }
 
 /**

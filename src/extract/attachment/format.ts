@@ -50,9 +50,10 @@ export function sniff(bytes: Buffer): Sniffed {
   return 'csv';
 }
 
-/** An Office Open XML package by the part its content types name: a workbook or a Word document. */
+/** An Office Open XML package by its main part: a workbook or a Word document (part names compare without regard to case). */
 export function zipFormat(entries: readonly string[]): 'xlsx' | 'docx' | null {
-  if (entries.includes('xl/workbook.xml')) return 'xlsx';
-  if (entries.includes('word/document.xml')) return 'docx';
+  const names = new Set(entries.map((e) => e.toLowerCase()));
+  if (names.has('xl/workbook.xml')) return 'xlsx';
+  if (names.has('word/document.xml')) return 'docx';
   return null;
 }

@@ -14,12 +14,15 @@ import { UnreadableAttachment } from './unreadable.js';
 /** The parts an xlsx reader needs from the package: XML and relationships, not images. */
 export const isXmlPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
 
-export function readXlsx(parts: ReadonlyMap<string, Buffer>, sink: RowSink): void {
+export function readXlsx(unpacked: ReadonlyMap<string, Buffer>, sink: RowSink): void {
+  // Part names compare without regard to case (ECMA-376 part 2, §6.2.2.3): a relationship may name
+  // xl/SharedStrings.xml stored as xl/sharedStrings.xml.
+  const parts = new Map([...unpacked].map(([name, bytes]) => [name.toLowerCase(), bytes]));
   const workbook = officeDocument(parts);
   const rels = relationships(parts, workbook);
   const sheets = sheetsOf(parts.get(workbook), rels);
   if (sheets.length === 0) throw new UnreadableAttachment('工作簿中没有工作表，未读取');
-  const strings = sharedStrings(parts.get([...rels.values()].find((r) => r.type === 'sharedStrings')?.target ?? 'xl/sharedStrings.xml'));
+  const strings = sharedStrings(parts.get([...rels.values()].find((r) => r.type === 'sharedStrings')?.target ?? 'xl/sharedstrings.xml'));
   for (const sheet of sheets) {
     const xml = parts.get(sheet.target);
     if (xml && !readSheet(xml, sheet.name, strings, sink)) return;
@@ -50,7 +53,7 @@ function relationshipsOf(xml: Buffer | undefined, dir: string): Map<string, Rela
   parseXml(xml, {
     onopentag(name, a) {
       if (localName(name) !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
-      out.set(a.Id, { type: (a.Type ?? '').replace(/.*\//, ''), target: resolvePart(dir, a.Target) });
+      out.set(a.Id, { type: (a.Type ?? '').replace(/.*\//, ''), target: resolvePart(dir, a.Target).toLowerCase() });
     },
   });
   return out;
