@@ -1,8 +1,9 @@
 // The check's own text as evidence for the typo detector, end to end: four portals crawled and judged
 // together. One writes 大数局产业 where the other three write 大数据产业: its finding is confirmed by
-// them, and says so. All four write 自住性住房 (owner-occupied housing, a term the dictionary lacks, which
-// the detector alone takes for 自主性): the check's usage, not a slip, and dropped on every site. The same
-// portal judged alone keeps both finds as it would without the corpus.
+// them, and says so. All four write 知史爱党 (a slogan of the Party-history campaign the dictionary lacks,
+// which the detector alone takes for 知识; if a refit of the detector stops taking it so, pick another such
+// phrase): the check's usage, not a slip, and dropped on every site. The same portal judged alone keeps both
+// finds as it would without the corpus.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { cli } from '../helpers/cli.js';
 import { readValidReport } from '../helpers/report-schema.js';
 
 const AT = '2026-12-01T10:00:00+08:00';
-const HOUSING = '县住建局出台措施，支持居民自住性住房消费，落实首套住房贷款利率优惠。';
+const HISTORY = '开展党史学习教育，引导党员干部知史爱党、知史爱国。';
 
 function portal(n: number, industry: string): FixtureSite {
   return {
@@ -34,7 +35,7 @@ function portal(n: number, industry: string): FixtureSite {
                 {
                   daysAgo: 0,
                   title: '全县数字经济发展情况通报',
-                  body: [`今年以来，${industry}规模持续扩大，带动就业三千余人。`, HOUSING],
+                  body: [`今年以来，${industry}规模持续扩大，带动就业三千余人。`, HISTORY],
                 },
               ],
               dated(44, 1, 1),
@@ -111,14 +112,14 @@ describe('the check as a corpus', () => {
 
   it('a form every site writes is the check’s usage: no site is told it is a typo', () => {
     for (const site of PEERS) expect(typos(together, site)).toEqual([]);
-    expect(typos(together, SLIP).some((f) => f.evidence.wrong === '自住性')).toBe(false);
+    expect(typos(together, SLIP).some((f) => f.evidence.wrong === '知史')).toBe(false);
   });
 
   it('judged alone, the same portal keeps both finds, with no word of other sites', () => {
     const found = typos(alone, SLIP);
     expect(found.map((f) => [f.evidence.wrong, f.evidence.suggestion]).sort()).toEqual([
       ['数局', '数据'],
-      ['自住性', '自主性'],
+      ['知史', '知识'],
     ]);
     for (const f of found) {
       expect(f.evidence.corpus).toBeUndefined();

@@ -23,6 +23,10 @@ describe('detected misspellings', () => {
     ['加快推进数字正府建设，提升政务服务效能。', '正府', '政府'],
     ['进一步优化营商环境，激发市场主体活历。', '活历', '活力'],
     ['县政府新闻办举行新闻发布会，通报今年前三季度经济运形情况。', '经济运形', '经济运行'],
+    // A character of the same phonetic series (Unihan kPhonetic): 完 for 院, 郊 for 效. Neither sounds alike
+    // in its tone nor has a Cangjie code near the other's.
+    ['县人民医完组织专家深入乡镇开展义诊活动。', '医完', '医院'],
+    ['加强对党员干部的教育管理，提高工作郊率。', '工作郊率', '工作效率'],
   ])('%s', (sentence, wrong, right) => {
     const found = hits(sentence);
     expect(found).toHaveLength(1);

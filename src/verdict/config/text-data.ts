@@ -1,6 +1,6 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
-// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt and
-// part-neighbours.txt), the words newer than the dictionary, the character trigrams of official writing
+// MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt,
+// part-neighbours.txt and phonetic-neighbours.txt), the words newer than the dictionary, the character trigrams of official writing
 // (rules/lexicons/char-ngrams.txt.gz) and the typo detectors' fitted scorers (typo-scorer.json, typo-word-scorer.json). Read from
 // disk here, once per process on first use, and handed to the rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
@@ -40,7 +40,10 @@ export function shapeNeighbours(): Map<string, Set<string>> {
   return (lookAlikes ??= parseShapeNeighbours(shipped('shape-neighbours.txt')));
 }
 
-/** The look-alikes and the part-for-whole pairs (也 for 地) together: the typo detector tries both, the serious-error variants only the first. */
+/**
+ * The look-alikes, the part-for-whole pairs (也 for 地) and the characters of one phonetic series (列 for 例)
+ * together: the typo detector tries all three, the serious-error variants only the first.
+ */
 function withParts(shapes: Map<string, Set<string>>, parts: Map<string, Set<string>>): Map<string, Set<string>> {
   const all = new Map([...shapes].map(([c, n]) => [c, new Set(n)]));
   for (const [c, n] of parts) {
@@ -55,7 +58,12 @@ export function detectorEvidence(): DetectorEvidence {
   return (evidence ??= {
     dict: wordDict(),
     homophones: new HomophoneWords(wordDict(), WORD_TUNING.minCount),
-    conf: new ConfusionSets(withParts(shapeNeighbours(), parseShapeNeighbours(shipped('part-neighbours.txt')))),
+    conf: new ConfusionSets(
+      withParts(
+        shapeNeighbours(),
+        parseShapeNeighbours(shipped('phonetic-neighbours.txt'), parseShapeNeighbours(shipped('part-neighbours.txt'))),
+      ),
+    ),
     known: new KnownWords(
       shipped('modern-words.txt')
         .split('\n')
