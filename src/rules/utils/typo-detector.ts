@@ -55,7 +55,7 @@ export const TUNING: DetectorTuning = {
   readsCorrection: true,
   rareWord: 30,
   commonWord: 2000,
-  commonChar: 60_000,
+  commonChar: 90_000,
   brokenWord: 100,
 };
 
