@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isCommonHanzi } from '../src/rules/utils/chars.js';
+import { SharedRuns } from '../scripts/shared-runs.js';
 
 const { values, positionals: files } = parseArgs({ allowPositionals: true, options: { 'model-part': { type: 'string' } } });
 if (files.length === 0) {
@@ -41,24 +42,13 @@ for (const file of files)
 
 const modelPart = values['model-part'];
 const toModel = (r: Report) => modelPart !== undefined && /^\d{4}$/.test(String(r.year)) && Number(r.year) % 2 === 0;
-const NOT_HAN = /[^\u4e00-\u9fa5]/g;
-const SHARED = 12;
-const read = new Set<string>();
+const read = new SharedRuns();
 if (modelPart) {
   const part = reports.filter(toModel).map((r) => r.content);
   writeFileSync(modelPart, `${part.join('\n')}\n`);
-  for (const text of part)
-    for (const s of text.split(/[。；！？\n]/)) {
-      const h = s.replace(NOT_HAN, '');
-      for (let i = 0; i + SHARED <= h.length; i++) read.add(h.slice(i, i + SHARED));
-    }
+  for (const text of part) for (const s of text.split(/[。；！？\n]/)) read.add(s);
   console.error(`${modelPart}: ${part.length} reports for the model`);
 }
-const readByModel = (sentence: string) => {
-  const h = sentence.replace(NOT_HAN, '');
-  for (let i = 0; i + SHARED <= h.length; i++) if (read.has(h.slice(i, i + SHARED))) return true;
-  return false;
-};
 
 let sentences = 0;
 let chars = 0;
@@ -69,7 +59,7 @@ for (const r of reports) {
     const t = s.trim();
     const han = [...t].filter((c) => /[\u4e00-\u9fa5]/.test(c));
     if (han.length < 6 || han.some((c) => !isCommonHanzi(c))) continue;
-    if (readByModel(t)) {
+    if (read.shares(t)) {
       shared++;
       continue;
     }

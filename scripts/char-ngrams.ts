@@ -22,6 +22,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { SharedRuns } from './shared-runs.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,17 +38,10 @@ if (positionals.length === 0) {
 }
 
 const HAN_RUN = /[\u4e00-\u9fa5]+/g;
-const NOT_HAN = /[^\u4e00-\u9fa5]/g;
-const SHARED = 12;
 
-const excluded = new Set<string>();
-for (const file of values.exclude) {
-  for (const line of readFileSync(file, 'utf8').split('\n'))
-    for (const side of line.split('\t').slice(1)) {
-      const h = side.replace(NOT_HAN, '');
-      for (let i = 0; i + SHARED <= h.length; i++) excluded.add(h.slice(i, i + SHARED));
-    }
-}
+const excluded = new SharedRuns();
+for (const file of values.exclude)
+  for (const line of readFileSync(file, 'utf8').split('\n')) for (const side of line.split('\t').slice(1)) excluded.add(side);
 
 function* files(path: string): Generator<string> {
   if (statSync(path).isDirectory()) {
@@ -63,10 +57,7 @@ let chars = 0;
 for (const root of positionals)
   for (const file of files(root))
     for (const sentence of readFileSync(file, 'utf8').split(/[。；！？\n]/)) {
-      const h = sentence.replace(NOT_HAN, '');
-      let shared = false;
-      for (let i = 0; i + SHARED <= h.length && !shared; i++) shared = excluded.has(h.slice(i, i + SHARED));
-      if (shared) {
+      if (excluded.shares(sentence)) {
         dropped++;
         continue;
       }

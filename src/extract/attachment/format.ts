@@ -50,10 +50,9 @@ export function sniff(bytes: Buffer): Sniffed {
   return 'csv';
 }
 
-/** An Office Open XML package by its main part: a workbook or a Word document (part names compare without regard to case). */
+/** An Office Open XML package by its main part (`entries` lower-cased, as zip-guard names them): a workbook or a Word document. */
 export function zipFormat(entries: readonly string[]): 'xlsx' | 'docx' | null {
-  const names = new Set(entries.map((e) => e.toLowerCase()));
-  if (names.has('xl/workbook.xml')) return 'xlsx';
-  if (names.has('word/document.xml')) return 'docx';
+  if (entries.includes('xl/workbook.xml')) return 'xlsx';
+  if (entries.includes('word/document.xml')) return 'docx';
   return null;
 }

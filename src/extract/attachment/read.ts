@@ -43,7 +43,7 @@ export async function readAttachment(bytes: Buffer, linked: AttachmentFormat, li
     } else if (kind === 'zip') {
       const zip = await unzipGuarded(bytes, limits, isXmlPart);
       format = zipFormat(zip.names);
-      if (format === 'docx') readDocx([...zip.files].find(([n]) => n.toLowerCase() === 'word/document.xml')![1], sink);
+      if (format === 'docx') readDocx(zip.files.get('word/document.xml')!, sink);
       else if (format === 'xlsx') readXlsx(zip.files, sink);
       else throw new UnreadableAttachment('压缩包不是 xlsx 或 docx 文件，未读取');
     } else if (kind === 'ole') {

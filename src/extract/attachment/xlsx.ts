@@ -14,10 +14,8 @@ import { UnreadableAttachment } from './unreadable.js';
 /** The parts an xlsx reader needs from the package: XML and relationships, not images. */
 export const isXmlPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
 
-export function readXlsx(unpacked: ReadonlyMap<string, Buffer>, sink: RowSink): void {
-  // Part names compare without regard to case (ECMA-376 part 2, §6.2.2.3): a relationship may name
-  // xl/SharedStrings.xml stored as xl/sharedStrings.xml.
-  const parts = new Map([...unpacked].map(([name, bytes]) => [name.toLowerCase(), bytes]));
+/** `parts`: the package's XML parts by lower-cased name (zip-guard's): a relationship may name a part in another case than it is stored. */
+export function readXlsx(parts: ReadonlyMap<string, Buffer>, sink: RowSink): void {
   const workbook = officeDocument(parts);
   const rels = relationships(parts, workbook);
   const sheets = sheetsOf(parts.get(workbook), rels);

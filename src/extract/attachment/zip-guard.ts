@@ -13,8 +13,9 @@ export interface ZipLimits {
 }
 
 export interface ZipContents {
+  /** Every entry's name, lower-cased: an Office package's part names compare without regard to case (ECMA-376 part 2, §6.2.2.3). */
   names: string[];
-  /** The entries asked for, unpacked. */
+  /** The entries asked for, unpacked, by their lower-cased names. */
   files: Map<string, Buffer>;
 }
 
@@ -37,7 +38,7 @@ export async function unzipGuarded(bytes: Buffer, limits: ZipLimits, want: (name
       declared += e.uncompressedSize;
       if (declared > limits.maxUnzippedBytes) throw tooBig(limits);
     }
-    const names = entries.map((e) => e.fileName);
+    const names = entries.map((e) => e.fileName.toLowerCase());
     const files = new Map<string, Buffer>();
     let unpacked = 0;
     for (const e of entries) {
@@ -52,7 +53,7 @@ export async function unzipGuarded(bytes: Buffer, limits: ZipLimits, want: (name
         }
         if (want(e.fileName)) chunks.push(c as Buffer);
       }
-      if (want(e.fileName)) files.set(e.fileName, Buffer.concat(chunks));
+      if (want(e.fileName)) files.set(e.fileName.toLowerCase(), Buffer.concat(chunks));
     }
     return { names, files };
   } catch (e) {

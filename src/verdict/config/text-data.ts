@@ -1,7 +1,7 @@
 // The data the text rules read besides their lexicons: jieba's word dictionary (shipped by @node-rs/jieba,
 // MIT), the look-alike character sets generated from Unihan (rules/lexicons/shape-neighbours.txt,
-// part-neighbours.txt and phonetic-neighbours.txt), the words newer than the dictionary, the character trigrams of official writing
-// (rules/lexicons/char-ngrams.txt.gz) and the typo detectors' fitted scorers (typo-scorer.json, typo-word-scorer.json). Read from
+// part-neighbours.txt and phonetic-neighbours.txt), the words newer than the dictionary, the character
+// trigrams of official writing (rules/lexicons/char-ngrams.txt.gz) and the typo detectors' fitted scorers (typo-scorer.json, typo-word-scorer.json). Read from
 // disk here, once per process on first use, and handed to the rules' checkers: rules read no files.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,15 +41,13 @@ export function shapeNeighbours(): Map<string, Set<string>> {
 }
 
 /**
- * The look-alikes, the part-for-whole pairs (也 for 地) and the characters of one phonetic series (列 for 例)
- * together: the typo detector tries all three, the serious-error variants only the first.
+ * The look-alikes with the part-for-whole pairs (也 for 地) and the characters of one phonetic series (列 for
+ * 例): the typo detector tries all three, the serious-error variants only the look-alikes.
  */
-function withParts(shapes: Map<string, Set<string>>, parts: Map<string, Set<string>>): Map<string, Set<string>> {
+function typoLookAlikes(shapes: Map<string, Set<string>>, ...files: string[]): Map<string, Set<string>> {
+  // A copy: the serious-error variants keep reading `shapes` as it is.
   const all = new Map([...shapes].map(([c, n]) => [c, new Set(n)]));
-  for (const [c, n] of parts) {
-    const into = all.get(c) ?? all.set(c, new Set()).get(c)!;
-    for (const x of n) into.add(x);
-  }
+  for (const f of files) parseShapeNeighbours(shipped(f), all);
   return all;
 }
 
@@ -58,12 +56,7 @@ export function detectorEvidence(): DetectorEvidence {
   return (evidence ??= {
     dict: wordDict(),
     homophones: new HomophoneWords(wordDict(), WORD_TUNING.minCount),
-    conf: new ConfusionSets(
-      withParts(
-        shapeNeighbours(),
-        parseShapeNeighbours(shipped('phonetic-neighbours.txt'), parseShapeNeighbours(shipped('part-neighbours.txt'))),
-      ),
-    ),
+    conf: new ConfusionSets(typoLookAlikes(shapeNeighbours(), 'part-neighbours.txt', 'phonetic-neighbours.txt')),
     known: new KnownWords(
       shipped('modern-words.txt')
         .split('\n')
